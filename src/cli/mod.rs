@@ -1,0 +1,77 @@
+//! Command-line interface: argument definitions and one file per subcommand.
+
+mod check;
+mod export;
+mod summary;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use rncp_explorer::model::{self, Fiche};
+
+/// Exit status for bad input data (unreadable or invalid file), like clap's usage errors.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rncp-explorer",
+    version,
+    about = "Explorer une fiche RNCP : parcours, maquette, compétences, emplois.",
+    long_about = "Explorer une fiche RNCP : parcours, semestres, UE, ECTS, compétences et emplois.\n\
+                  Sans sous-commande, ouvre l'explorateur plein écran sur la fiche intégrée \
+                  (RNCP 24759, Master Science Politique) ou sur --data FICHIER.ron."
+)]
+pub struct Cli {
+    /// Fiche au format RON à ouvrir à la place de la fiche intégrée.
+    #[arg(long, global = true, value_name = "FICHIER.ron")]
+    pub data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Signaler ce qui est discutable dans la fiche (sommes d'ECTS, doublons, numérotation…).
+    Check {
+        /// Sortie JSON (tableau des constats).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Exporter toute la fiche en JSON ou en Markdown sur la sortie standard.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Markdown,
+}
+
+/// Loads the fiche named by `--data`, or the embedded one. Errors go to stderr.
+pub fn load(data: Option<&PathBuf>) -> Result<Fiche, ExitCode> {
+    match data {
+        None => Ok(model::embedded()),
+        Some(path) => model::load_file(path).map_err(|e| {
+            eprintln!("rncp-explorer: {e}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }),
+    }
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    let fiche = match load(cli.data.as_ref()) {
+        Ok(fiche) => fiche,
+        Err(code) => return code,
+    };
+    match cli.command {
+        None => summary::run(&fiche),
+        Some(Command::Check { json }) => check::run(&fiche, json),
+        Some(Command::Export { format }) => export::run(&fiche, format),
+    }
+}

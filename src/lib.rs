@@ -1,0 +1,10 @@
+//! rncp-explorer: browse, search and compare French professional
+//! certifications (RNCP fiches) from the terminal.
+//!
+//! Layers, each importing only from the ones before it:
+//! `model` ← `check` / `export` / `search` / `compare` / `import` ← `app` ← `ui`.
+//! The binary (`main.rs`, `cli/`) sits on top.
+
+pub mod check;
+pub mod export;
+pub mod model;

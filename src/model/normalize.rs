@@ -1,0 +1,164 @@
+//! Text folding shared by search, comparison and the "shared with" lists:
+//! one definition of "the same words", so every feature agrees.
+
+/// Text folded for matching, with a map back to the original characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folded {
+    /// Lower case, no accents, typographic variants replaced (é→e, œ→oe, ’→').
+    pub text: String,
+    /// For each char of `text`, the index of the original char it came from.
+    pub origin: Vec<usize>,
+}
+
+/// Folds one character; `None` when it folds to itself (lower-case ASCII).
+fn fold_char(c: char) -> FoldedChar {
+    if c.is_ascii() {
+        return FoldedChar::One(c.to_ascii_lowercase());
+    }
+    match c {
+        // deunicode spells these in ways a typist would not.
+        '\u{a0}' | '\u{202f}' | '\u{2007}' => FoldedChar::One(' '),
+        '«' | '»' | '“' | '”' => FoldedChar::One('"'),
+        '–' | '—' | '‑' => FoldedChar::One('-'),
+        '…' => FoldedChar::Many("..."),
+        _ => match deunicode::deunicode_char(c) {
+            Some(s) if !s.is_empty() => FoldedChar::Many(s),
+            // No ASCII spelling known (e.g. CJK without a table entry): keep it.
+            _ => FoldedChar::Keep(c),
+        },
+    }
+}
+
+enum FoldedChar {
+    One(char),
+    Many(&'static str),
+    Keep(char),
+}
+
+/// Folds `text` for matching: see [`Folded`].
+pub fn fold(text: &str) -> Folded {
+    let mut out = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    for (index, c) in text.chars().enumerate() {
+        match fold_char(c) {
+            FoldedChar::One(f) | FoldedChar::Keep(f) => {
+                out.extend(f.to_lowercase());
+                origin.resize(out.chars().count(), index);
+            }
+            FoldedChar::Many(s) => {
+                for f in s.chars() {
+                    out.push(f.to_ascii_lowercase());
+                    origin.push(index);
+                }
+            }
+        }
+    }
+    Folded { text: out, origin }
+}
+
+/// Folds text without keeping the map (queries, keys).
+pub fn fold_str(text: &str) -> String {
+    fold(text).text
+}
+
+/// Words of a folded text: ASCII alphanumeric runs (apostrophes and punctuation split).
+fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+const LEADING_ARTICLES: [&str; 4] = ["le", "la", "les", "l"];
+
+/// The key under which two titles count as the same item, tolerant of the
+/// wording drift real fiches show: case, accents, typography, a leading
+/// article ("Le métier d'élu" ≈ "Métier d'élu") and singular/plural
+/// ("action publique locale" ≈ "action publique locales"). Nothing else:
+/// titles that differ by a real word stay apart.
+pub fn title_key(title: &str) -> String {
+    let folded = fold_str(title);
+    let mut ws: Vec<&str> = words(&folded).collect();
+    if ws.len() > 1 && LEADING_ARTICLES.contains(&ws[0]) {
+        ws.remove(0);
+    }
+    ws.iter().map(|w| singular(w)).collect::<Vec<_>>().join(" ")
+}
+
+/// Drops a plural mark from a folded word ("locales" → "locale", "territoriaux" stays).
+fn singular(word: &str) -> &str {
+    if word.len() > 3 && (word.ends_with('s') || word.ends_with('x')) && !word.ends_with("ss") {
+        &word[..word.len() - 1]
+    } else {
+        word
+    }
+}
+
+/// True when two titles name the same thing under [`title_key`].
+pub fn same_title(a: &str, b: &str) -> bool {
+    title_key(a) == title_key(b)
+}
+
+/// The key for "the same list item" (jobs, competences, sectors across
+/// parcours): folded, whitespace collapsed, trailing punctuation dropped.
+/// Stricter than [`title_key`]: it keeps articles and plurals.
+pub fn item_key(item: &str) -> String {
+    let folded = fold_str(item);
+    let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    collapsed
+        .trim_end_matches(['.', ',', ';', ' '])
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_accents_and_typography() {
+        assert_eq!(fold_str("Ingénieur"), "ingenieur");
+        assert_eq!(fold_str("mise en œuvre"), "mise en oeuvre");
+        assert_eq!(fold_str("d’élu"), "d'elu");
+        assert_eq!(fold_str("CHARGÉ\u{a0}D’ÉTUDES"), "charge d'etudes");
+    }
+
+    #[test]
+    fn fold_maps_each_folded_char_to_its_origin() {
+        let f = fold("œuvre é");
+        assert_eq!(f.text, "oeuvre e");
+        // "o" and "e" both come from "œ" (char 0); "u" from char 1.
+        assert_eq!(&f.origin[..3], &[0, 0, 1]);
+        assert_eq!(f.origin[7], 6);
+        assert_eq!(f.origin.len(), f.text.chars().count());
+    }
+
+    #[test]
+    fn title_key_tolerates_plural_article_and_case() {
+        assert!(same_title(
+            "Politique et action publique locale",
+            "Politique et action publique locales"
+        ));
+        assert!(same_title("Le métier d’élu", "Métier d'élu"));
+        assert!(same_title(
+            "institutions et politiques locales comparées",
+            "Institutions et politiques locales comparées"
+        ));
+    }
+
+    #[test]
+    fn title_key_keeps_different_titles_apart() {
+        assert!(!same_title(
+            "Action internationale des collectivités territoriales",
+            "Politique et action publique locales"
+        ));
+        assert!(!same_title("Séminaire du Ceraps", "Séminaire d'ouverture"));
+    }
+
+    #[test]
+    fn item_key_ignores_trailing_punctuation_and_spacing() {
+        assert_eq!(
+            item_key("chef de projets humanitaires,"),
+            item_key("Chef  de projets humanitaires")
+        );
+        assert_ne!(item_key("Chargé d’études"), item_key("Chargés d’études"));
+    }
+}
