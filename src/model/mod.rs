@@ -5,7 +5,7 @@
 
 mod load;
 pub mod normalize;
-mod sanitize;
+pub mod sanitize;
 mod validate;
 
 pub use load::{EMBEDDED_FICHE, LoadError, MAX_FILE_BYTES, embedded, load_file, parse_str};
