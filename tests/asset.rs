@@ -59,8 +59,11 @@ fn list_counts_per_parcours_match_the_seed() {
     assert_eq!(total(|p| p.jobs.len()), 38);
 }
 
-/// (semester, code, title, ects, choose) for every UE of a parcours' curriculum.
-fn ue_table(f: &Fiche, id: &str) -> Vec<(u8, String, String, Option<u32>, Option<u32>)> {
+/// (semester, code, title, ects, choose) of one UE.
+type UeRow = (u8, String, String, Option<u32>, Option<u32>);
+
+/// Every UE of a parcours' curriculum.
+fn ue_table(f: &Fiche, id: &str) -> Vec<UeRow> {
     let p = f.parcours_by_id(id).unwrap();
     f.curriculum(p)
         .iter()
@@ -78,13 +81,7 @@ fn ue_table(f: &Fiche, id: &str) -> Vec<(u8, String, String, Option<u32>, Option
         .collect()
 }
 
-fn row(
-    s: u8,
-    code: &str,
-    title: &str,
-    ects: Option<u32>,
-    choose: Option<u32>,
-) -> (u8, String, String, Option<u32>, Option<u32>) {
+fn row(s: u8, code: &str, title: &str, ects: Option<u32>, choose: Option<u32>) -> UeRow {
     (s, code.into(), title.into(), ects, choose)
 }
 
