@@ -6,5 +6,6 @@
 //! The binary (`main.rs`, `cli/`) sits on top.
 
 pub mod check;
+pub mod compare;
 pub mod export;
 pub mod model;

@@ -98,6 +98,15 @@ pub fn same_title(a: &str, b: &str) -> bool {
     title_key(a) == title_key(b)
 }
 
+/// The key under which two UE codes are the same: folded, letters and digits
+/// only ("UE 7" ≈ "UE7" ≈ "ue 7"; "UE 7" ≠ "UE 17").
+pub fn code_key(code: &str) -> String {
+    fold_str(code)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
 /// The key for "the same list item" (jobs, competences, sectors across
 /// parcours): folded, whitespace collapsed, trailing punctuation dropped.
 /// Stricter than [`title_key`]: it keeps articles and plurals.
@@ -149,6 +158,14 @@ mod tests {
             "Politique et action publique locales"
         ));
         assert!(!same_title("Séminaire du Ceraps", "Séminaire d'ouverture"));
+    }
+
+    #[test]
+    fn code_key_ignores_spacing_and_case_only() {
+        assert_eq!(code_key("UE 7"), code_key("UE7"));
+        assert_eq!(code_key("UE 7"), code_key("ue\u{a0}7"));
+        assert_ne!(code_key("UE 7"), code_key("UE 17"));
+        assert_ne!(code_key("UE 1"), code_key("UE 11"));
     }
 
     #[test]
