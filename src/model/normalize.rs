@@ -84,7 +84,9 @@ pub fn title_key(title: &str) -> String {
     ws.iter().map(|w| singular(w)).collect::<Vec<_>>().join(" ")
 }
 
-/// Drops a plural mark from a folded word ("locales" → "locale", "territoriaux" stays).
+/// Drops a plural mark from a folded word of 4+ letters: a final `s` or `x`
+/// ("locales" → "locale", "travaux" → "travau" on both sides alike). Irregular
+/// plurals are not undone: "territoriaux" never meets "territorial".
 fn singular(word: &str) -> &str {
     if word.len() > 3 && (word.ends_with('s') || word.ends_with('x')) && !word.ends_with("ss") {
         &word[..word.len() - 1]
@@ -158,6 +160,12 @@ mod tests {
             "Politique et action publique locales"
         ));
         assert!(!same_title("Séminaire du Ceraps", "Séminaire d'ouverture"));
+        // Only a leading article goes; an inner one is a real word.
+        assert!(!same_title("Métier d'élu", "Métier de l'élu"));
+        // Irregular plurals are not guessed.
+        assert!(!same_title("Enjeu territorial", "Enjeux territoriaux"));
+        // Short words keep their final s: "bus" is not "bu".
+        assert!(!same_title("Le bus", "Le bu"));
     }
 
     #[test]
