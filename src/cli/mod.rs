@@ -2,7 +2,7 @@
 
 mod check;
 mod export;
-mod summary;
+mod interactive;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -70,7 +70,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Err(code) => return code,
     };
     match cli.command {
-        None => summary::run(&fiche),
+        None => interactive::run(fiche),
         Some(Command::Check { json }) => check::run(&fiche, json),
         Some(Command::Export { format }) => export::run(&fiche, format),
     }
