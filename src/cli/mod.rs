@@ -3,7 +3,7 @@
 mod check;
 mod compare;
 mod export;
-mod summary;
+mod interactive;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -83,7 +83,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Err(code) => return code,
     };
     match cli.command {
-        None => summary::run(&fiche),
+        None => interactive::run(fiche),
         Some(Command::Check { json }) => check::run(&fiche, json),
         Some(Command::Compare {
             a,
