@@ -15,8 +15,10 @@ pub enum HelpLine {
 }
 
 /// Sections shown in the help popup, in order.
-const SECTIONS: [(&str, KeyMode); 2] = [
+const SECTIONS: [(&str, KeyMode); 4] = [
     (s::HELP_BROWSE, KeyMode::Browse),
+    (s::compare::HELP_COMPARE, KeyMode::Compare),
+    (s::compare::HELP_PICK, KeyMode::ComparePick),
     (s::HELP_IN_HELP, KeyMode::Help),
 ];
 

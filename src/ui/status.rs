@@ -22,6 +22,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let place = match mode {
         KeyMode::Help => s::HELP_TITLE,
         KeyMode::Browse => pane_name(app.focus),
+        KeyMode::Compare | KeyMode::ComparePick => s::compare::PANE_COMPARE,
     };
     let head = format!(" RNCP {} │ {place} │", app.fiche.rncp_code);
     let mut used = text::width(&head);
