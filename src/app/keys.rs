@@ -8,7 +8,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, Pane};
 
 /// A key as the table spells it. `Char` keys ignore Shift (the character
 /// already says it: `G` is Shift-g); Ctrl and Alt must match exactly.
@@ -62,6 +62,8 @@ pub struct Binding {
     pub description: &'static str,
     /// Short form for the status bar; `None` keeps the binding out of the hints.
     pub hint: Option<&'static str>,
+    /// Panes where the hint is worth its room; empty means everywhere.
+    pub hint_panes: &'static [Pane],
 }
 
 /// Which table is active: the browsing screen, or the popup on top of it.
@@ -84,6 +86,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::Up,
         description: "Monter d'une ligne",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::Down), ch('j')],
@@ -91,20 +94,23 @@ pub const BROWSE: &[Binding] = &[
         action: Action::Down,
         description: "Descendre d'une ligne",
         hint: Some("↑↓ naviguer"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::Left), ch('h')],
         label: "← / h",
         action: Action::Left,
-        description: "Replier, remonter au parent, ou passer au panneau de gauche",
+        description: "Replier, aller au parent, ou panneau de gauche",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::Right), ch('l')],
         label: "→ / l",
         action: Action::Right,
-        description: "Déplier, descendre dans le nœud, ou passer au panneau de droite",
+        description: "Déplier, entrer dans le nœud, ou panneau de droite",
         hint: Some("←→ replier/déplier"),
+        hint_panes: &[Pane::Maquette],
     },
     Binding {
         keys: &[key(KeyCode::Enter)],
@@ -112,6 +118,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::Activate,
         description: "Choisir le parcours, ou replier/déplier le nœud",
         hint: Some("Entrée choisir"),
+        hint_panes: &[Pane::Parcours, Pane::Maquette],
     },
     Binding {
         keys: &[key(KeyCode::Tab)],
@@ -119,6 +126,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::NextPane,
         description: "Panneau suivant",
         hint: Some("Tab panneau"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::BackTab)],
@@ -126,6 +134,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::PrevPane,
         description: "Panneau précédent",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('g'), key(KeyCode::Home)],
@@ -133,6 +142,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::Top,
         description: "Aller en haut",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('G'), key(KeyCode::End)],
@@ -140,6 +150,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::Bottom,
         description: "Aller en bas",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::PageUp)],
@@ -147,6 +158,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::PageUp,
         description: "Remonter d'une page",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::PageDown)],
@@ -154,6 +166,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::PageDown,
         description: "Descendre d'une page",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('?')],
@@ -161,6 +174,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::OpenHelp,
         description: "Afficher l'aide",
         hint: Some("? aide"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('q')],
@@ -168,6 +182,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::Quit,
         description: "Quitter",
         hint: Some("q quitter"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[ctrl('c')],
@@ -175,6 +190,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::Quit,
         description: "Quitter",
         hint: None,
+        hint_panes: &[],
     },
 ];
 
@@ -185,6 +201,7 @@ pub const HELP: &[Binding] = &[
         action: Action::Close,
         description: "Fermer l'aide",
         hint: Some("Échap fermer"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::Up), ch('k')],
@@ -192,6 +209,7 @@ pub const HELP: &[Binding] = &[
         action: Action::Up,
         description: "Faire défiler l'aide vers le haut",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::Down), ch('j')],
@@ -199,6 +217,7 @@ pub const HELP: &[Binding] = &[
         action: Action::Down,
         description: "Faire défiler l'aide vers le bas",
         hint: Some("↑↓ défiler"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('q')],
@@ -206,6 +225,7 @@ pub const HELP: &[Binding] = &[
         action: Action::Quit,
         description: "Quitter",
         hint: Some("q quitter"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[ctrl('c')],
@@ -213,8 +233,17 @@ pub const HELP: &[Binding] = &[
         action: Action::Quit,
         description: "Quitter",
         hint: None,
+        hint_panes: &[],
     },
 ];
+
+/// Status-bar hints for `mode` with `focus`, in table order (most useful first).
+pub fn hints(mode: KeyMode, focus: Pane) -> impl Iterator<Item = &'static str> {
+    bindings(mode)
+        .iter()
+        .filter(move |b| b.hint_panes.is_empty() || b.hint_panes.contains(&focus))
+        .filter_map(|b| b.hint)
+}
 
 pub fn bindings(mode: KeyMode) -> &'static [Binding] {
     match mode {
@@ -310,6 +339,15 @@ mod tests {
                 assert!(!keys[i + 1..].contains(a), "{a:?} bound twice");
             }
         }
+    }
+
+    #[test]
+    fn hints_follow_the_focused_pane() {
+        let tree: Vec<_> = hints(KeyMode::Browse, Pane::Maquette).collect();
+        let detail: Vec<_> = hints(KeyMode::Browse, Pane::Detail).collect();
+        assert!(tree.contains(&"←→ replier/déplier"));
+        assert!(!detail.contains(&"←→ replier/déplier"));
+        assert!(detail.contains(&"? aide") && detail.contains(&"q quitter"));
     }
 
     #[test]
