@@ -90,7 +90,13 @@ fn comparison_at_80x24() {
     let app = comparing(80, 24);
     let screen = draw(&app);
     // Below 100 columns the comparison takes the whole width.
-    assert!(screen.lines().next().unwrap().starts_with("┌ Comparaison : Communication ↔ Urbain"));
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap()
+            .starts_with("┌ Comparaison : Communication ↔ Urbain")
+    );
     assert!(screen.contains("= UE 7 Initiatives"));
     let seps = separators(&screen);
     assert!(seps.iter().all(|s| *s == seps[0]), "{seps:?}\n{screen}");

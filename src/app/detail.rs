@@ -338,7 +338,6 @@ fn ue(
     doc.line(vec![(Tone::Title, format!("{} — {}", ue.code, ue.title))]);
     let mut where_ = semester_title(sem);
     where_[0].0 = Tone::Text;
-    where_.insert(0, (Tone::Label, format!("{} : ", s::L_SEMESTER)));
     doc.line(where_);
     doc.field(s::L_ECTS, ects_label(ue.ects));
     doc.field(
@@ -381,6 +380,10 @@ fn ue(
 pub fn course_spans(c: &Course) -> Vec<(Tone, String)> {
     match c {
         Course::Course(t) => vec![(Tone::Text, t.clone())],
+        // The title often says "optionnel" itself; say it once.
+        Course::Optional(t) if t.to_lowercase().contains(s::KIND_OPTIONAL) => {
+            vec![(Tone::Text, t.clone())]
+        }
         Course::Optional(t) => vec![
             (Tone::Text, t.clone()),
             (Tone::Muted, format!(" ({})", s::KIND_OPTIONAL)),
@@ -444,7 +447,6 @@ fn course(doc: &mut Doc, app: &App, sems: &[SemesterRef<'_>], si: usize, ui: usi
     doc.field(s::L_UE, format!("{} — {}", ue.code, ue.title));
     let mut where_ = semester_title(sem);
     where_[0].0 = Tone::Text;
-    where_.insert(0, (Tone::Label, format!("{} : ", s::L_SEMESTER)));
     doc.line(where_);
     let taught = teaching_parcours(&app.fiche, c.titles());
     let parcours_count = {

@@ -17,9 +17,9 @@ pub enum HelpLine {
 /// Sections shown in the help popup, in order.
 const SECTIONS: [(&str, KeyMode); 4] = [
     (s::HELP_BROWSE, KeyMode::Browse),
+    (s::HELP_IN_HELP, KeyMode::Help),
     (s::compare::HELP_COMPARE, KeyMode::Compare),
     (s::compare::HELP_PICK, KeyMode::ComparePick),
-    (s::HELP_IN_HELP, KeyMode::Help),
 ];
 
 pub fn lines() -> Vec<HelpLine> {

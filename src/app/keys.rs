@@ -8,7 +8,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, Pane};
 
 /// A key as the table spells it. `Char` keys ignore Shift (the character
 /// already says it: `G` is Shift-g); Ctrl and Alt must match exactly.
@@ -62,6 +62,8 @@ pub struct Binding {
     pub description: &'static str,
     /// Short form for the status bar; `None` keeps the binding out of the hints.
     pub hint: Option<&'static str>,
+    /// Panes where the hint is worth its room; empty means everywhere.
+    pub hint_panes: &'static [Pane],
 }
 
 /// Which table is active: the browsing screen, or the popup on top of it.
@@ -88,6 +90,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::Up,
         description: "Monter d'une ligne",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::Down), ch('j')],
@@ -95,20 +98,23 @@ pub const BROWSE: &[Binding] = &[
         action: Action::Down,
         description: "Descendre d'une ligne",
         hint: Some("↑↓ naviguer"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::Left), ch('h')],
         label: "← / h",
         action: Action::Left,
-        description: "Replier, remonter au parent, ou passer au panneau de gauche",
+        description: "Replier, aller au parent, ou panneau de gauche",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::Right), ch('l')],
         label: "→ / l",
         action: Action::Right,
-        description: "Déplier, descendre dans le nœud, ou passer au panneau de droite",
+        description: "Déplier, entrer dans le nœud, ou panneau de droite",
         hint: Some("←→ replier/déplier"),
+        hint_panes: &[Pane::Maquette],
     },
     Binding {
         keys: &[key(KeyCode::Enter)],
@@ -116,6 +122,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::Activate,
         description: "Choisir le parcours, ou replier/déplier le nœud",
         hint: Some("Entrée choisir"),
+        hint_panes: &[Pane::Parcours, Pane::Maquette],
     },
     Binding {
         keys: &[key(KeyCode::Tab)],
@@ -123,6 +130,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::NextPane,
         description: "Panneau suivant",
         hint: Some("Tab panneau"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::BackTab)],
@@ -130,6 +138,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::PrevPane,
         description: "Panneau précédent",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('g'), key(KeyCode::Home)],
@@ -137,6 +146,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::Top,
         description: "Aller en haut",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('G'), key(KeyCode::End)],
@@ -144,6 +154,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::Bottom,
         description: "Aller en bas",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::PageUp)],
@@ -151,6 +162,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::PageUp,
         description: "Remonter d'une page",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::PageDown)],
@@ -158,13 +170,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::PageDown,
         description: "Descendre d'une page",
         hint: None,
-    },
-    Binding {
-        keys: &[ch('c')],
-        label: "c",
-        action: Action::OpenCompare,
-        description: "Comparer le parcours choisi avec un autre",
-        hint: Some("c comparer"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('?')],
@@ -172,6 +178,15 @@ pub const BROWSE: &[Binding] = &[
         action: Action::OpenHelp,
         description: "Afficher l'aide",
         hint: Some("? aide"),
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[ch('c')],
+        label: "c",
+        action: Action::OpenCompare,
+        description: "Comparer le parcours choisi avec un autre",
+        hint: Some("c comparer"),
+        hint_panes: &[Pane::Parcours, Pane::Maquette],
     },
     Binding {
         keys: &[ch('q')],
@@ -179,6 +194,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::Quit,
         description: "Quitter",
         hint: Some("q quitter"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[ctrl('c')],
@@ -186,6 +202,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::Quit,
         description: "Quitter",
         hint: None,
+        hint_panes: &[],
     },
 ];
 
@@ -196,6 +213,7 @@ pub const HELP: &[Binding] = &[
         action: Action::Close,
         description: "Fermer l'aide",
         hint: Some("Échap fermer"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::Up), ch('k')],
@@ -203,6 +221,7 @@ pub const HELP: &[Binding] = &[
         action: Action::Up,
         description: "Faire défiler l'aide vers le haut",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::Down), ch('j')],
@@ -210,6 +229,7 @@ pub const HELP: &[Binding] = &[
         action: Action::Down,
         description: "Faire défiler l'aide vers le bas",
         hint: Some("↑↓ défiler"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('q')],
@@ -217,6 +237,7 @@ pub const HELP: &[Binding] = &[
         action: Action::Quit,
         description: "Quitter",
         hint: Some("q quitter"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[ctrl('c')],
@@ -224,6 +245,7 @@ pub const HELP: &[Binding] = &[
         action: Action::Quit,
         description: "Quitter",
         hint: None,
+        hint_panes: &[],
     },
 ];
 
@@ -235,6 +257,7 @@ pub const COMPARE: &[Binding] = &[
         action: Action::Up,
         description: "Remonter d'une ligne (les deux colonnes)",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::Down), ch('j')],
@@ -242,6 +265,7 @@ pub const COMPARE: &[Binding] = &[
         action: Action::Down,
         description: "Descendre d'une ligne (les deux colonnes)",
         hint: Some("↑↓ défiler"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::PageUp)],
@@ -249,6 +273,7 @@ pub const COMPARE: &[Binding] = &[
         action: Action::PageUp,
         description: "Remonter d'une page",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::PageDown)],
@@ -256,6 +281,7 @@ pub const COMPARE: &[Binding] = &[
         action: Action::PageDown,
         description: "Descendre d'une page",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('g'), key(KeyCode::Home)],
@@ -263,6 +289,7 @@ pub const COMPARE: &[Binding] = &[
         action: Action::Top,
         description: "Aller en haut",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('G'), key(KeyCode::End)],
@@ -270,6 +297,7 @@ pub const COMPARE: &[Binding] = &[
         action: Action::Bottom,
         description: "Aller en bas",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('s')],
@@ -277,6 +305,7 @@ pub const COMPARE: &[Binding] = &[
         action: Action::Swap,
         description: "Échanger les deux côtés",
         hint: Some("s échanger"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('c')],
@@ -284,6 +313,7 @@ pub const COMPARE: &[Binding] = &[
         action: Action::OpenCompare,
         description: "Comparer avec un autre parcours",
         hint: Some("c autre parcours"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::Esc)],
@@ -291,6 +321,7 @@ pub const COMPARE: &[Binding] = &[
         action: Action::Close,
         description: "Revenir à l'exploration",
         hint: Some("Échap retour"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('?')],
@@ -298,6 +329,7 @@ pub const COMPARE: &[Binding] = &[
         action: Action::OpenHelp,
         description: "Afficher l'aide",
         hint: Some("? aide"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('q')],
@@ -305,6 +337,7 @@ pub const COMPARE: &[Binding] = &[
         action: Action::Quit,
         description: "Quitter",
         hint: Some("q quitter"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[ctrl('c')],
@@ -312,6 +345,7 @@ pub const COMPARE: &[Binding] = &[
         action: Action::Quit,
         description: "Quitter",
         hint: None,
+        hint_panes: &[],
     },
 ];
 
@@ -323,6 +357,7 @@ pub const COMPARE_PICK: &[Binding] = &[
         action: Action::Up,
         description: "Parcours précédent",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::Down), ch('j')],
@@ -330,6 +365,7 @@ pub const COMPARE_PICK: &[Binding] = &[
         action: Action::Down,
         description: "Parcours suivant",
         hint: Some("↑↓ choisir"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::Enter)],
@@ -337,6 +373,7 @@ pub const COMPARE_PICK: &[Binding] = &[
         action: Action::Activate,
         description: "Comparer avec ce parcours",
         hint: Some("Entrée comparer"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[key(KeyCode::Esc)],
@@ -344,6 +381,7 @@ pub const COMPARE_PICK: &[Binding] = &[
         action: Action::Close,
         description: "Annuler",
         hint: Some("Échap annuler"),
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('g'), key(KeyCode::Home)],
@@ -351,6 +389,7 @@ pub const COMPARE_PICK: &[Binding] = &[
         action: Action::Top,
         description: "Premier parcours",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[ch('G'), key(KeyCode::End)],
@@ -358,6 +397,7 @@ pub const COMPARE_PICK: &[Binding] = &[
         action: Action::Bottom,
         description: "Dernier parcours",
         hint: None,
+        hint_panes: &[],
     },
     Binding {
         keys: &[ctrl('c')],
@@ -365,8 +405,17 @@ pub const COMPARE_PICK: &[Binding] = &[
         action: Action::Quit,
         description: "Quitter",
         hint: None,
+        hint_panes: &[],
     },
 ];
+
+/// Status-bar hints for `mode` with `focus`, in table order (most useful first).
+pub fn hints(mode: KeyMode, focus: Pane) -> impl Iterator<Item = &'static str> {
+    bindings(mode)
+        .iter()
+        .filter(move |b| b.hint_panes.is_empty() || b.hint_panes.contains(&focus))
+        .filter_map(|b| b.hint)
+}
 
 pub fn bindings(mode: KeyMode) -> &'static [Binding] {
     match mode {
@@ -465,6 +514,15 @@ mod tests {
                 assert!(!keys[i + 1..].contains(a), "{a:?} bound twice");
             }
         }
+    }
+
+    #[test]
+    fn hints_follow_the_focused_pane() {
+        let tree: Vec<_> = hints(KeyMode::Browse, Pane::Maquette).collect();
+        let detail: Vec<_> = hints(KeyMode::Browse, Pane::Detail).collect();
+        assert!(tree.contains(&"←→ replier/déplier"));
+        assert!(!detail.contains(&"←→ replier/déplier"));
+        assert!(detail.contains(&"? aide") && detail.contains(&"q quitter"));
     }
 
     #[test]

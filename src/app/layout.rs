@@ -95,7 +95,8 @@ pub fn compute(area: Rect, focus: Pane) -> ScreenLayout {
         let left = w * 22 / 100;
         (left, (w - left) / 2)
     } else {
-        let left = w / 5;
+        // Room for the short parcours labels ("Communication ⚠").
+        let left = (w / 5).max(18);
         (left, (w - left) / 2)
     };
     let right = w - left - middle;
@@ -106,6 +107,39 @@ pub fn compute(area: Rect, focus: Pane) -> ScreenLayout {
         Some(Rect::new(area.x + left + middle, y, right, body_height)),
     ];
     layout
+}
+
+/// Below this inner width the parcours pane shows short labels ("Europe"),
+/// one line each: a full name cut to a few columns says less.
+pub const SHORT_LABELS_BELOW: usize = 24;
+
+/// Screen lines per parcours in the parcours pane: two (the full name
+/// wrapped) when some name needs it, the pane is wide enough, and every
+/// entry still fits in `height`; else one.
+pub fn parcours_lines(width: usize, height: usize, parcours: usize, longest_name: usize) -> usize {
+    // Two columns stay free for the warning mark.
+    let needs_wrap = longest_name + 2 > width;
+    if needs_wrap && width >= SHORT_LABELS_BELOW && 2 * parcours < height {
+        2
+    } else {
+        1
+    }
+}
+
+/// The parcours-pane row (0 = fiche) drawn on screen line `line` of the
+/// pane's inside, given the list's scroll `offset` (in rows).
+pub fn parcours_row_at(
+    line: usize,
+    offset: usize,
+    lines_per_parcours: usize,
+    parcours: usize,
+) -> Option<usize> {
+    let row = if lines_per_parcours == 2 {
+        if line == 0 { 0 } else { 1 + (line - 1) / 2 }
+    } else {
+        offset + line
+    };
+    (row <= parcours).then_some(row)
 }
 
 /// Keeps `cursor` visible in a window of `height` rows starting at `offset`,
@@ -157,6 +191,29 @@ mod tests {
         let l = compute(Rect::new(0, 0, 60, 20), Pane::Detail);
         assert!(l.pane(Pane::Parcours).is_none());
         assert!(l.pane(Pane::Detail).is_some());
+    }
+
+    #[test]
+    fn parcours_names_wrap_only_when_needed_and_room_allows() {
+        assert_eq!(parcours_lines(30, 20, 6, 50), 2);
+        assert_eq!(parcours_lines(58, 20, 6, 50), 1, "names fit on one line");
+        assert_eq!(parcours_lines(30, 10, 6, 50), 1, "not enough rows");
+        assert_eq!(parcours_lines(16, 20, 6, 50), 1, "short labels instead");
+    }
+
+    #[test]
+    fn parcours_rows_map_back_from_screen_lines() {
+        // Tall: fiche on line 0, then two lines per parcours.
+        assert_eq!(parcours_row_at(0, 0, 2, 6), Some(0));
+        assert_eq!(parcours_row_at(1, 0, 2, 6), Some(1));
+        assert_eq!(parcours_row_at(2, 0, 2, 6), Some(1));
+        assert_eq!(parcours_row_at(12, 0, 2, 6), Some(6));
+        assert_eq!(parcours_row_at(13, 0, 2, 6), None);
+        // Short: one line per row, scrolled.
+        assert_eq!(parcours_row_at(0, 2, 1, 6), Some(2));
+        assert_eq!(parcours_row_at(4, 3, 1, 6), None);
+        // Narrow: one line per row even when tall.
+        assert_eq!(parcours_row_at(2, 0, 1, 6), Some(2));
     }
 
     #[test]

@@ -98,6 +98,23 @@ impl App {
         self.fiche.parcours.len() + 1
     }
 
+    /// Screen lines per parcours in a parcours pane whose inside is `inner`.
+    pub fn parcours_lines(&self, inner: Rect) -> usize {
+        let longest = self
+            .fiche
+            .parcours
+            .iter()
+            .map(|p| unicode_width::UnicodeWidthStr::width(p.name.as_str()))
+            .max()
+            .unwrap_or(0);
+        layout::parcours_lines(
+            usize::from(inner.width),
+            usize::from(inner.height),
+            self.fiche.parcours.len(),
+            longest,
+        )
+    }
+
     pub fn selection(&self) -> Selection {
         selection_of(self.selected)
     }

@@ -193,8 +193,9 @@ fn click(app: &mut App, column: u16, row: u16) {
     let line = usize::from(row - inner.y);
     match pane {
         Pane::Parcours => {
-            let index = app.list_offset + line;
-            if index < app.list_len() {
+            let lines = app.parcours_lines(inner);
+            let count = app.fiche.parcours.len();
+            if let Some(index) = layout::parcours_row_at(line, app.list_offset, lines, count) {
                 select(app, index);
             }
         }

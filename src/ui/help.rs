@@ -51,11 +51,16 @@ pub fn render(frame: &mut Frame, screen: Rect, scroll: usize, theme: &Theme) {
             }
         })
         .collect();
+    let mut block = Block::bordered()
+        .border_style(theme.border(true))
+        .title(Line::from(text::fit(
+            &format!(" {} ", s::HELP_TITLE),
+            width,
+        )));
+    if lines.len() > height && width > 40 {
+        let last = (scroll + height).min(lines.len());
+        block = block.title(Line::from(format!(" ↑↓ {last}/{} ", lines.len())).right_aligned());
+    }
     frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(body).block(Block::bordered().border_style(theme.border(true)).title(
-            Line::from(text::fit(&format!(" {} ", s::HELP_TITLE), width)),
-        )),
-        rect,
-    );
+    frame.render_widget(Paragraph::new(body).block(block), rect);
 }

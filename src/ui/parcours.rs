@@ -2,39 +2,67 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{block, text, theme::Theme};
-use crate::app::detail::Tone;
+use crate::app::detail::{self, DocLine, Tone};
 use crate::app::{App, Pane, layout, strings as s};
-
-/// Below this inner width the short labels ("Europe") read better than cut names.
-const SHORT_LABEL_BELOW: usize = 24;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Pane::Parcours;
     let inner = layout::inner(area);
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
-    let offset = app.list_offset.min(app.list_len().saturating_sub(height));
-    let lines: Vec<Line> = (offset..app.list_len())
-        .take(height)
-        .map(|row| {
-            let base = if row == app.selected {
-                theme.selected(focused)
-            } else {
-                ratatui::style::Style::new()
-            };
-            let (left, right) = item(app, row, width, theme);
-            text::row(left, right, width, base)
-        })
-        .collect();
+    let two_lines = app.parcours_lines(inner) == 2;
+    let offset = if two_lines {
+        0
+    } else {
+        app.list_offset.min(app.list_len().saturating_sub(height))
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    for row in offset..app.list_len() {
+        let base = if row == app.selected {
+            theme.selected(focused)
+        } else {
+            Style::new()
+        };
+        let (left, right) = item(app, row, width, theme);
+        match (two_lines && row > 0, wrapped_name(app, row, width)) {
+            (true, Some((first, second))) => {
+                lines.push(text::row(vec![Span::raw(first)], right, width, base));
+                lines.push(text::row(vec![Span::raw(second)], Vec::new(), width, base));
+            }
+            _ => lines.push(text::row(left, right, width, base)),
+        }
+        if lines.len() >= height {
+            break;
+        }
+    }
+    lines.truncate(height);
     let title = s::PANE_PARCOURS;
     frame.render_widget(
         Paragraph::new(lines).block(block::pane(title, None, focused, theme, area.width)),
         area,
     );
+}
+
+/// A parcours name over two lines (the second indented, cut if still too long).
+fn wrapped_name(app: &App, row: usize, width: usize) -> Option<(String, String)> {
+    let p = app.fiche.parcours.get(row.checked_sub(1)?)?;
+    let room = width.saturating_sub(2);
+    let doc = [DocLine {
+        spans: vec![(Tone::Text, p.name.clone())],
+        bullet: false,
+    }];
+    let lines: Vec<String> = detail::wrap(&doc, room)
+        .into_iter()
+        .map(|l| l.into_iter().map(|(_, t)| t).collect::<String>())
+        .collect();
+    let first = lines.first().cloned().unwrap_or_default();
+    let rest = lines.get(1..).unwrap_or_default().join(" ");
+    Some((first, format!("  {}", text::fit(rest.trim(), room))))
 }
 
 fn item(
@@ -68,10 +96,11 @@ fn item(
     } else {
         Vec::new()
     };
-    let name = if width < SHORT_LABEL_BELOW && text::width(&p.name) > width.saturating_sub(2) {
-        p.short_label()
-    } else {
-        p.name.clone()
-    };
+    let name =
+        if width < layout::SHORT_LABELS_BELOW && text::width(&p.name) > width.saturating_sub(2) {
+            p.short_label()
+        } else {
+            p.name.clone()
+        };
     (vec![Span::raw(name)], right)
 }

@@ -28,7 +28,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut used = text::width(&head);
     let mut spans = vec![Span::raw(text::fit(&head, width))];
     // As many hints as fit, in table order (the table lists the important ones first).
-    for hint in keys::bindings(mode).iter().filter_map(|b| b.hint) {
+    for hint in keys::hints(mode, app.focus) {
         let piece = format!(" {hint} ");
         let w = text::width(&piece);
         if used + w > width {

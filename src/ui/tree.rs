@@ -34,7 +34,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             } else {
                 Style::new()
             };
-            let (left, right) = node(app, selection, &sems, r, theme);
+            let (left, right) = node(app, selection, &sems, r, width, theme);
             text::row(left, right, width, base)
         })
         .collect();
@@ -47,7 +47,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .fiche
             .parcours
             .get(i)
-            .map(|p| format!("{} — {}", s::PANE_MAQUETTE, p.short_label()))
+            .map(|p| {
+                let short = format!("{} · {}", p.short_label(), s::ects(app.fiche.ects_total(p)));
+                let full = format!("{} — {short}", s::PANE_MAQUETTE);
+                if text::width(&full) + 4 <= usize::from(area.width) {
+                    full
+                } else {
+                    short
+                }
+            })
             .unwrap_or_else(|| s::PANE_MAQUETTE.to_string()),
     };
     frame.render_widget(
@@ -66,11 +74,15 @@ fn marker(r: &Row) -> &'static str {
     }
 }
 
+/// Below this inner width semesters read "S1" rather than "Semestre 1".
+const SHORT_SEMESTER_BELOW: usize = 36;
+
 fn node(
     app: &App,
     selection: Selection,
     sems: &[SemesterRef<'_>],
     r: &Row,
+    width: usize,
     theme: &Theme,
 ) -> (Spans, Spans) {
     let indent = "  ".repeat(r.id.depth());
@@ -91,7 +103,14 @@ fn node(
             };
             let mut left = vec![
                 Span::raw(format!("{indent}{}", marker(r))),
-                Span::styled(s::semester(sem.semester.number), theme.tone(Tone::Heading)),
+                Span::styled(
+                    if width < SHORT_SEMESTER_BELOW {
+                        s::semester_short(sem.semester.number)
+                    } else {
+                        s::semester(sem.semester.number)
+                    },
+                    theme.tone(Tone::Heading),
+                ),
             ];
             if sem.common {
                 left.push(Span::styled(
@@ -120,7 +139,8 @@ fn node(
                 Span::raw(ue.title.clone()),
             ];
             let mut right = Vec::new();
-            if let Some(k) = ue.choose {
+            // In a narrow tree the rule would crowd out the title; the detail pane has it.
+            if let Some(k) = ue.choose.filter(|_| width >= SHORT_SEMESTER_BELOW) {
                 right.push(Span::styled(
                     format!("{} · ", s::choose(k)),
                     theme.tone(Tone::Muted),
