@@ -27,6 +27,8 @@ pub struct CompareView {
     pub scroll: usize,
     /// The pane that had focus before, restored by `Esc`.
     pub return_focus: Pane,
+    /// The common core listed UE by UE (`Entrée`) instead of one row.
+    pub expanded: bool,
 }
 
 /// The picker listing the parcours that can be compared.
@@ -40,12 +42,15 @@ pub struct Picker {
 }
 
 impl CompareView {
-    fn new(fiche: &Fiche, left: usize, right: usize, return_focus: Pane) -> Self {
+    fn new(fiche: &Fiche, left: usize, right: usize, return_focus: Pane, expanded: bool) -> Self {
+        let options = Options {
+            expand_common_core: expanded,
+        };
         let comparison = compare::compare(
             fiche,
             &fiche.parcours[left],
             &fiche.parcours[right],
-            Options::default(),
+            options,
         );
         Self {
             left,
@@ -53,6 +58,7 @@ impl CompareView {
             comparison,
             scroll: 0,
             return_focus,
+            expanded,
         }
     }
 }
@@ -121,11 +127,11 @@ pub fn pick(app: &mut App, action: Action) {
                 }
                 (Some(left), Some(right)) => {
                     app.popup = None;
-                    let return_focus = match &app.mode {
-                        Mode::Compare(view) => view.return_focus,
-                        Mode::Browse => app.focus,
+                    let (return_focus, expanded) = match &app.mode {
+                        Mode::Compare(view) => (view.return_focus, view.expanded),
+                        Mode::Browse => (app.focus, false),
                     };
-                    let view = CompareView::new(&app.fiche, left, right, return_focus);
+                    let view = CompareView::new(&app.fiche, left, right, return_focus, expanded);
                     app.mode = Mode::Compare(Box::new(view));
                 }
             }
@@ -166,8 +172,24 @@ pub fn view(app: &mut App, action: Action) {
         Action::Swap => {
             // Same rows mirrored: the scroll position still makes sense.
             let scroll = view.scroll;
-            **view = CompareView::new(&app.fiche, view.right, view.left, view.return_focus);
+            **view = CompareView::new(
+                &app.fiche,
+                view.right,
+                view.left,
+                view.return_focus,
+                view.expanded,
+            );
             view.scroll = scroll;
+        }
+        Action::Activate => {
+            let expanded = !view.expanded;
+            **view = CompareView::new(
+                &app.fiche,
+                view.left,
+                view.right,
+                view.return_focus,
+                expanded,
+            );
         }
         _ => {}
     }
@@ -468,6 +490,53 @@ mod tests {
                 .collect();
             for (i, k) in all.iter().enumerate() {
                 assert!(!all[i + 1..].contains(k), "{k:?} bound twice in {mode:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn enter_expands_the_common_core_and_swap_keeps_it() {
+        let mut app = comparing();
+        let numbers = |app: &App| -> Vec<u8> {
+            view(app)
+                .comparison
+                .maquette
+                .semesters
+                .iter()
+                .map(|s| s.number)
+                .collect()
+        };
+        assert_eq!(numbers(&app), [3, 4]);
+        update(&mut app, Action::Activate);
+        assert_eq!(numbers(&app), [1, 2, 3, 4]);
+        update(&mut app, Action::Swap);
+        assert!(view(&app).expanded);
+        update(&mut app, Action::Activate);
+        assert_eq!(numbers(&app), [3, 4]);
+    }
+
+    #[test]
+    fn shared_with_list_agrees_with_the_comparison() {
+        use crate::app::detail::sharing_parcours;
+        let fiche = embedded();
+        for (i, a) in fiche.parcours.iter().enumerate() {
+            for (j, b) in fiche.parcours.iter().enumerate().filter(|(j, _)| *j != i) {
+                let c = compare::compare(&fiche, a, b, Options::default());
+                for ue in a.semesters.iter().flat_map(|s| &s.ues) {
+                    let sharing = sharing_parcours(&fiche, ue, Some(i));
+                    let shared = c.maquette.semesters.iter().flat_map(|s| &s.ues).any(|r| {
+                        r.status == compare::Status::Shared
+                            && r.left.as_ref().is_some_and(|l| l.code == ue.code)
+                    });
+                    assert_eq!(
+                        sharing.contains(&j),
+                        shared,
+                        "{} {} / {}",
+                        a.id,
+                        ue.code,
+                        b.id
+                    );
+                }
             }
         }
     }

@@ -92,25 +92,30 @@ pub fn header(c: &Comparison, width: usize) -> Vec<ViewLine> {
 pub fn body(fiche: &Fiche, c: &Comparison, width: usize) -> Vec<ViewLine> {
     let mut out = Lines::new(width);
     out.heading(cs::MAQUETTE);
-    if let Some(core) = c.maquette.common_core.as_ref().filter(|c| !c.expanded) {
-        out.full(
-            Some(Status::Shared),
-            vec![(
-                Tone::Text,
-                cs::common_core(&core.semesters, core.ues, core.ects),
-            )],
-        );
+    if let Some(core) = &c.maquette.common_core {
+        let note = cs::common_core(&core.semesters, core.ues, core.ects, core.expanded);
+        out.full(Some(Status::Shared), vec![(Tone::Text, note)]);
     }
     for sem in &c.maquette.semesters {
         out.blank();
         if out.columns.is_some() {
-            out.pair(
-                None,
-                Some(text(Tone::Label, &cs::semester(sem.number, sem.ects.left))),
-                Some(text(Tone::Label, &cs::semester(sem.number, sem.ects.right))),
-            );
+            let label = |ects| {
+                let t = cs::semester(sem.number, ects);
+                let t = if sem.common_core {
+                    format!("{t} · {}", s::COMMON_CORE)
+                } else {
+                    t
+                };
+                Some(text(Tone::Label, &t))
+            };
+            out.pair(None, label(sem.ects.left), label(sem.ects.right));
         } else {
             let both = cs::semester_both(sem.number, sem.ects.left, sem.ects.right);
+            let both = if sem.common_core {
+                format!("{both} · {}", s::COMMON_CORE)
+            } else {
+                both
+            };
             out.full(None, vec![(Tone::Label, both)]);
         }
         for ue in &sem.ues {

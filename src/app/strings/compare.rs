@@ -41,10 +41,11 @@ pub fn semester_both(n: u8, left: Option<u32>, right: Option<u32>) -> String {
     format!("Semestre {n} · {}|{} ECTS", cell(left), cell(right))
 }
 
-pub fn common_core(semesters: &[u8], ues: usize, ects: u32) -> String {
+pub fn common_core(semesters: &[u8], ues: usize, ects: u32, expanded: bool) -> String {
     let list: Vec<String> = semesters.iter().map(|n| format!("S{n}")).collect();
+    let action = if expanded { "replier" } else { "détailler" };
     format!(
-        "{} · tronc commun : identiques ({ues} UE, {ects} ECTS)",
+        "{} · tronc commun : identiques ({ues} UE, {ects} ECTS) — Entrée pour {action}",
         list.join("–")
     )
 }
