@@ -104,9 +104,7 @@ pub fn same_title(a: &str, b: &str) -> bool {
 pub fn item_key(item: &str) -> String {
     let folded = fold_str(item);
     let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    collapsed
-        .trim_end_matches(['.', ',', ';', ' '])
-        .to_string()
+    collapsed.trim_end_matches(['.', ',', ';', ' ']).to_string()
 }
 
 #[cfg(test)]

@@ -1,0 +1,76 @@
+//! The importer on whole fiches: the seed round-trip, the hand-written
+//! fixtures, and the never-panic property.
+
+use rncp_explorer::import::{ImportOptions, Imported, import};
+use rncp_explorer::model::{self, Fiche};
+
+/// The id overrides that give the seed the embedded asset's ids
+/// (`communication`, `collectivites` and `recherche` come from the rule).
+fn seed_options() -> ImportOptions {
+    ImportOptions {
+        ids: vec![
+            ("European".into(), "europe".into()),
+            ("urbaines".into(), "urbain".into()),
+            ("Solidarité".into(), "humanitaire".into()),
+        ],
+    }
+}
+
+fn pretty(fiche: &Fiche) -> String {
+    ron::ser::to_string_pretty(fiche, ron::ser::PrettyConfig::new()).expect("serialises")
+}
+
+/// A line diff (longest common subsequence) of two texts, changed lines only
+/// with their line numbers, so a mismatch says where the models part.
+fn diff(expected: &str, actual: &str) -> String {
+    let a: Vec<&str> = expected.lines().collect();
+    let b: Vec<&str> = actual.lines().collect();
+    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, String::new());
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            out.push_str(&format!("+{:>4} {}\n", j + 1, b[j]));
+            j += 1;
+        } else {
+            out.push_str(&format!("-{:>4} {}\n", i + 1, a[i]));
+            i += 1;
+        }
+    }
+    out
+}
+
+fn assert_same(expected: &Fiche, actual: &Fiche, what: &str) {
+    if expected != actual {
+        panic!(
+            "{what}: the imported model differs (- expected, + imported):\n{}",
+            diff(&pretty(expected), &pretty(actual))
+        );
+    }
+}
+
+fn import_fixture(name: &str, options: &ImportOptions) -> Imported {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("fixture readable");
+    import(&text, options).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+#[test]
+fn the_seed_imports_to_the_embedded_asset() {
+    let imported = import_fixture("rncp-24759.txt", &seed_options());
+    assert_same(&model::embedded(), &imported.fiche, "rncp-24759");
+    for w in &imported.warnings {
+        eprintln!("{w}");
+    }
+}
