@@ -469,13 +469,32 @@ impl Draft {
             }
         }
         let names: Vec<String> = drafts.iter().map(|d| d.name.clone()).collect();
-        let ids = ids::assign_ids(&names, &options.ids)?;
+        let known: Vec<Option<&Parcours>> = names
+            .iter()
+            .map(|name| {
+                options
+                    .reference
+                    .as_ref()
+                    .filter(|r| r.rncp_code == rncp_code)
+                    .and_then(|r| {
+                        r.parcours
+                            .iter()
+                            .find(|p| item_key(&p.name) == item_key(name))
+                    })
+            })
+            .collect();
+        let preset = known.iter().map(|k| k.map(|p| p.id.clone())).collect();
+        let ids = ids::assign_ids(&names, preset, &options.ids)?;
         let parcours = drafts
             .into_iter()
             .zip(ids)
             .zip(parcours_semesters)
-            .map(|((d, id), semesters)| Parcours {
-                short_name: Some(ids::short_name(&d.name, &id)),
+            .zip(known)
+            .map(|(((d, id), semesters), known)| Parcours {
+                short_name: match known {
+                    Some(p) if p.id == id => p.short_name.clone(),
+                    _ => Some(ids::short_name(&d.name, &id)),
+                },
                 id,
                 name: d.name,
                 activities: d.lists.activities.finish(),

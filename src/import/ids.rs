@@ -74,12 +74,15 @@ fn key_matches(key: &str, name: &str) -> bool {
     !wanted.is_empty() && have.windows(wanted.len()).any(|w| w == wanted.as_slice())
 }
 
-/// Ids for `names`, in order: overrides first, then the rule, de-duplicated.
+/// Ids for `names`, in order: overrides first, then `preset` (from a
+/// reference fiche), then the rule, de-duplicated.
 pub(crate) fn assign_ids(
     names: &[String],
+    preset: Vec<Option<String>>,
     overrides: &[(String, String)],
 ) -> Result<Vec<String>, ImportError> {
-    let mut ids: Vec<Option<String>> = vec![None; names.len()];
+    let mut ids = preset;
+    ids.resize(names.len(), None);
     for (key, id) in overrides {
         if !is_valid_id(id) {
             return Err(ImportError::options(format!(
@@ -185,21 +188,26 @@ mod tests {
             "Droit privé",
             "Ingénierie de projet en politiques urbaines",
         ]);
-        let ids = assign_ids(&n, &[("urbaines".into(), "urbain".into())]).unwrap();
+        let ids = assign_ids(&n, Vec::new(), &[("urbaines".into(), "urbain".into())]).unwrap();
         assert_eq!(ids, ["droit", "droit-2", "urbain"]);
-        let ids = assign_ids(&n, &[("Droit privé".into(), "prive".into())]).unwrap();
+        let ids = assign_ids(&n, Vec::new(), &[("Droit privé".into(), "prive".into())]).unwrap();
         assert_eq!(ids, ["droit", "prive", "projet"]);
+        // A preset (from a reference fiche) beats the rule, an override beats both.
+        let preset = vec![Some("public".into()), None, Some("ville".into())];
+        let ids = assign_ids(&n, preset, &[("urbaines".into(), "urbain".into())]).unwrap();
+        assert_eq!(ids, ["public", "droit", "urbain"]);
     }
 
     #[test]
     fn bad_overrides_are_errors_not_guesses() {
         let n = names(&["Droit public", "Droit privé"]);
-        assert!(assign_ids(&n, &[("droit".into(), "x".into())]).is_err());
-        assert!(assign_ids(&n, &[("histoire".into(), "x".into())]).is_err());
-        assert!(assign_ids(&n, &[("public".into(), "Pas Bon".into())]).is_err());
+        assert!(assign_ids(&n, Vec::new(), &[("droit".into(), "x".into())]).is_err());
+        assert!(assign_ids(&n, Vec::new(), &[("histoire".into(), "x".into())]).is_err());
+        assert!(assign_ids(&n, Vec::new(), &[("public".into(), "Pas Bon".into())]).is_err());
         assert!(
             assign_ids(
                 &n,
+                Vec::new(),
                 &[("public".into(), "x".into()), ("privé".into(), "x".into())]
             )
             .is_err()

@@ -29,6 +29,10 @@ pub struct ImportOptions {
     /// Parcours id overrides, `(key, id)`: the key names a parcours by its
     /// full name, its derived id, or words of its name (see `docs/import.md`).
     pub ids: Vec<(String, String)>,
+    /// A fiche imported or written before: when it has the same RNCP code,
+    /// parcours with the same name keep its ids and short names, so that a
+    /// re-import does not rename what users already know (`--id` still wins).
+    pub reference: Option<Fiche>,
 }
 
 /// A fiche read from text, with what could not be placed or was guessed.
