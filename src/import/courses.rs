@@ -10,7 +10,9 @@ use super::text::squash;
 /// - Separators are commas and ". " outside parentheses.
 /// - A fragment starting with a lower-case letter continues the previous
 ///   course: course titles start with a capital, so "Environnement, santé et
-///   politique" is one course, not three.
+///   politique" is one course, not three — unless the previous course already
+///   holds "et"/"and": the enumeration it opened is closed, so the fragment
+///   starts a course ("Droit et contentieux de l'UE, questions financières…").
 /// - "A ou B" where B starts with a capital is [`Course::OneOf`].
 /// - A title containing "optionnel(le)" or "facultatif/ve" is [`Course::Optional`].
 /// - A final full stop after the last course is list punctuation and goes.
@@ -27,7 +29,10 @@ pub(crate) fn split_courses(text: &str) -> Vec<Course> {
             continue;
         }
         match courses.last_mut() {
-            Some(last) if fragment.chars().next().is_some_and(char::is_lowercase) => {
+            Some(last)
+                if fragment.chars().next().is_some_and(char::is_lowercase)
+                    && !enumeration_closed(last) =>
+            {
                 last.push(separator);
                 last.push(' ');
                 last.push_str(fragment);
@@ -36,6 +41,13 @@ pub(crate) fn split_courses(text: &str) -> Vec<Course> {
         }
     }
     courses.into_iter().map(|c| classify(&c)).collect()
+}
+
+/// True when `course` already ends an enumeration "A, B et C": a further
+/// lower-case fragment is then a course of its own, not a fourth item
+/// ("Droit et contentieux de l'UE, questions financières…" is two courses).
+fn enumeration_closed(course: &str) -> bool {
+    course.contains(" et ") || course.contains(" and ")
 }
 
 /// Top-level fragments with the separator that preceded each (',' for the first).
@@ -178,6 +190,19 @@ mod tests {
             [
                 c("Networking and Lobbying in the EU"),
                 c("Veille, partenariats et communication")
+            ]
+        );
+    }
+
+    #[test]
+    fn after_a_closed_enumeration_a_lower_case_fragment_is_a_new_course() {
+        assert_eq!(
+            split_courses(
+                "Droit et contentieux de l'UE,\u{a0} questions financières et budgétaires européennes"
+            ),
+            [
+                c("Droit et contentieux de l'UE"),
+                c("questions financières et budgétaires européennes")
             ]
         );
     }
