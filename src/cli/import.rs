@@ -161,8 +161,7 @@ fn io_message(e: &std::io::Error) -> String {
 
 /// Pretty RON with a comment saying where it comes from.
 fn to_ron(fiche: &model::Fiche, source: &Path) -> String {
-    let body = ron::ser::to_string_pretty(fiche, ron::ser::PrettyConfig::new())
-        .expect("the model always serialises");
+    let body = import::to_ron(fiche);
     let source = source
         .file_name()
         .map(|n| escape_for_terminal(&n.to_string_lossy()))

@@ -568,9 +568,10 @@ fn rncp_code(text: &str) -> Option<String> {
 }
 
 /// The implicit parcours of a fiche without parcours is named after the
-/// certification: the intitulé after its last " : " ("MASTER : MASTER Droit" → "MASTER Droit").
+/// certification: the intitulé after the diploma's kind, i.e. its first " : "
+/// ("Licence Professionnelle : Métiers du livre : édition" → "Métiers du livre : édition").
 fn implicit_name(intitule: &str) -> String {
-    match intitule.rsplit_once(" : ") {
+    match intitule.split_once(" : ") {
         Some((_, name)) if !name.trim().is_empty() => name.trim().to_string(),
         _ => intitule.to_string(),
     }

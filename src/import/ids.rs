@@ -5,7 +5,9 @@
 //! say nothing about the subject are skipped: articles and prepositions, and
 //! words naming a kind of programme ("Management", "Métiers", "Ingénierie",
 //! "Master", "Parcours"…), so "Management des collectivités territoriales"
-//! → `collectivites`. Two parcours with the same id get `-2`, `-3`…
+//! → `collectivites`. Parcours sharing that word take their first two
+//! significant words (`droit-public`, `droit-environnement`); if that still
+//! collides, `-2`, `-3`… follow.
 //! An override (`--id KEY=ID`) wins; KEY names the parcours by its full name,
 //! by the id the rule gives, or by words of its name ("urbaines").
 //! The short name is the name's word that folds to the id, capitalised
@@ -44,16 +46,33 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words an id is made of: stop words dropped, and generic words too
+/// unless nothing else is left.
+fn significant_words(name: &str) -> Vec<String> {
+    let all: Vec<String> = words(name)
+        .into_iter()
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .collect();
+    let specific: Vec<String> = all
+        .iter()
+        .filter(|w| !GENERIC_WORDS.contains(&w.as_str()))
+        .cloned()
+        .collect();
+    if specific.is_empty() { all } else { specific }
+}
+
+/// The id made of the first `count` significant words of `name`.
+fn id_of_words(name: &str, count: usize) -> String {
+    let ws = significant_words(name);
+    if ws.is_empty() {
+        return "parcours".to_string();
+    }
+    ws[..count.min(ws.len())].join("-")
+}
+
 /// The id the rule gives for `name` (before de-duplication).
 pub fn derive_id(name: &str) -> String {
-    let all = words(name);
-    let significant = |w: &&String| !STOP_WORDS.contains(&w.as_str());
-    all.iter()
-        .filter(significant)
-        .find(|w| !GENERIC_WORDS.contains(&w.as_str()))
-        .or_else(|| all.iter().find(significant))
-        .cloned()
-        .unwrap_or_else(|| "parcours".to_string())
+    id_of_words(name, 1)
 }
 
 /// True when `id` is a valid parcours id (lower-case ASCII, digits, "-").
@@ -117,12 +136,24 @@ pub(crate) fn assign_ids(
             )));
         }
     }
+    // Parcours whose first word is shared ("Droit public…", "Droit de
+    // l'environnement") take two words ("droit-public", "droit-environnement").
+    let first: Vec<String> = names.iter().map(|n| derive_id(n)).collect();
     let mut out = Vec::with_capacity(names.len());
-    for (name, slot) in names.iter().zip(ids) {
+    for (i, (name, slot)) in names.iter().zip(ids).enumerate() {
         let id = match slot {
             Some(id) => id,
             None => {
-                let base = derive_id(name);
+                let shared = first
+                    .iter()
+                    .enumerate()
+                    .any(|(j, f)| j != i && *f == first[i])
+                    || taken.contains(&first[i]);
+                let base = if shared {
+                    id_of_words(name, 2)
+                } else {
+                    first[i].clone()
+                };
                 let mut id = base.clone();
                 let mut n = 2;
                 while taken.contains(&id) {
@@ -138,13 +169,25 @@ pub(crate) fn assign_ids(
     Ok(out)
 }
 
-/// The short name: the word of `name` that folds to `id`, or `id`, capitalised.
+/// The short name: the words of `name` that fold to the id's parts, or the
+/// id itself, capitalised ("Collectivités", "Droit public", "Europe").
 pub fn short_name(name: &str, id: &str) -> String {
-    let word = name
+    let name_words: Vec<&str> = name
         .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty() && fold_str(w) == id)
-        .unwrap_or(id);
-    let mut chars = word.chars();
+        .filter(|w| !w.is_empty())
+        .collect();
+    let parts: Vec<&str> = id
+        .split('-')
+        .map(|part| {
+            name_words
+                .iter()
+                .find(|w| fold_str(w) == part)
+                .copied()
+                .unwrap_or(part)
+        })
+        .collect();
+    let joined = parts.join(" ");
+    let mut chars = joined.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
@@ -189,13 +232,16 @@ mod tests {
             "Ingénierie de projet en politiques urbaines",
         ]);
         let ids = assign_ids(&n, Vec::new(), &[("urbaines".into(), "urbain".into())]).unwrap();
-        assert_eq!(ids, ["droit", "droit-2", "urbain"]);
+        assert_eq!(ids, ["droit-public", "droit-prive", "urbain"]);
         let ids = assign_ids(&n, Vec::new(), &[("Droit privé".into(), "prive".into())]).unwrap();
-        assert_eq!(ids, ["droit", "prive", "projet"]);
+        assert_eq!(ids, ["droit-public", "prive", "projet"]);
+        let same = names(&["Droit", "Droit", "Droit"]);
+        let ids = assign_ids(&same, Vec::new(), &[]).unwrap();
+        assert_eq!(ids, ["droit", "droit-2", "droit-3"]);
         // A preset (from a reference fiche) beats the rule, an override beats both.
         let preset = vec![Some("public".into()), None, Some("ville".into())];
         let ids = assign_ids(&n, preset, &[("urbaines".into(), "urbain".into())]).unwrap();
-        assert_eq!(ids, ["public", "droit", "urbain"]);
+        assert_eq!(ids, ["public", "droit-prive", "urbain"]);
     }
 
     #[test]
@@ -227,6 +273,10 @@ mod tests {
             short_name("European Policies and Project Management", "europe"),
             "Europe"
         );
-        assert_eq!(short_name("Droit privé", "droit-2"), "Droit-2");
+        assert_eq!(
+            short_name("Droit de l’environnement", "droit-environnement"),
+            "Droit environnement"
+        );
+        assert_eq!(short_name("Droit", "droit-2"), "Droit 2");
     }
 }

@@ -91,6 +91,13 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// The fiche as RON for humans: one field per line, strings unescaped (raw
+/// strings only where a `"` needs it), loadable by `model::parse_str`.
+pub fn to_ron(fiche: &Fiche) -> String {
+    let config = ron::ser::PrettyConfig::new().escape_strings(false);
+    ron::ser::to_string_pretty(fiche, config).expect("the model always serialises")
+}
+
 /// Reads a fiche from its text.
 pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
     let mut warnings = Vec::new();
