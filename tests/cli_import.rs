@@ -135,6 +135,22 @@ fn strict_refuses_an_import_with_warnings() {
 }
 
 #[test]
+fn strict_accepts_an_import_without_warnings() {
+    let path = scratch("clean.txt");
+    std::fs::write(
+        &path,
+        "Résumé descriptif de la certification Code RNCP : 77\n\nIntitulé\n\nMASTER : Essai\n\n\
+         Descriptif des composantes de la certification :\nSemestre 1\nUE 1 Bases (30 ECTS) : Droit\n",
+    )
+    .unwrap();
+    let out = run(&["import", "--strict", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let fiche = model::parse_str(&text(&out.stdout), "stdout").unwrap();
+    assert_eq!(fiche.rncp_code, "77");
+    assert!(!text(&out.stderr).contains("avertissement :"));
+}
+
+#[test]
 fn non_utf8_input_is_a_clear_error_with_status_2() {
     let path = scratch("latin1.txt");
     std::fs::write(&path, b"Intitul\xe9\n\nMASTER : Droit\n").unwrap();

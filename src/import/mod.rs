@@ -113,3 +113,129 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportErr
     warnings.sort_by_key(|w| w.line);
     Ok(Imported { fiche, warnings })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Course, parse_str};
+
+    const HEAD: &str = "Résumé descriptif de la certification Code RNCP : 123\n\nIntitulé\n\nMASTER : MASTER Essai\n\n";
+
+    fn read(body: &str) -> Imported {
+        import(&format!("{HEAD}{body}"), &ImportOptions::default()).expect("imports")
+    }
+
+    fn loads(fiche: &Fiche) {
+        parse_str(&to_ron(fiche), "test").expect("the import loads back");
+    }
+
+    #[test]
+    fn a_fiche_without_parcours_has_one_implicit_parcours_holding_the_semesters() {
+        let imported = read(
+            "Résumé du référentiel d'emploi ou éléments de compétence acquis\n\
+             Le titulaire de cette certification peut exercer les activités suivantes :\n\
+             - Conseil\n\
+             Descriptif des composantes de la certification :\n\
+             Semestre 1\n\
+             UE 1 Bases (30 ECTS) : Droit civil\n",
+        );
+        let fiche = &imported.fiche;
+        assert_eq!(fiche.parcours.len(), 1);
+        let p = &fiche.parcours[0];
+        assert_eq!(p.name, "MASTER Essai");
+        assert_eq!(p.id, "essai");
+        assert_eq!(p.activities, ["Conseil"]);
+        assert!(fiche.common_semesters.is_empty());
+        assert_eq!(p.semesters[0].ues[0].title, "Bases");
+        assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        loads(fiche);
+    }
+
+    #[test]
+    fn specialite_markers_and_apostrophe_variants_name_one_parcours() {
+        let imported = read(
+            "Résumé du référentiel d'emploi ou éléments de compétence acquis\n\
+             En suivant la spécialité « Droit de l’environnement », le titulaire peut exercer les activités suivantes :\n\
+             - Audit\n\
+             Descriptif des composantes de la certification :\n\
+             SPÉCIALITÉ « Droit de l'environnement » :\n\
+             Semestre 3\n\
+             UE 7 Eau (30 ECTS) : Droit de l’eau\n",
+        );
+        let fiche = &imported.fiche;
+        assert_eq!(fiche.parcours.len(), 1);
+        assert_eq!(fiche.parcours[0].name, "Droit de l’environnement");
+        assert_eq!(fiche.parcours[0].activities, ["Audit"]);
+        assert_eq!(fiche.parcours[0].semesters[0].number, 3);
+        loads(fiche);
+    }
+
+    #[test]
+    fn lists_given_once_apply_to_every_parcours() {
+        let fiche = read(
+            "Secteurs d'activité ou types d'emplois accessibles par le détenteur de ce diplôme\n\
+             Secteurs d'activité :\n\
+             - Collectivités\n\
+             Types d'emplois accessibles du parcours « A » :\n\
+             - Juriste\n\
+             Types d'emplois accessibles du parcours « B » :\n\
+             - Avocat\n",
+        )
+        .fiche;
+        let sectors: Vec<&[String]> = fiche.parcours.iter().map(|p| &p.sectors[..]).collect();
+        assert_eq!(sectors, [["Collectivités"], ["Collectivités"]]);
+        assert_eq!(fiche.parcours[1].jobs, ["Avocat"]);
+    }
+
+    #[test]
+    fn a_wrapped_ue_line_is_joined_and_reparsed() {
+        let fiche = read(
+            "Descriptif des composantes de la certification :\n\
+             Semestre 1\n\
+             UE 1 Méthodes (2 au choix) (30 ECTS) : Statistique, Enquête de\n\
+             terrain, Cartographie ou Démographie\n",
+        )
+        .fiche;
+        let ue = &fiche.parcours[0].semesters[0].ues[0];
+        assert_eq!(ue.choose, Some(2));
+        assert_eq!(
+            ue.courses,
+            [
+                Course::Course("Statistique".into()),
+                Course::Course("Enquête de terrain".into()),
+                Course::OneOf(vec!["Cartographie".into(), "Démographie".into()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_semester_declared_in_the_core_and_a_parcours_is_a_located_error() {
+        let text = format!(
+            "{HEAD}Descriptif des composantes de la certification :\n\
+             Semestre 1\nUE 1 A (30 ECTS) : B\n\
+             PARCOURS « P » :\nSemestre 1\nUE 2 C (30 ECTS) : D\n"
+        );
+        let e = import(&text, &ImportOptions::default()).unwrap_err();
+        assert_eq!(e.line, Some(10));
+        assert!(e.message.contains("semestre 1"), "{}", e.message);
+    }
+
+    #[test]
+    fn control_characters_are_removed_and_reported() {
+        let imported = read("Validité des composantes acquises : illi\u{1b}[2Jmitée\u{200b}\n");
+        assert_eq!(imported.fiche.validity.as_deref(), Some("illi[2Jmitée"));
+        assert_eq!(imported.warnings.len(), 1);
+        assert_eq!(imported.warnings[0].line, 7);
+        assert!(imported.warnings[0].message.contains("U+001B"));
+        loads(&imported.fiche);
+    }
+
+    #[test]
+    fn text_without_code_or_title_is_an_error_on_a_line() {
+        let e = import("", &ImportOptions::default()).unwrap_err();
+        assert_eq!(e.line, Some(1));
+        let e = import("Code RNCP : 5\n\n", &ImportOptions::default()).unwrap_err();
+        assert!(e.message.contains("intitulé"));
+        assert!(e.line.is_some());
+    }
+}
