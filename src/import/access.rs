@@ -68,6 +68,11 @@ pub(crate) fn read(line: &Line) -> AccessLine {
     }
     for &(pattern, kind) in ROUTES {
         if let Some(rest) = row_rest(line, pattern) {
+            // The label runs to the mark: "Par expérience dispositif VAE prévu en 2002 X".
+            let rest = match mark_at(rest) {
+                Some(at) => &rest[at..],
+                None => "",
+            };
             let label_end = line.text.len() - rest.len();
             let (open, jury) = mark(rest);
             return AccessLine::Route(AccessRoute {
@@ -94,6 +99,18 @@ fn row_rest<'a>(line: &'a Line, pattern: &str) -> Option<&'a str> {
         return None;
     }
     Some(line.text_from_key(line.key.len() - rest.len()))
+}
+
+/// Byte offset of the first Oui/Non/X word in `rest`.
+fn mark_at(rest: &str) -> Option<usize> {
+    let mut offset = 0;
+    for word in rest.split(' ') {
+        if matches!(word.to_lowercase().as_str(), "x" | "oui" | "non") {
+            return Some(offset);
+        }
+        offset += word.len() + 1;
+    }
+    None
 }
 
 /// The Oui/Non mark at the start of `rest`, and any text after it (a jury).
@@ -158,6 +175,19 @@ mod tests {
                 label: "Par expérience dispositif VAE".into(),
                 open: Availability::Yes,
                 jury: Some("Jury de validation".into()),
+            })
+        );
+    }
+
+    #[test]
+    fn the_label_runs_to_the_mark() {
+        assert_eq!(
+            read_text("Par expérience dispositif VAE prévu en 2002 X"),
+            AccessLine::Route(AccessRoute {
+                kind: RouteKind::Vae,
+                label: "Par expérience dispositif VAE prévu en 2002".into(),
+                open: Availability::Unknown,
+                jury: None,
             })
         );
     }

@@ -297,6 +297,21 @@ impl Draft {
             self.list_target = Some((target, marker.field));
             return;
         }
+        // A curriculum line under a list means the "Descriptif des composantes"
+        // title is missing: read the curriculum rather than file UEs as jobs.
+        if is_ue_line(&line.text)
+            || composantes::semester_heading(line).is_some()
+            || (markers::block_marker(line).is_some() && markers::quoted_name(&line.text).is_some())
+        {
+            warnings.push(Warning {
+                line: line.no,
+                message: "maquette sans titre « Descriptif des composantes de la certification » : lue à partir d'ici".into(),
+            });
+            self.section = Section::Composantes;
+            self.list_target = None;
+            self.composantes(line, false, warnings);
+            return;
+        }
         match self.list_target {
             Some((Some(i), field)) => self.parcours[i].lists.get(field).push(line),
             Some((None, field)) => self.unnamed.get(field).push(line),

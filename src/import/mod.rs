@@ -209,6 +209,22 @@ mod tests {
     }
 
     #[test]
+    fn a_curriculum_without_its_title_is_read_not_filed_as_jobs() {
+        let imported = read(
+            "Secteurs d'activité ou types d'emplois accessibles par le détenteur de ce diplôme\n\
+             Types d'emplois accessibles :\n\
+             Juriste\n\
+             Semestre 1\n\
+             UE 1 Bases (30 ECTS) : Droit\n",
+        );
+        let p = &imported.fiche.parcours[0];
+        assert_eq!(p.jobs, ["Juriste"]);
+        assert_eq!(p.semesters[0].ues[0].code, "UE 1");
+        assert_eq!(imported.warnings.len(), 1);
+        assert_eq!(imported.warnings[0].line, 10);
+    }
+
+    #[test]
     fn a_semester_declared_in_the_core_and_a_parcours_is_a_located_error() {
         let text = format!(
             "{HEAD}Descriptif des composantes de la certification :\n\
