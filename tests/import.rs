@@ -18,7 +18,7 @@ fn seed_options() -> ImportOptions {
 }
 
 fn pretty(fiche: &Fiche) -> String {
-    ron::ser::to_string_pretty(fiche, ron::ser::PrettyConfig::new()).expect("serialises")
+    rncp_explorer::import::to_ron(fiche)
 }
 
 /// A line diff (longest common subsequence) of two texts, changed lines only
@@ -76,6 +76,37 @@ fn the_seed_imports_to_the_embedded_asset() {
     // "Semestre 3" heading (line 251 is its first UE).
     let lines: Vec<usize> = imported.warnings.iter().map(|w| w.line).collect();
     assert_eq!(lines, [251], "{:?}", imported.warnings);
+}
+
+#[test]
+fn the_seed_survives_crlf_tabs_nbsp_and_lost_blank_lines() {
+    let path = format!(
+        "{}/tests/fixtures/rncp-24759.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let seed = std::fs::read_to_string(path).unwrap();
+    let variants = [
+        seed.replace('\n', "\r\n"),
+        seed.replace(" : ", "\u{a0}:\u{a0}").replace("- ", "-\t"),
+        seed.lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        seed.replace('\'', "’"),
+    ];
+    for (i, text) in variants.iter().enumerate() {
+        let fiche = import(text, &seed_options()).expect("imports").fiche;
+        let expected = model::embedded();
+        if i == 3 {
+            // Apostrophes are the source's wording: compare with them made curly.
+            let curly = |f: &Fiche| pretty(f).replace('\'', "’");
+            let (want, got) = (curly(&expected), curly(&fiche));
+            assert!(want == got, "variant {i}:\n{}", diff(&want, &got));
+            continue;
+        }
+        // Whatever the spacing and line endings, the model is the same.
+        assert_same(&expected, &fiche, &format!("seed variant {i}"));
+    }
 }
 
 #[test]
