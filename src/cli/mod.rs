@@ -68,18 +68,19 @@ pub fn load(data: Option<&PathBuf>) -> Result<Fiche, ExitCode> {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
-    // import reads a text fiche, not a data file: nothing to load first.
-    if let Some(Command::Import(args)) = &cli.command {
-        return import::run(args, cli.data.as_ref());
-    }
+    let command = match cli.command {
+        // import reads a text fiche, not a data file: nothing to load first.
+        Some(Command::Import(args)) => return import::run(&args, cli.data.as_ref()),
+        other => other,
+    };
     let fiche = match load(cli.data.as_ref()) {
         Ok(fiche) => fiche,
         Err(code) => return code,
     };
-    match cli.command {
+    match command {
         None => summary::run(&fiche),
         Some(Command::Check { json }) => check::run(&fiche, json),
         Some(Command::Export { format }) => export::run(&fiche, format),
-        Some(Command::Import(_)) => unreachable!("handled before loading"),
+        Some(Command::Import(args)) => import::run(&args, cli.data.as_ref()),
     }
 }

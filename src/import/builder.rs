@@ -129,6 +129,16 @@ impl Default for Draft {
     }
 }
 
+/// How long title rows end after the part `headings` matches (folded); a
+/// shortened ending ("…par le détenteur de ce diplôme") is accepted too.
+const TITLE_ENDINGS: &[&str] = &[
+    "(rncp)",
+    "ou elements de competence acquis",
+    "par le detenteur de ce diplome, ce titre ou ce certificat",
+    "les plus proches",
+    "oui non composition des jurys",
+];
+
 fn unplaced(warnings: &mut Vec<Warning>, line: &Line, why: &str) {
     warnings.push(Warning {
         line: line.no,
@@ -246,8 +256,15 @@ impl Draft {
                 }
             }
             // The rest of a long title row ("…par le détenteur de ce diplôme…",
-            // "…les plus proches", "…Oui Non Composition des jurys"): part of the title.
-            Section::Lists | Section::Rome | Section::Access | Section::Chrome => {}
+            // "…les plus proches", "…Oui Non Composition des jurys"): part of the
+            // title when it is one of the known endings; anything else is reported.
+            Section::Lists | Section::Rome | Section::Access | Section::Chrome => {
+                let rest = fold_str(&value);
+                let rest = rest.trim_end_matches([' ', ':']);
+                if !TITLE_ENDINGS.iter().any(|ending| ending.starts_with(rest)) {
+                    unplaced(warnings, line, "texte inattendu à la suite du titre");
+                }
+            }
             _ => unplaced(warnings, line, "texte inattendu sur la ligne de titre"),
         }
     }

@@ -225,6 +225,13 @@ mod tests {
     }
 
     #[test]
+    fn text_glued_to_a_title_row_is_reported() {
+        let imported = read("Codes des fiches ROME les plus proches : K1401 Conception\n");
+        assert_eq!(imported.warnings.len(), 1);
+        assert_eq!(imported.warnings[0].line, 7);
+    }
+
+    #[test]
     fn a_semester_declared_in_the_core_and_a_parcours_is_a_located_error() {
         let text = format!(
             "{HEAD}Descriptif des composantes de la certification :\n\
