@@ -7,4 +7,5 @@
 
 pub mod check;
 pub mod export;
+pub mod import;
 pub mod model;
