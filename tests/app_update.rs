@@ -1,11 +1,15 @@
 //! `update` driven by actions, without a terminal.
 
+use std::sync::OnceLock;
+
 use rncp_explorer::app::detail;
 use rncp_explorer::app::{Action, App, NodeId, Pane, Popup, Selection, Subject, update};
 use rncp_explorer::model;
 
+/// A fresh app at 120×40. The fiche is parsed and checked once (slow in debug builds).
 fn app() -> App {
-    let mut app = App::new(model::embedded());
+    static APP: OnceLock<App> = OnceLock::new();
+    let mut app = APP.get_or_init(|| App::new(model::embedded())).clone();
     update(
         &mut app,
         Action::Resize {

@@ -85,8 +85,9 @@ pub const BROWSE: &[Binding] = &[
         label: "↑ / k",
         action: Action::Up,
         description: "Monter d'une ligne",
-        hint: None,
-        hint_panes: &[],
+        // In the detail pane the arrows scroll text rather than move a cursor.
+        hint: Some("↑↓ défiler"),
+        hint_panes: &[Pane::Detail],
     },
     Binding {
         keys: &[key(KeyCode::Down), ch('j')],
@@ -94,7 +95,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::Down,
         description: "Descendre d'une ligne",
         hint: Some("↑↓ naviguer"),
-        hint_panes: &[],
+        hint_panes: &[Pane::Parcours, Pane::Maquette],
     },
     Binding {
         keys: &[key(KeyCode::Left), ch('h')],
@@ -348,6 +349,8 @@ mod tests {
         assert!(tree.contains(&"←→ replier/déplier"));
         assert!(!detail.contains(&"←→ replier/déplier"));
         assert!(detail.contains(&"? aide") && detail.contains(&"q quitter"));
+        assert_eq!(detail.first(), Some(&"↑↓ défiler"));
+        assert!(!detail.contains(&"↑↓ naviguer"));
     }
 
     #[test]
