@@ -244,7 +244,27 @@ fn help_popup_takes_the_keys_until_closed() {
     assert_eq!(app.key_mode(), rncp_explorer::app::KeyMode::Help);
     press(&mut app, &[Action::Down, Action::Down]);
     assert_eq!(app.selected, 0, "navigation does not leak under the popup");
-    assert_eq!(app.popup, Some(Popup::Help { scroll: 2 }));
+    assert_eq!(app.popup, Some(Popup::Help { scroll: 0 }));
+    // Help fits at 120×40: nothing to scroll. At 80×24 it scrolls, but only to its end.
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    for _ in 0..50 {
+        update(&mut app, Action::Down);
+    }
+    let Some(Popup::Help { scroll }) = app.popup else {
+        panic!("help closed")
+    };
+    assert!(
+        scroll > 0 && scroll < 10,
+        "scroll stops at the last line: {scroll}"
+    );
+    update(&mut app, Action::Up);
+    assert_eq!(app.popup, Some(Popup::Help { scroll: scroll - 1 }));
     press(&mut app, &[Action::Close]);
     assert_eq!(app.popup, None);
     press(&mut app, &[Action::Quit]);
