@@ -3,7 +3,7 @@
 mod check;
 mod export;
 mod import;
-mod summary;
+mod interactive;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -78,7 +78,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Err(code) => return code,
     };
     match command {
-        None => summary::run(&fiche),
+        None => interactive::run(fiche),
         Some(Command::Check { json }) => check::run(&fiche, json),
         Some(Command::Export { format }) => export::run(&fiche, format),
         Some(Command::Import(args)) => import::run(&args, cli.data.as_ref()),
