@@ -9,5 +9,6 @@ pub mod app;
 pub mod check;
 pub mod compare;
 pub mod export;
+pub mod import;
 pub mod model;
 pub mod ui;

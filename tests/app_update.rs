@@ -1,11 +1,15 @@
 //! `update` driven by actions, without a terminal.
 
+use std::sync::OnceLock;
+
 use rncp_explorer::app::detail;
 use rncp_explorer::app::{Action, App, NodeId, Pane, Popup, Selection, Subject, update};
 use rncp_explorer::model;
 
+/// A fresh app at 120×40. The fiche is parsed and checked once (slow in debug builds).
 fn app() -> App {
-    let mut app = App::new(model::embedded());
+    static APP: OnceLock<App> = OnceLock::new();
+    let mut app = APP.get_or_init(|| App::new(model::embedded())).clone();
     update(
         &mut app,
         Action::Resize {
@@ -240,7 +244,29 @@ fn help_popup_takes_the_keys_until_closed() {
     assert_eq!(app.key_mode(), rncp_explorer::app::KeyMode::Help);
     press(&mut app, &[Action::Down, Action::Down]);
     assert_eq!(app.selected, 0, "navigation does not leak under the popup");
-    assert_eq!(app.popup, Some(Popup::Help { scroll: 2 }));
+    assert_eq!(app.popup, Some(Popup::Help { scroll: 0 }));
+    // Help fits at 120×40: nothing to scroll. At 80×24 it scrolls, but only to its end.
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    for _ in 0..50 {
+        update(&mut app, Action::Down);
+    }
+    let Some(Popup::Help { scroll }) = app.popup else {
+        panic!("help closed")
+    };
+    // The popup shows 20 lines at 80×24: the scroll stops with the last one at the bottom.
+    let last = rncp_explorer::app::help::lines().len() - 20;
+    assert!(
+        scroll > 0 && scroll == last,
+        "scroll stops at the last line: {scroll}"
+    );
+    update(&mut app, Action::Up);
+    assert_eq!(app.popup, Some(Popup::Help { scroll: scroll - 1 }));
     press(&mut app, &[Action::Close]);
     assert_eq!(app.popup, None);
     press(&mut app, &[Action::Quit]);

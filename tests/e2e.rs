@@ -170,6 +170,17 @@ fn three_panes_show_a_job_title_and_ctrl_c_quits() {
     });
     s.send("\x1b[B"); // Down arrow: the first parcours.
     s.wait_text("Directeur ou chef de cabinet d’élu");
+    // A left click (SGR mouse report, 1-based) on the second parcours' name selects it.
+    let row = (1..40)
+        .find(|&r| {
+            s.parser
+                .screen()
+                .contents_between(r, 0, r, 24)
+                .contains("European")
+        })
+        .expect("European Policies row");
+    s.send(&format!("\x1b[<0;5;{}M\x1b[<0;5;{}m", row + 1, row + 1));
+    s.wait_text("manager de projets européens");
     s.send("\x03");
     assert_eq!(s.finish(), 0);
     s.assert_restored();

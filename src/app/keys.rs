@@ -89,8 +89,9 @@ pub const BROWSE: &[Binding] = &[
         label: "↑ / k",
         action: Action::Up,
         description: "Monter d'une ligne",
-        hint: None,
-        hint_panes: &[],
+        // In the detail pane the arrows scroll text rather than move a cursor.
+        hint: Some("↑↓ défiler"),
+        hint_panes: &[Pane::Detail],
     },
     Binding {
         keys: &[key(KeyCode::Down), ch('j')],
@@ -98,7 +99,7 @@ pub const BROWSE: &[Binding] = &[
         action: Action::Down,
         description: "Descendre d'une ligne",
         hint: Some("↑↓ naviguer"),
-        hint_panes: &[],
+        hint_panes: &[Pane::Parcours, Pane::Maquette],
     },
     Binding {
         keys: &[key(KeyCode::Left), ch('h')],
@@ -255,7 +256,7 @@ pub const COMPARE: &[Binding] = &[
         keys: &[key(KeyCode::Up), ch('k')],
         label: "↑ / k",
         action: Action::Up,
-        description: "Remonter d'une ligne (les deux colonnes)",
+        description: "Monter d'une ligne",
         hint: None,
         hint_panes: &[],
     },
@@ -263,7 +264,7 @@ pub const COMPARE: &[Binding] = &[
         keys: &[key(KeyCode::Down), ch('j')],
         label: "↓ / j",
         action: Action::Down,
-        description: "Descendre d'une ligne (les deux colonnes)",
+        description: "Descendre d'une ligne",
         hint: Some("↑↓ défiler"),
         hint_panes: &[],
     },
@@ -363,7 +364,7 @@ pub const COMPARE_PICK: &[Binding] = &[
         keys: &[key(KeyCode::Up), ch('k')],
         label: "↑ / k",
         action: Action::Up,
-        description: "Parcours précédent",
+        description: "Monter d'une ligne",
         hint: None,
         hint_panes: &[],
     },
@@ -371,7 +372,7 @@ pub const COMPARE_PICK: &[Binding] = &[
         keys: &[key(KeyCode::Down), ch('j')],
         label: "↓ / j",
         action: Action::Down,
-        description: "Parcours suivant",
+        description: "Descendre d'une ligne",
         hint: Some("↑↓ choisir"),
         hint_panes: &[],
     },
@@ -395,7 +396,7 @@ pub const COMPARE_PICK: &[Binding] = &[
         keys: &[ch('g'), key(KeyCode::Home)],
         label: "g / Début",
         action: Action::Top,
-        description: "Premier parcours",
+        description: "Aller en haut",
         hint: None,
         hint_panes: &[],
     },
@@ -403,7 +404,7 @@ pub const COMPARE_PICK: &[Binding] = &[
         keys: &[ch('G'), key(KeyCode::End)],
         label: "G / Fin",
         action: Action::Bottom,
-        description: "Dernier parcours",
+        description: "Aller en bas",
         hint: None,
         hint_panes: &[],
     },
@@ -531,6 +532,8 @@ mod tests {
         assert!(tree.contains(&"←→ replier/déplier"));
         assert!(!detail.contains(&"←→ replier/déplier"));
         assert!(detail.contains(&"? aide") && detail.contains(&"q quitter"));
+        assert_eq!(detail.first(), Some(&"↑↓ défiler"));
+        assert!(!detail.contains(&"↑↓ naviguer"));
     }
 
     #[test]

@@ -142,6 +142,23 @@ pub fn parcours_row_at(
     (row <= parcours).then_some(row)
 }
 
+/// The help popup is at most this wide.
+const HELP_MAX_WIDTH: u16 = 76;
+
+/// Where the help popup goes over `area`, for `lines` lines of help: centred,
+/// as tall as needed, within a one-cell margin.
+pub fn help_popup(area: Rect, lines: usize) -> Rect {
+    let width = area.width.saturating_sub(4).min(HELP_MAX_WIDTH);
+    let wanted = u16::try_from(lines + 2).unwrap_or(u16::MAX);
+    let height = area.height.saturating_sub(2).min(wanted);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
 /// Keeps `cursor` visible in a window of `height` rows starting at `offset`,
 /// moving the window as little as possible.
 pub fn follow(offset: usize, cursor: usize, height: usize, len: usize) -> usize {

@@ -16,6 +16,7 @@ pub mod layout;
 pub mod strings;
 pub mod tree;
 mod update;
+pub mod wrap;
 
 pub use action::{Action, Pane};
 pub use detail::Subject;

@@ -69,13 +69,12 @@ pub const L_SOURCES: &str = "Autres sources";
 pub const L_CERT_PLACES: &str = "Lieux de certification";
 pub const L_PREP_PLACES: &str = "Lieux de préparation";
 pub const RULE_ALL: &str = "tous les cours";
-pub const KIND_COURSE: &str = "cours";
-pub const KIND_ONE_OF: &str = "au choix (un des deux)";
+pub const KIND_ONE_OF: &str = "au choix : un seul de ces cours";
 pub const KIND_OPTIONAL: &str = "optionnel";
 pub const OR: &str = " ou ";
 pub const SHARED_NONE: &str = "Aucun : cette UE est propre à ce parcours.";
 pub const SHARED_COMMON: &str = "UE du tronc commun : tous les parcours la suivent.";
-pub const TAUGHT_NOWHERE: &str = "Aucun parcours (cours du tronc commun uniquement décrit ici).";
+pub const TAUGHT_NOWHERE: &str = "Aucun parcours.";
 
 pub fn ects(n: u32) -> String {
     format!("{n} ECTS")

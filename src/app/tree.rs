@@ -111,7 +111,8 @@ pub fn rows(sems: &[SemesterRef<'_>], expanded: &HashSet<NodeId>) -> Vec<Row> {
         out.push(Row {
             id,
             expandable: !sem.semester.ues.is_empty(),
-            expanded: open,
+            // An empty node is never shown as open, whatever the set says.
+            expanded: open && !sem.semester.ues.is_empty(),
         });
         if !open {
             continue;
@@ -122,7 +123,7 @@ pub fn rows(sems: &[SemesterRef<'_>], expanded: &HashSet<NodeId>) -> Vec<Row> {
             out.push(Row {
                 id,
                 expandable: !ue.courses.is_empty(),
-                expanded: open,
+                expanded: open && !ue.courses.is_empty(),
             });
             if open {
                 out.extend((0..ue.courses.len()).map(|c| Row {
@@ -150,6 +151,17 @@ mod tests {
         let ues: usize = sems.iter().map(|s| s.semester.ues.len()).sum();
         assert_eq!(rows.len(), 4 + ues);
         assert!(rows.iter().all(|r| !matches!(r.id, NodeId::Course(..))));
+    }
+
+    #[test]
+    fn empty_nodes_are_leaves_even_when_marked_open() {
+        let mut fiche = crate::model::embedded();
+        fiche.common_semesters[0].ues.clear();
+        let sems = semesters(&fiche, Selection::Fiche);
+        let state = TreeState::new(&sems);
+        let first = rows(&sems, &state.expanded)[0];
+        assert_eq!(first.id, NodeId::Semester(0));
+        assert!(!first.expandable && !first.expanded);
     }
 
     #[test]

@@ -41,7 +41,9 @@ fn popup(app: &mut App, action: Action) {
     let Some(Popup::Help { scroll }) = &mut app.popup else {
         return;
     };
-    let max = help::lines().len().saturating_sub(1);
+    let lines = help::lines().len();
+    let shown = layout::inner(layout::help_popup(app.layout.area, lines)).height;
+    let max = lines.saturating_sub(usize::from(shown));
     match action {
         Action::Close | Action::OpenHelp | Action::Click { .. } => app.popup = None,
         Action::Up => *scroll = scroll.saturating_sub(1),

@@ -11,24 +11,10 @@ use crate::app::help::{self, HelpLine};
 use crate::app::{layout, strings as s};
 
 const KEYS_COLUMN: usize = 12;
-const MAX_WIDTH: u16 = 76;
-
-/// Where the popup goes inside `area`.
-pub fn area(area: Rect, lines: usize) -> Rect {
-    let width = area.width.saturating_sub(4).min(MAX_WIDTH);
-    let wanted = u16::try_from(lines + 2).unwrap_or(u16::MAX);
-    let height = area.height.saturating_sub(2).min(wanted);
-    Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    )
-}
 
 pub fn render(frame: &mut Frame, screen: Rect, scroll: usize, theme: &Theme) {
     let lines = help::lines();
-    let rect = area(screen, lines.len());
+    let rect = layout::help_popup(screen, lines.len());
     let inner = layout::inner(rect);
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);

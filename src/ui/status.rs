@@ -24,12 +24,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         KeyMode::Browse => pane_name(app.focus),
         KeyMode::Compare | KeyMode::ComparePick => s::compare::PANE_COMPARE,
     };
-    let head = format!(" RNCP {} │ {place} │", app.fiche.rncp_code);
+    let hints: Vec<String> = keys::hints(mode, app.focus)
+        .map(|h| format!(" {h} "))
+        .collect();
+    let hints_width: usize = hints.iter().map(|h| text::width(h)).sum();
+    // The fiche's full title when it fits beside every hint, else just its number.
+    let fiche = &app.fiche;
+    let full = format!(" RNCP {} · {} │ {place} │", fiche.rncp_code, fiche.intitule);
+    let head = if text::width(&full) + hints_width <= width {
+        full
+    } else {
+        format!(" RNCP {} │ {place} │", fiche.rncp_code)
+    };
     let mut used = text::width(&head);
     let mut spans = vec![Span::raw(text::fit(&head, width))];
     // As many hints as fit, in table order (the table lists the important ones first).
-    for hint in keys::hints(mode, app.focus) {
-        let piece = format!(" {hint} ");
+    for piece in hints {
         let w = text::width(&piece);
         if used + w > width {
             break;

@@ -74,8 +74,9 @@ fn marker(r: &Row) -> &'static str {
     }
 }
 
-/// Below this inner width semesters read "S1" rather than "Semestre 1".
-const SHORT_SEMESTER_BELOW: usize = 36;
+/// Below this inner width semesters read "S1" rather than "Semestre 1" and
+/// UE rows leave the elective rule to the detail pane.
+const NARROW_TREE_BELOW: usize = 36;
 
 fn node(
     app: &App,
@@ -104,7 +105,7 @@ fn node(
             let mut left = vec![
                 Span::raw(format!("{indent}{}", marker(r))),
                 Span::styled(
-                    if width < SHORT_SEMESTER_BELOW {
+                    if width < NARROW_TREE_BELOW {
                         s::semester_short(sem.semester.number)
                     } else {
                         s::semester(sem.semester.number)
@@ -140,7 +141,7 @@ fn node(
             ];
             let mut right = Vec::new();
             // In a narrow tree the rule would crowd out the title; the detail pane has it.
-            if let Some(k) = ue.choose.filter(|_| width >= SHORT_SEMESTER_BELOW) {
+            if let Some(k) = ue.choose.filter(|_| width >= NARROW_TREE_BELOW) {
                 right.push(Span::styled(
                     format!("{} · ", s::choose(k)),
                     theme.tone(Tone::Muted),
