@@ -3,7 +3,8 @@
 mod check;
 mod compare;
 mod export;
-mod summary;
+mod import;
+mod interactive;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,6 +59,8 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: ExportFormat,
     },
+    /// Lire le texte d'une fiche RNCP et l'écrire en RON (chargeable avec --data).
+    Import(import::ImportArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -78,12 +81,17 @@ pub fn load(data: Option<&PathBuf>) -> Result<Fiche, ExitCode> {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    let command = match cli.command {
+        // import reads a text fiche, not a data file: nothing to load first.
+        Some(Command::Import(args)) => return import::run(&args, cli.data.as_ref()),
+        other => other,
+    };
     let fiche = match load(cli.data.as_ref()) {
         Ok(fiche) => fiche,
         Err(code) => return code,
     };
-    match cli.command {
-        None => summary::run(&fiche),
+    match command {
+        None => interactive::run(fiche),
         Some(Command::Check { json }) => check::run(&fiche, json),
         Some(Command::Compare {
             a,
@@ -92,5 +100,6 @@ pub fn run(cli: Cli) -> ExitCode {
             expand,
         }) => compare::run(&fiche, &a, &b, format, expand),
         Some(Command::Export { format }) => export::run(&fiche, format),
+        Some(Command::Import(args)) => import::run(&args, cli.data.as_ref()),
     }
 }

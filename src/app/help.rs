@@ -1,0 +1,82 @@
+//! The help popup's content, generated from the key table so it lists
+//! exactly the bindings input handling uses.
+
+use super::keys::{self, KeyMode};
+use super::strings as s;
+
+/// One help line: a section heading, or a key label with its description.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Heading(&'static str),
+    Binding {
+        keys: &'static str,
+        description: &'static str,
+    },
+}
+
+/// Sections shown in the help popup, in order.
+const SECTIONS: [(&str, KeyMode); 4] = [
+    (s::HELP_BROWSE, KeyMode::Browse),
+    (s::HELP_IN_HELP, KeyMode::Help),
+    (s::compare::HELP_COMPARE, KeyMode::Compare),
+    (s::compare::HELP_PICK, KeyMode::ComparePick),
+];
+
+/// Every section's bindings; a binding already listed with the same keys
+/// and description in an earlier section is not repeated (the popup stays
+/// short enough to fit a 40-line terminal).
+pub fn lines() -> Vec<HelpLine> {
+    let mut out: Vec<HelpLine> = Vec::new();
+    for (heading, mode) in SECTIONS {
+        out.push(HelpLine::Heading(heading));
+        for b in keys::bindings(mode) {
+            let line = HelpLine::Binding {
+                keys: b.label,
+                description: b.description,
+            };
+            if !out.contains(&line) {
+                out.push(line);
+            }
+        }
+    }
+    out.push(HelpLine::Heading(s::HELP_MOUSE));
+    for line in [s::HELP_MOUSE_CLICK, s::HELP_MOUSE_WHEEL] {
+        let (keys, description) = line.split_once(" : ").unwrap_or(("", line));
+        out.push(HelpLine::Binding { keys, description });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_lists_every_binding_of_every_section() {
+        let lines = lines();
+        for (_, mode) in SECTIONS {
+            for b in keys::bindings(mode) {
+                assert!(
+                    lines.contains(&HelpLine::Binding {
+                        keys: b.label,
+                        description: b.description
+                    }),
+                    "{} missing from help",
+                    b.label
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_binding_is_listed_twice_and_help_fits_40_lines() {
+        let lines = lines();
+        for (i, l) in lines.iter().enumerate() {
+            if let HelpLine::Binding { .. } = l {
+                assert!(!lines[i + 1..].contains(l), "{l:?} repeated");
+            }
+        }
+        // The popup (lines + borders) fits a 40-line terminal minus its margins.
+        assert!(lines.len() + 2 <= 38, "{} help lines", lines.len());
+    }
+}
