@@ -98,12 +98,51 @@ pub fn open_picker(app: &mut App) {
     app.popup = Some(Popup::ComparePick(picker));
 }
 
-/// Keys while the picker is open.
+/// Widest the picker gets.
+const PICKER_MAX_WIDTH: u16 = 64;
+
+/// Where the picker goes on `screen`, for `options` entries (drawing and
+/// mouse clicks share it).
+pub fn picker_area(screen: Rect, options: usize) -> Rect {
+    let width = screen.width.saturating_sub(4).min(PICKER_MAX_WIDTH);
+    let wanted = u16::try_from(options.max(1) + 2).unwrap_or(u16::MAX);
+    let height = screen.height.saturating_sub(2).min(wanted);
+    Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// First option shown when the picker shows `rows` of them.
+pub fn picker_offset(picker: &Picker, rows: usize) -> usize {
+    layout::follow(0, picker.cursor, rows, picker.options.len())
+}
+
+/// Keys and clicks while the picker is open. A click on an option picks
+/// it; a click outside the picker closes it.
 pub fn pick(app: &mut App, action: Action) {
+    let area = app.layout.area;
     let Some(Popup::ComparePick(picker)) = &mut app.popup else {
         return;
     };
     let last = picker.options.len().saturating_sub(1);
+    if let Action::Click { column, row } = action {
+        let rect = picker_area(area, picker.options.len());
+        let inner = layout::inner(rect);
+        if !layout::contains(rect, column, row) {
+            app.popup = None;
+        } else if layout::contains(inner, column, row) {
+            let index =
+                picker_offset(picker, usize::from(inner.height)) + usize::from(row - inner.y);
+            if index < picker.options.len() {
+                picker.cursor = index;
+                pick(app, Action::Activate);
+            }
+        }
+        return;
+    }
     match action {
         Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
         Action::Down => picker.cursor = (picker.cursor + 1).min(last),
@@ -116,7 +155,7 @@ pub fn pick(app: &mut App, action: Action) {
                 picker.cursor.saturating_sub(1)
             }
         }
-        Action::Close | Action::Click { .. } => app.popup = None,
+        Action::Close => app.popup = None,
         Action::Activate => {
             let (first, chosen) = (picker.first, picker.current());
             match (first, chosen) {
@@ -340,6 +379,27 @@ mod tests {
     }
 
     #[test]
+    fn clicking_an_option_picks_it_and_clicking_outside_cancels() {
+        let mut app = browsing();
+        update(&mut app, Action::OpenCompare);
+        let rect = picker_area(app.layout.area, 5);
+        let inner = layout::inner(rect);
+        // Third option: Collectivités.
+        update(
+            &mut app,
+            Action::Click {
+                column: inner.x + 2,
+                row: inner.y + 2,
+            },
+        );
+        assert_eq!(ids(&app), ("communication", "collectivites"));
+        update(&mut app, Action::OpenCompare);
+        update(&mut app, Action::Click { column: 0, row: 0 });
+        assert_eq!(app.popup, None);
+        assert_eq!(ids(&app), ("communication", "collectivites"));
+    }
+
+    #[test]
     fn picking_opens_the_comparison() {
         let app = comparing();
         assert_eq!(app.popup, None);
@@ -388,6 +448,21 @@ mod tests {
         assert_eq!(view(&app).scroll, 0);
         update(&mut app, Action::Up);
         assert_eq!(view(&app).scroll, 0);
+    }
+
+    #[test]
+    fn the_wheel_scrolls_both_columns() {
+        let mut app = comparing();
+        let wheel = |down| Action::Wheel {
+            column: 60,
+            row: 20,
+            down,
+        };
+        update(&mut app, wheel(true));
+        update(&mut app, wheel(true));
+        assert_eq!(view(&app).scroll, 2 * WHEEL_STEP);
+        update(&mut app, wheel(false));
+        assert_eq!(view(&app).scroll, WHEEL_STEP);
     }
 
     #[test]

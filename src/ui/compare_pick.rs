@@ -6,12 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{text, theme::Theme};
-use crate::app::compare::Picker;
+use crate::app::compare::{self, Picker};
 use crate::app::detail::Tone;
 use crate::app::strings::compare as cs;
 use crate::app::{App, layout};
-
-const MAX_WIDTH: u16 = 64;
 
 pub fn render(frame: &mut Frame, screen: Rect, app: &App, picker: &Picker, theme: &Theme) {
     let fiche = &app.fiche;
@@ -19,19 +17,11 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, picker: &Picker, theme
         Some(first) => cs::pick_second(&first.short_label()),
         None => cs::PICK_FIRST.to_string(),
     };
-    let width = screen.width.saturating_sub(4).min(MAX_WIDTH);
-    let wanted = u16::try_from(picker.options.len().max(1) + 2).unwrap_or(u16::MAX);
-    let height = screen.height.saturating_sub(2).min(wanted);
-    let rect = Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    );
+    let rect = compare::picker_area(screen, picker.options.len());
     let inner = layout::inner(rect);
     let room = usize::from(inner.width);
     let rows = usize::from(inner.height);
-    let offset = layout::follow(0, picker.cursor, rows, picker.options.len());
+    let offset = compare::picker_offset(picker, rows);
     let mut body: Vec<Line> = picker
         .options
         .iter()
