@@ -110,6 +110,12 @@ fn compare_two_parcours_swap_and_escape_back() {
     // Second option: Urbain.
     s.send("j\r");
     s.wait_text("Comparaison : Communication ↔ Urbain");
+    // A shared UE: marked "=" (no colour needed) and present in both columns.
+    // (Waiting for it, not just the title: a frame may arrive in pieces.)
+    s.wait_for("the shared UE 7 row", |sc| {
+        sc.lines()
+            .any(|l| l.contains("= UE 7 Initiatives") && l.matches("UE 7 Initiatives").count() == 2)
+    });
     let screen = s.parser.screen().contents();
     assert!(
         screen.contains("Communication publique et démocratie"),
@@ -118,17 +124,6 @@ fn compare_two_parcours_swap_and_escape_back() {
     assert!(
         screen.contains("Ingénierie de projet en politiques urbaines"),
         "{screen}"
-    );
-    // A shared UE: marked "=" (no colour needed) and present in both columns.
-    let ue7 = screen
-        .lines()
-        .find(|l| l.contains("UE 7 Initiatives"))
-        .unwrap_or_else(|| panic!("no UE 7 row:\n{screen}"));
-    assert!(ue7.contains("= UE 7 Initiatives"), "shared mark: {ue7}");
-    assert_eq!(
-        ue7.matches("UE 7 Initiatives").count(),
-        2,
-        "both columns: {ue7}"
     );
     // `s` swaps the sides.
     s.send("s");
