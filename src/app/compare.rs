@@ -251,9 +251,9 @@ fn close(app: &mut App) {
 pub struct CompareLayout {
     /// The parcours list, kept on wide screens only.
     pub list: Option<Rect>,
-    /// The comparison frame (borders included).
+    /// The comparison frame (borders included). The status bar stays where
+    /// the browser has it.
     pub view: Rect,
-    pub status: Rect,
 }
 
 /// From this width the parcours list stays beside the comparison; below, the
@@ -264,7 +264,6 @@ pub const KEEP_LIST_WIDTH: u16 = 100;
 pub fn screen(area: Rect) -> CompareLayout {
     let browse = layout::compute(area, Pane::Parcours);
     let body_height = area.height.saturating_sub(1);
-    let status = Rect::new(area.x, area.y + body_height, area.width, 1);
     let list = (area.width >= KEEP_LIST_WIDTH)
         .then(|| browse.pane(Pane::Parcours))
         .flatten();
@@ -272,7 +271,7 @@ pub fn screen(area: Rect) -> CompareLayout {
         Some(l) => Rect::new(l.x + l.width, area.y, area.width - l.width, body_height),
         None => Rect::new(area.x, area.y, area.width, body_height),
     };
-    CompareLayout { list, view, status }
+    CompareLayout { list, view }
 }
 
 /// Body lines visible under the summary header.

@@ -130,4 +130,52 @@ mod tests {
         let rows = shared_first(&left, &right, |s| *s);
         assert_eq!(show(&rows), ["a|a", "c|c", "b|-", "a|-", "-|d"]);
     }
+
+    fn sides(rows: &[Pair<'_, u8>]) -> (Vec<u8>, Vec<u8>) {
+        (
+            rows.iter().filter_map(|(l, _)| l.copied()).collect(),
+            rows.iter().filter_map(|(_, r)| r.copied()).collect(),
+        )
+    }
+
+    fn sorted(mut v: Vec<u8>) -> Vec<u8> {
+        v.sort_unstable();
+        v
+    }
+
+    fn pairs_are_equal(rows: &[Pair<'_, u8>]) -> bool {
+        rows.iter().all(|pair| match pair {
+            (Some(l), Some(r)) => l == r,
+            (None, None) => false,
+            _ => true,
+        })
+    }
+
+    proptest::proptest! {
+        /// In order: every item appears once, in its own order, on its own
+        /// side; paired items have equal keys.
+        #[test]
+        fn in_order_keeps_every_item_in_order(
+            left in proptest::collection::vec(0u8..6, 0..12),
+            right in proptest::collection::vec(0u8..6, 0..12),
+        ) {
+            let rows = in_order(&left, &right, |x| *x);
+            proptest::prop_assert_eq!(sides(&rows), (left.clone(), right.clone()));
+            proptest::prop_assert!(pairs_are_equal(&rows));
+        }
+
+        /// Shared first: every item appears once on its own side; paired
+        /// items have equal keys.
+        #[test]
+        fn shared_first_keeps_every_item(
+            left in proptest::collection::vec(0u8..6, 0..12),
+            right in proptest::collection::vec(0u8..6, 0..12),
+        ) {
+            let rows = shared_first(&left, &right, |x| *x);
+            let (l, r) = sides(&rows);
+            proptest::prop_assert_eq!(sorted(l), sorted(left.clone()));
+            proptest::prop_assert_eq!(sorted(r), sorted(right.clone()));
+            proptest::prop_assert!(pairs_are_equal(&rows));
+        }
+    }
 }

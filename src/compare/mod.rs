@@ -180,20 +180,3 @@ fn info(p: &Parcours) -> ParcoursInfo {
         short: p.short_label(),
     }
 }
-
-impl<T> Row<T> {
-    /// This side's content.
-    pub fn side(&self, side: Side) -> Option<&T> {
-        match side {
-            Side::Left => self.left.as_ref(),
-            Side::Right => self.right.as_ref(),
-        }
-    }
-}
-
-/// One of the two columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Left,
-    Right,
-}
