@@ -149,3 +149,29 @@ fn every_size_renders_without_overlap() {
         assert!(seps.iter().all(|s| *s == seps[0]), "{w}×{h}\n{screen}");
     }
 }
+
+#[test]
+fn a_lone_parcours_gets_an_empty_picker_that_says_so() {
+    let fiche = rncp_explorer::model::load_file(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/minimal.ron"
+    )))
+    .unwrap();
+    let mut app = App::new(fiche);
+    for action in [
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+        Action::Down,
+        Action::OpenCompare,
+    ] {
+        app::update(&mut app, action);
+    }
+    let screen = draw(&app);
+    assert!(screen.contains("Comparer « Unique » avec…"), "{screen}");
+    assert!(
+        screen.contains("Aucun autre parcours dans cette fiche."),
+        "{screen}"
+    );
+}

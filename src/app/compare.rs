@@ -616,6 +616,20 @@ mod tests {
     }
 
     #[test]
+    fn a_fiche_with_one_parcours_offers_nothing_to_compare() {
+        let text = include_str!("../../tests/fixtures/minimal.ron");
+        let fiche = crate::model::parse_str(text, "minimal.ron").unwrap();
+        let mut app = App::new(fiche);
+        update(&mut app, Action::Down);
+        update(&mut app, Action::OpenCompare);
+        assert!(picker(&app).options.is_empty());
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Activate);
+        assert_eq!(app.popup, None);
+        assert_eq!(app.mode, Mode::Browse);
+    }
+
+    #[test]
     fn narrow_screens_drop_the_list_then_stack() {
         let wide = screen(Rect::new(0, 0, 120, 40));
         assert!(wide.list.is_some());
