@@ -10,7 +10,7 @@ pub fn to_json(fiche: &Fiche) -> String {
 }
 
 /// Escapes text for a Markdown table cell or paragraph.
-fn md(text: &str) -> String {
+pub fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(

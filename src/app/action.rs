@@ -46,6 +46,10 @@ pub enum Action {
     /// Enter: select (parcours) or toggle (tree node).
     Activate,
     OpenHelp,
+    /// `c`: compare the selected parcours with another (opens the picker).
+    OpenCompare,
+    /// `s` in the comparison: swap the two sides.
+    Swap,
     /// Esc: close the open popup.
     Close,
     Quit,

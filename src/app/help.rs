@@ -15,19 +15,29 @@ pub enum HelpLine {
 }
 
 /// Sections shown in the help popup, in order.
-const SECTIONS: [(&str, KeyMode); 2] = [
+const SECTIONS: [(&str, KeyMode); 4] = [
     (s::HELP_BROWSE, KeyMode::Browse),
     (s::HELP_IN_HELP, KeyMode::Help),
+    (s::compare::HELP_COMPARE, KeyMode::Compare),
+    (s::compare::HELP_PICK, KeyMode::ComparePick),
 ];
 
+/// Every section's bindings; a binding already listed with the same keys
+/// and description in an earlier section is not repeated (the popup stays
+/// short enough to fit a 40-line terminal).
 pub fn lines() -> Vec<HelpLine> {
-    let mut out = Vec::new();
+    let mut out: Vec<HelpLine> = Vec::new();
     for (heading, mode) in SECTIONS {
         out.push(HelpLine::Heading(heading));
-        out.extend(keys::bindings(mode).iter().map(|b| HelpLine::Binding {
-            keys: b.label,
-            description: b.description,
-        }));
+        for b in keys::bindings(mode) {
+            let line = HelpLine::Binding {
+                keys: b.label,
+                description: b.description,
+            };
+            if !out.contains(&line) {
+                out.push(line);
+            }
+        }
     }
     out.push(HelpLine::Heading(s::HELP_MOUSE));
     for line in [s::HELP_MOUSE_CLICK, s::HELP_MOUSE_WHEEL] {
@@ -56,5 +66,17 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn no_binding_is_listed_twice_and_help_fits_40_lines() {
+        let lines = lines();
+        for (i, l) in lines.iter().enumerate() {
+            if let HelpLine::Binding { .. } = l {
+                assert!(!lines[i + 1..].contains(l), "{l:?} repeated");
+            }
+        }
+        // The popup (lines + borders) fits a 40-line terminal minus its margins.
+        assert!(lines.len() + 2 <= 38, "{} help lines", lines.len());
     }
 }

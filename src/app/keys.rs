@@ -71,13 +71,17 @@ pub struct Binding {
 pub enum KeyMode {
     Browse,
     Help,
+    /// The comparison view.
+    Compare,
+    /// The picker choosing the parcours to compare with.
+    ComparePick,
 }
 
-/// Keys kept free for features still to come: `/` opens the fuzzy search and
-/// `c` the comparison view (their own issues). They are deliberately unbound
-/// here so that pressing them does nothing rather than something temporary;
-/// a test checks that no binding takes them.
-pub const RESERVED: &[(char, &str)] = &[('/', "recherche floue"), ('c', "comparaison")];
+/// Keys kept free for features still to come: `/` opens the fuzzy search
+/// (its own issue). They are deliberately unbound here so that pressing them
+/// does nothing rather than something temporary; a test checks that no
+/// binding takes them.
+pub const RESERVED: &[(char, &str)] = &[('/', "recherche floue")];
 
 pub const BROWSE: &[Binding] = &[
     Binding {
@@ -178,6 +182,14 @@ pub const BROWSE: &[Binding] = &[
         hint_panes: &[],
     },
     Binding {
+        keys: &[ch('c')],
+        label: "c",
+        action: Action::OpenCompare,
+        description: "Comparer le parcours choisi avec un autre",
+        hint: Some("c comparer"),
+        hint_panes: &[Pane::Parcours, Pane::Maquette],
+    },
+    Binding {
         keys: &[ch('q')],
         label: "q",
         action: Action::Quit,
@@ -238,6 +250,174 @@ pub const HELP: &[Binding] = &[
     },
 ];
 
+/// The comparison view: both columns scroll together.
+pub const COMPARE: &[Binding] = &[
+    Binding {
+        keys: &[key(KeyCode::Up), ch('k')],
+        label: "↑ / k",
+        action: Action::Up,
+        description: "Monter d'une ligne",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::Down), ch('j')],
+        label: "↓ / j",
+        action: Action::Down,
+        description: "Descendre d'une ligne",
+        hint: Some("↑↓ défiler"),
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::PageUp)],
+        label: "PgPréc",
+        action: Action::PageUp,
+        description: "Remonter d'une page",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::PageDown)],
+        label: "PgSuiv",
+        action: Action::PageDown,
+        description: "Descendre d'une page",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[ch('g'), key(KeyCode::Home)],
+        label: "g / Début",
+        action: Action::Top,
+        description: "Aller en haut",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[ch('G'), key(KeyCode::End)],
+        label: "G / Fin",
+        action: Action::Bottom,
+        description: "Aller en bas",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[ch('s')],
+        label: "s",
+        action: Action::Swap,
+        description: "Échanger les deux côtés",
+        hint: Some("s échanger"),
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::Esc)],
+        label: "Échap",
+        action: Action::Close,
+        description: "Revenir à l'exploration",
+        hint: Some("Échap retour"),
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[ch('c')],
+        label: "c",
+        action: Action::OpenCompare,
+        description: "Comparer avec un autre parcours",
+        hint: Some("c changer"),
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::Enter)],
+        label: "Entrée",
+        action: Action::Activate,
+        description: "Déplier ou replier le tronc commun",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[ch('?')],
+        label: "?",
+        action: Action::OpenHelp,
+        description: "Afficher l'aide",
+        hint: Some("? aide"),
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[ch('q')],
+        label: "q",
+        action: Action::Quit,
+        description: "Quitter",
+        hint: Some("q quitter"),
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[ctrl('c')],
+        label: "Ctrl-C",
+        action: Action::Quit,
+        description: "Quitter",
+        hint: None,
+        hint_panes: &[],
+    },
+];
+
+/// The picker of the parcours to compare with.
+pub const COMPARE_PICK: &[Binding] = &[
+    Binding {
+        keys: &[key(KeyCode::Up), ch('k')],
+        label: "↑ / k",
+        action: Action::Up,
+        description: "Monter d'une ligne",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::Down), ch('j')],
+        label: "↓ / j",
+        action: Action::Down,
+        description: "Descendre d'une ligne",
+        hint: Some("↑↓ choisir"),
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::Enter)],
+        label: "Entrée",
+        action: Action::Activate,
+        description: "Comparer avec ce parcours",
+        hint: Some("Entrée comparer"),
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::Esc)],
+        label: "Échap",
+        action: Action::Close,
+        description: "Annuler",
+        hint: Some("Échap annuler"),
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[ch('g'), key(KeyCode::Home)],
+        label: "g / Début",
+        action: Action::Top,
+        description: "Aller en haut",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[ch('G'), key(KeyCode::End)],
+        label: "G / Fin",
+        action: Action::Bottom,
+        description: "Aller en bas",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[ctrl('c')],
+        label: "Ctrl-C",
+        action: Action::Quit,
+        description: "Quitter",
+        hint: None,
+        hint_panes: &[],
+    },
+];
+
 /// Status-bar hints for `mode` with `focus`, in table order (most useful first).
 pub fn hints(mode: KeyMode, focus: Pane) -> impl Iterator<Item = &'static str> {
     bindings(mode)
@@ -250,6 +430,8 @@ pub fn bindings(mode: KeyMode) -> &'static [Binding] {
     match mode {
         KeyMode::Browse => BROWSE,
         KeyMode::Help => HELP,
+        KeyMode::Compare => COMPARE,
+        KeyMode::ComparePick => COMPARE_PICK,
     }
 }
 
@@ -306,9 +488,10 @@ mod tests {
             action_for(m, &press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
             Some(Action::Quit)
         );
+        // Plain `c` compares; only Ctrl-C quits.
         assert_eq!(
             action_for(m, &press(KeyCode::Char('c'), KeyModifiers::NONE)),
-            None
+            Some(Action::OpenCompare)
         );
         assert_eq!(
             action_for(

@@ -8,6 +8,7 @@
 //! a branch in `update` (see `update.rs`) and a render file in `ui/`.
 
 pub mod action;
+pub mod compare;
 pub mod detail;
 pub mod help;
 pub mod keys;
@@ -34,12 +35,18 @@ use layout::ScreenLayout;
 pub enum Mode {
     /// Parcours list · maquette tree · detail.
     Browse,
+    /// Two parcours side by side (`c`), in place of the tree and detail.
+    Compare(Box<compare::CompareView>),
 }
 
 /// An overlay drawn on top of the current mode, with the keyboard to itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Popup {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    /// Choosing the parcours to compare with.
+    ComparePick(compare::Picker),
 }
 
 #[derive(Debug, Clone)]
@@ -146,6 +153,8 @@ impl App {
         match (&self.popup, &self.mode) {
             (Some(Popup::Help { .. }), _) => KeyMode::Help,
             (None, Mode::Browse) => KeyMode::Browse,
+            (Some(Popup::ComparePick(_)), _) => KeyMode::ComparePick,
+            (None, Mode::Compare(_)) => KeyMode::Compare,
         }
     }
 }

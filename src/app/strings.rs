@@ -1,6 +1,8 @@
 //! Every piece of UI text except key descriptions (those live in the key
 //! table, `keys`). French, like the data.
 
+pub mod compare;
+
 use crate::model::Availability;
 
 pub const PANE_PARCOURS: &str = "Parcours";

@@ -3,7 +3,7 @@
 use ratatui::layout::Rect;
 
 use super::layout::{self, Shape};
-use super::{Action, App, Pane, Popup, detail, help};
+use super::{Action, App, Mode, Pane, Popup, compare, detail, help};
 
 pub fn update(app: &mut App, action: Action) {
     match action {
@@ -15,6 +15,7 @@ pub fn update(app: &mut App, action: Action) {
             app.layout = layout::compute(Rect::new(0, 0, width, height), app.focus);
             follow_cursors(app);
             clamp_detail(app);
+            compare::clamp(app);
             return;
         }
         _ => {}
@@ -22,6 +23,9 @@ pub fn update(app: &mut App, action: Action) {
     if app.popup.is_some() {
         popup(app, action);
         return;
+    }
+    if let Mode::Compare(_) = app.mode {
+        return compare::view(app, action);
     }
     let before = app.subject();
     browse(app, action);
@@ -31,6 +35,9 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 fn popup(app: &mut App, action: Action) {
+    if let Some(Popup::ComparePick(_)) = app.popup {
+        return compare::pick(app, action);
+    }
     let Some(Popup::Help { scroll }) = &mut app.popup else {
         return;
     };
@@ -55,6 +62,7 @@ fn popup(app: &mut App, action: Action) {
 fn browse(app: &mut App, action: Action) {
     match action {
         Action::OpenHelp => app.popup = Some(Popup::Help { scroll: 0 }),
+        Action::OpenCompare => compare::open_picker(app),
         Action::NextPane => set_focus(app, app.focus.next()),
         Action::PrevPane => set_focus(app, app.focus.prev()),
         Action::Click { column, row } => click(app, column, row),

@@ -1,6 +1,7 @@
 //! Command-line interface: argument definitions and one file per subcommand.
 
 mod check;
+mod compare;
 mod export;
 mod import;
 mod interactive;
@@ -41,6 +42,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Comparer deux parcours côte à côte : UE communes, ECTS, compétences, secteurs, emplois.
+    Compare {
+        /// Parcours de gauche : identifiant (« europe ») ou fragment du nom (« urbain », « humanit »).
+        a: String,
+        /// Parcours de droite, désigné de la même façon.
+        b: String,
+        #[arg(long, value_enum, default_value_t)]
+        format: compare::CompareFormat,
+        /// Détailler le tronc commun UE par UE au lieu d'une ligne « identiques ».
+        #[arg(long)]
+        expand: bool,
+    },
     /// Exporter toute la fiche en JSON ou en Markdown sur la sortie standard.
     Export {
         #[arg(long, value_enum)]
@@ -80,6 +93,12 @@ pub fn run(cli: Cli) -> ExitCode {
     match command {
         None => interactive::run(fiche),
         Some(Command::Check { json }) => check::run(&fiche, json),
+        Some(Command::Compare {
+            a,
+            b,
+            format,
+            expand,
+        }) => compare::run(&fiche, &a, &b, format, expand),
         Some(Command::Export { format }) => export::run(&fiche, format),
         Some(Command::Import(args)) => import::run(&args, cli.data.as_ref()),
     }

@@ -84,7 +84,9 @@ pub fn title_key(title: &str) -> String {
     ws.iter().map(|w| singular(w)).collect::<Vec<_>>().join(" ")
 }
 
-/// Drops a plural mark from a folded word ("locales" → "locale", "territoriaux" stays).
+/// Drops a plural mark from a folded word of 4+ letters: a final `s` or `x`
+/// ("locales" → "locale", "travaux" → "travau" on both sides alike). Irregular
+/// plurals are not undone: "territoriaux" never meets "territorial".
 fn singular(word: &str) -> &str {
     if word.len() > 3 && (word.ends_with('s') || word.ends_with('x')) && !word.ends_with("ss") {
         &word[..word.len() - 1]
@@ -96,6 +98,15 @@ fn singular(word: &str) -> &str {
 /// True when two titles name the same thing under [`title_key`].
 pub fn same_title(a: &str, b: &str) -> bool {
     title_key(a) == title_key(b)
+}
+
+/// The key under which two UE codes are the same: folded, letters and digits
+/// only ("UE 7" ≈ "UE7" ≈ "ue 7"; "UE 7" ≠ "UE 17").
+pub fn code_key(code: &str) -> String {
+    fold_str(code)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 /// The key for "the same list item" (jobs, competences, sectors across
@@ -149,6 +160,20 @@ mod tests {
             "Politique et action publique locales"
         ));
         assert!(!same_title("Séminaire du Ceraps", "Séminaire d'ouverture"));
+        // Only a leading article goes; an inner one is a real word.
+        assert!(!same_title("Métier d'élu", "Métier de l'élu"));
+        // Irregular plurals are not guessed.
+        assert!(!same_title("Enjeu territorial", "Enjeux territoriaux"));
+        // Short words keep their final s: "bus" is not "bu".
+        assert!(!same_title("Le bus", "Le bu"));
+    }
+
+    #[test]
+    fn code_key_ignores_spacing_and_case_only() {
+        assert_eq!(code_key("UE 7"), code_key("UE7"));
+        assert_eq!(code_key("UE 7"), code_key("ue\u{a0}7"));
+        assert_ne!(code_key("UE 7"), code_key("UE 17"));
+        assert_ne!(code_key("UE 1"), code_key("UE 11"));
     }
 
     #[test]

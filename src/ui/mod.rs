@@ -2,6 +2,8 @@
 //! popup. Geometry comes from `app::layout`, the same one mouse clicks use.
 
 mod block;
+mod compare;
+mod compare_pick;
 mod detail;
 mod help;
 mod parcours;
@@ -14,7 +16,7 @@ mod tree;
 use ratatui::Frame;
 
 use crate::app::layout::{self, Shape};
-use crate::app::{App, Pane, Popup};
+use crate::app::{App, Mode, Pane, Popup};
 pub use theme::Theme;
 
 /// Draws the whole screen. Never panics, whatever the frame size.
@@ -25,10 +27,15 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         tabs::render_too_small(frame, area, theme);
         return;
     }
-    if let Some(rect) = screen.tabs {
+    // The comparison replaces the panes (and the tab strip) while it is open.
+    let comparing = matches!(app.mode, Mode::Compare(_));
+    if let Mode::Compare(view) = &app.mode {
+        compare::render(frame, area, app, view, theme);
+    }
+    if let Some(rect) = screen.tabs.filter(|_| !comparing) {
         tabs::render(frame, rect, app, theme);
     }
-    for pane in Pane::ALL {
+    for pane in Pane::ALL.into_iter().filter(|_| !comparing) {
         let Some(rect) = screen.pane(pane) else {
             continue;
         };
@@ -43,6 +50,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     match &app.popup {
         Some(Popup::Help { scroll }) => help::render(frame, area, *scroll, theme),
+        Some(Popup::ComparePick(picker)) => compare_pick::render(frame, area, app, picker, theme),
         None => {}
     }
 }

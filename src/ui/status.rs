@@ -22,6 +22,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let place = match mode {
         KeyMode::Help => s::HELP_TITLE,
         KeyMode::Browse => pane_name(app.focus),
+        KeyMode::Compare | KeyMode::ComparePick => s::compare::PANE_COMPARE,
     };
     let hints: Vec<String> = keys::hints(mode, app.focus)
         .map(|h| format!(" {h} "))

@@ -6,6 +6,7 @@ use crate::app::App;
 use crate::app::strings as s;
 use crate::app::tree::{self, Selection};
 use crate::check::SEMESTER_ECTS;
+use crate::compare::same_ue;
 use crate::model::normalize::same_title;
 use crate::model::{Course, Fiche, SemesterRef, Ue};
 
@@ -59,7 +60,8 @@ fn ects_label(ects: Option<u32>) -> String {
 }
 
 /// Parcours other than `exclude` whose own semesters have a UE with the same
-/// code and the same title (wording drift tolerated, see `same_title`).
+/// code and the same title (wording drift tolerated): `compare::same_ue`, so
+/// this list and the comparison view always agree.
 pub fn sharing_parcours(fiche: &Fiche, target: &Ue, exclude: Option<usize>) -> Vec<usize> {
     fiche
         .parcours
@@ -70,7 +72,7 @@ pub fn sharing_parcours(fiche: &Fiche, target: &Ue, exclude: Option<usize>) -> V
                 && p.semesters
                     .iter()
                     .flat_map(|s| &s.ues)
-                    .any(|u| u.code == target.code && same_title(&u.title, &target.title))
+                    .any(|u| same_ue(u, target))
         })
         .map(|(i, _)| i)
         .collect()

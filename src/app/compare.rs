@@ -1,0 +1,643 @@
+//! The comparison view (`c`): a picker for the second parcours, then two
+//! aligned columns replacing the tree and detail panes. The rows come from
+//! the pure `crate::compare`; this module holds the view's state, its
+//! transitions, and (in `lines`) how rows become screen lines.
+
+pub mod lines;
+
+use ratatui::layout::Rect;
+
+use super::action::{Action, Pane};
+use super::tree::Selection;
+use super::{App, Mode, Popup, layout};
+use crate::compare::{self, Comparison, Options};
+use crate::model::Fiche;
+
+/// Lines the mouse wheel scrolls at a time.
+const WHEEL_STEP: usize = 3;
+
+/// The comparison on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareView {
+    /// Parcours indices (into `fiche.parcours`) on each side.
+    pub left: usize,
+    pub right: usize,
+    pub comparison: Comparison,
+    /// First body line shown; both columns scroll together.
+    pub scroll: usize,
+    /// The pane that had focus before, restored by `Esc`.
+    pub return_focus: Pane,
+    /// The common core listed UE by UE (`Entrée`) instead of one row.
+    pub expanded: bool,
+}
+
+/// The picker listing the parcours that can be compared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    /// The parcours already chosen (left side); `None` while choosing it.
+    pub first: Option<usize>,
+    /// Parcours indices offered, in fiche order (`first` left out).
+    pub options: Vec<usize>,
+    pub cursor: usize,
+}
+
+impl CompareView {
+    fn new(fiche: &Fiche, left: usize, right: usize, return_focus: Pane, expanded: bool) -> Self {
+        let options = Options {
+            expand_common_core: expanded,
+        };
+        let comparison = compare::compare(
+            fiche,
+            &fiche.parcours[left],
+            &fiche.parcours[right],
+            options,
+        );
+        Self {
+            left,
+            right,
+            comparison,
+            scroll: 0,
+            return_focus,
+            expanded,
+        }
+    }
+}
+
+impl Picker {
+    fn new(app: &App, first: Option<usize>, preselect: Option<usize>) -> Self {
+        let options: Vec<usize> = (0..app.fiche.parcours.len())
+            .filter(|i| Some(*i) != first)
+            .collect();
+        let cursor = preselect
+            .and_then(|p| options.iter().position(|o| *o == p))
+            .unwrap_or(0);
+        Self {
+            first,
+            options,
+            cursor,
+        }
+    }
+
+    /// The parcours under the cursor.
+    pub fn current(&self) -> Option<usize> {
+        self.options.get(self.cursor).copied()
+    }
+}
+
+/// `c`: opens the picker. From the browser, the selected parcours is the
+/// left side (with the fiche row selected, the picker asks for it first);
+/// from the comparison, the left side stays and a new right side is picked.
+pub fn open_picker(app: &mut App) {
+    let picker = match &app.mode {
+        Mode::Compare(view) => Picker::new(app, Some(view.left), Some(view.right)),
+        Mode::Browse => match app.selection() {
+            Selection::Parcours(i) => Picker::new(app, Some(i), None),
+            Selection::Fiche => Picker::new(app, None, None),
+        },
+    };
+    app.popup = Some(Popup::ComparePick(picker));
+}
+
+/// Widest the picker gets.
+const PICKER_MAX_WIDTH: u16 = 64;
+
+/// Where the picker goes on `screen`, for `options` entries (drawing and
+/// mouse clicks share it).
+pub fn picker_area(screen: Rect, options: usize) -> Rect {
+    let width = screen.width.saturating_sub(4).min(PICKER_MAX_WIDTH);
+    let wanted = u16::try_from(options.max(1) + 2).unwrap_or(u16::MAX);
+    let height = screen.height.saturating_sub(2).min(wanted);
+    Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// First option shown when the picker shows `rows` of them.
+pub fn picker_offset(picker: &Picker, rows: usize) -> usize {
+    layout::follow(0, picker.cursor, rows, picker.options.len())
+}
+
+/// Keys and clicks while the picker is open. A click on an option picks
+/// it; a click outside the picker closes it.
+pub fn pick(app: &mut App, action: Action) {
+    let area = app.layout.area;
+    let Some(Popup::ComparePick(picker)) = &mut app.popup else {
+        return;
+    };
+    let last = picker.options.len().saturating_sub(1);
+    if let Action::Click { column, row } = action {
+        let rect = picker_area(area, picker.options.len());
+        let inner = layout::inner(rect);
+        if !layout::contains(rect, column, row) {
+            app.popup = None;
+        } else if layout::contains(inner, column, row) {
+            let index =
+                picker_offset(picker, usize::from(inner.height)) + usize::from(row - inner.y);
+            if index < picker.options.len() {
+                picker.cursor = index;
+                pick(app, Action::Activate);
+            }
+        }
+        return;
+    }
+    match action {
+        Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
+        Action::Down => picker.cursor = (picker.cursor + 1).min(last),
+        Action::Top => picker.cursor = 0,
+        Action::Bottom => picker.cursor = last,
+        Action::Wheel { down, .. } => {
+            picker.cursor = if down {
+                (picker.cursor + 1).min(last)
+            } else {
+                picker.cursor.saturating_sub(1)
+            }
+        }
+        Action::Close => app.popup = None,
+        Action::Activate => {
+            let (first, chosen) = (picker.first, picker.current());
+            match (first, chosen) {
+                (_, None) => app.popup = None,
+                // The first side is chosen: now ask for the second.
+                (None, Some(left)) => {
+                    app.popup = Some(Popup::ComparePick(Picker::new(app, Some(left), None)));
+                }
+                (Some(left), Some(right)) => {
+                    app.popup = None;
+                    let (return_focus, expanded) = match &app.mode {
+                        Mode::Compare(view) => (view.return_focus, view.expanded),
+                        Mode::Browse => (app.focus, false),
+                    };
+                    let view = CompareView::new(&app.fiche, left, right, return_focus, expanded);
+                    app.mode = Mode::Compare(Box::new(view));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Keys in the comparison view.
+pub fn view(app: &mut App, action: Action) {
+    let page = body_rows(app).max(1);
+    match action {
+        Action::OpenCompare => return open_picker(app),
+        Action::OpenHelp => {
+            app.popup = Some(Popup::Help { scroll: 0 });
+            return;
+        }
+        Action::Close => return close(app),
+        _ => {}
+    }
+    let Mode::Compare(view) = &mut app.mode else {
+        return;
+    };
+    match action {
+        Action::Up => view.scroll = view.scroll.saturating_sub(1),
+        Action::Down => view.scroll += 1,
+        Action::PageUp => view.scroll = view.scroll.saturating_sub(page),
+        Action::PageDown => view.scroll += page,
+        Action::Top => view.scroll = 0,
+        Action::Bottom => view.scroll = usize::MAX,
+        Action::Wheel { down, .. } => {
+            view.scroll = if down {
+                view.scroll + WHEEL_STEP
+            } else {
+                view.scroll.saturating_sub(WHEEL_STEP)
+            }
+        }
+        Action::Swap => {
+            // Same rows mirrored: the scroll position still makes sense.
+            let scroll = view.scroll;
+            **view = CompareView::new(
+                &app.fiche,
+                view.right,
+                view.left,
+                view.return_focus,
+                view.expanded,
+            );
+            view.scroll = scroll;
+        }
+        Action::Activate => {
+            let expanded = !view.expanded;
+            **view = CompareView::new(
+                &app.fiche,
+                view.left,
+                view.right,
+                view.return_focus,
+                expanded,
+            );
+        }
+        _ => {}
+    }
+    clamp(app);
+}
+
+/// `Esc`: back to the browser, focus where it was.
+fn close(app: &mut App) {
+    let Mode::Compare(view) = &app.mode else {
+        return;
+    };
+    let focus = view.return_focus;
+    app.mode = Mode::Browse;
+    app.focus = focus;
+    app.layout = layout::compute(app.layout.area, focus);
+}
+
+/// Where the comparison screen puts things.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompareLayout {
+    /// The parcours list, kept on wide screens only.
+    pub list: Option<Rect>,
+    /// The comparison frame (borders included). The status bar stays where
+    /// the browser has it.
+    pub view: Rect,
+}
+
+/// From this width the parcours list stays beside the comparison; below, the
+/// comparison takes the whole width (its two columns need the room).
+pub const KEEP_LIST_WIDTH: u16 = 100;
+
+/// Lays out the comparison screen in `area` (the whole terminal).
+pub fn screen(area: Rect) -> CompareLayout {
+    let browse = layout::compute(area, Pane::Parcours);
+    let body_height = area.height.saturating_sub(1);
+    let list = (area.width >= KEEP_LIST_WIDTH)
+        .then(|| browse.pane(Pane::Parcours))
+        .flatten();
+    let view = match list {
+        Some(l) => Rect::new(l.x + l.width, area.y, area.width - l.width, body_height),
+        None => Rect::new(area.x, area.y, area.width, body_height),
+    };
+    CompareLayout { list, view }
+}
+
+/// Body lines visible under the summary header.
+pub fn body_rows(app: &App) -> usize {
+    let Mode::Compare(view) = &app.mode else {
+        return 0;
+    };
+    let inner = layout::inner(screen(app.layout.area).view);
+    let header = lines::header(&view.comparison, usize::from(inner.width)).len();
+    usize::from(inner.height).saturating_sub(header)
+}
+
+/// Keeps the scroll within the body (after a move or a resize).
+pub fn clamp(app: &mut App) {
+    let rows = body_rows(app);
+    let width = usize::from(layout::inner(screen(app.layout.area).view).width);
+    if let Mode::Compare(view) = &mut app.mode {
+        let total = lines::body(&app.fiche, &view.comparison, width).len();
+        view.scroll = view.scroll.min(total.saturating_sub(rows));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+    use crate::app::keys::{self, KeyMode};
+    use crate::app::update;
+    use crate::model::embedded;
+
+    /// The app at 120×40 with Communication selected and the maquette focused.
+    fn browsing() -> App {
+        let mut app = App::new(embedded());
+        update(
+            &mut app,
+            Action::Resize {
+                width: 120,
+                height: 40,
+            },
+        );
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Right);
+        assert_eq!(app.focus, Pane::Maquette);
+        app
+    }
+
+    fn picker(app: &App) -> &Picker {
+        match &app.popup {
+            Some(Popup::ComparePick(p)) => p,
+            other => panic!("no picker: {other:?}"),
+        }
+    }
+
+    fn view(app: &App) -> &CompareView {
+        match &app.mode {
+            Mode::Compare(v) => v,
+            other => panic!("not comparing: {other:?}"),
+        }
+    }
+
+    fn ids(app: &App) -> (&str, &str) {
+        let v = view(app);
+        let p = &app.fiche.parcours;
+        (p[v.left].id.as_str(), p[v.right].id.as_str())
+    }
+
+    /// `c`, then the second option (Urbain), then Enter.
+    fn comparing() -> App {
+        let mut app = browsing();
+        update(&mut app, Action::OpenCompare);
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Activate);
+        app
+    }
+
+    #[test]
+    fn c_opens_a_picker_without_the_current_parcours() {
+        let mut app = browsing();
+        update(&mut app, Action::OpenCompare);
+        let p = picker(&app);
+        assert_eq!(p.first, Some(0));
+        let offered: Vec<&str> = p
+            .options
+            .iter()
+            .map(|i| app.fiche.parcours[*i].id.as_str())
+            .collect();
+        assert_eq!(
+            offered,
+            [
+                "europe",
+                "urbain",
+                "collectivites",
+                "recherche",
+                "humanitaire"
+            ]
+        );
+        assert_eq!(app.key_mode(), KeyMode::ComparePick);
+        // Esc cancels: back to browsing, nothing changed.
+        update(&mut app, Action::Close);
+        assert_eq!(app.popup, None);
+        assert_eq!(app.mode, Mode::Browse);
+        assert_eq!(app.focus, Pane::Maquette);
+    }
+
+    #[test]
+    fn clicking_an_option_picks_it_and_clicking_outside_cancels() {
+        let mut app = browsing();
+        update(&mut app, Action::OpenCompare);
+        let rect = picker_area(app.layout.area, 5);
+        let inner = layout::inner(rect);
+        // Third option: Collectivités.
+        update(
+            &mut app,
+            Action::Click {
+                column: inner.x + 2,
+                row: inner.y + 2,
+            },
+        );
+        assert_eq!(ids(&app), ("communication", "collectivites"));
+        update(&mut app, Action::OpenCompare);
+        update(&mut app, Action::Click { column: 0, row: 0 });
+        assert_eq!(app.popup, None);
+        assert_eq!(ids(&app), ("communication", "collectivites"));
+    }
+
+    #[test]
+    fn picking_opens_the_comparison() {
+        let app = comparing();
+        assert_eq!(app.popup, None);
+        assert_eq!(ids(&app), ("communication", "urbain"));
+        assert_eq!(app.key_mode(), KeyMode::Compare);
+        let c = &view(&app).comparison;
+        assert_eq!(c.summary.shared_ues, 10);
+    }
+
+    #[test]
+    fn from_the_fiche_row_the_picker_asks_for_both_sides() {
+        let mut app = App::new(embedded());
+        update(&mut app, Action::OpenCompare);
+        assert_eq!(picker(&app).first, None);
+        assert_eq!(picker(&app).options.len(), 6);
+        update(&mut app, Action::Bottom);
+        update(&mut app, Action::Activate);
+        // Humanitaire chosen first; it is no longer offered.
+        assert_eq!(picker(&app).first, Some(5));
+        assert!(!picker(&app).options.contains(&5));
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Activate);
+        assert_eq!(ids(&app), ("humanitaire", "urbain"));
+    }
+
+    #[test]
+    fn both_columns_scroll_together_within_bounds() {
+        let mut app = comparing();
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Down);
+        assert_eq!(view(&app).scroll, 2);
+        update(&mut app, Action::Up);
+        assert_eq!(view(&app).scroll, 1);
+        let page = body_rows(&app);
+        assert!(page > 10, "{page} body rows at 120×40");
+        update(&mut app, Action::PageDown);
+        assert_eq!(view(&app).scroll, 1 + page);
+        update(&mut app, Action::Bottom);
+        let width = usize::from(layout::inner(screen(app.layout.area).view).width);
+        let total = lines::body(&app.fiche, &view(&app).comparison, width).len();
+        assert_eq!(view(&app).scroll, total - page);
+        update(&mut app, Action::Down);
+        assert_eq!(view(&app).scroll, total - page, "no scrolling past the end");
+        update(&mut app, Action::Top);
+        assert_eq!(view(&app).scroll, 0);
+        update(&mut app, Action::Up);
+        assert_eq!(view(&app).scroll, 0);
+    }
+
+    #[test]
+    fn the_wheel_scrolls_both_columns() {
+        let mut app = comparing();
+        let wheel = |down| Action::Wheel {
+            column: 60,
+            row: 20,
+            down,
+        };
+        update(&mut app, wheel(true));
+        update(&mut app, wheel(true));
+        assert_eq!(view(&app).scroll, 2 * WHEEL_STEP);
+        update(&mut app, wheel(false));
+        assert_eq!(view(&app).scroll, WHEEL_STEP);
+    }
+
+    #[test]
+    fn s_swaps_the_sides_and_keeps_the_place() {
+        let mut app = comparing();
+        update(&mut app, Action::PageDown);
+        let scroll = view(&app).scroll;
+        update(&mut app, Action::Swap);
+        assert_eq!(ids(&app), ("urbain", "communication"));
+        assert_eq!(view(&app).comparison.left.id, "urbain");
+        assert_eq!(view(&app).scroll, scroll);
+        update(&mut app, Action::Swap);
+        assert_eq!(ids(&app), ("communication", "urbain"));
+    }
+
+    #[test]
+    fn c_in_the_comparison_picks_another_right_side() {
+        let mut app = comparing();
+        update(&mut app, Action::OpenCompare);
+        let p = picker(&app);
+        assert_eq!(p.first, Some(0));
+        // The current right side is preselected.
+        assert_eq!(p.current(), Some(2));
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Activate);
+        assert_eq!(ids(&app), ("communication", "collectivites"));
+        // Cancelling a second pick leaves the comparison as it was.
+        update(&mut app, Action::OpenCompare);
+        update(&mut app, Action::Close);
+        assert_eq!(ids(&app), ("communication", "collectivites"));
+    }
+
+    #[test]
+    fn escape_returns_to_the_previous_focus() {
+        let mut app = comparing();
+        update(&mut app, Action::Swap);
+        update(&mut app, Action::OpenCompare);
+        update(&mut app, Action::Activate);
+        update(&mut app, Action::Close);
+        assert_eq!(app.mode, Mode::Browse);
+        assert_eq!(app.focus, Pane::Maquette);
+        assert_eq!(app.selected, 1, "the browser's selection is untouched");
+        assert_eq!(app.key_mode(), KeyMode::Browse);
+    }
+
+    #[test]
+    fn help_over_the_comparison_closes_back_to_it() {
+        let mut app = comparing();
+        update(&mut app, Action::OpenHelp);
+        assert_eq!(app.key_mode(), KeyMode::Help);
+        update(&mut app, Action::Close);
+        assert_eq!(app.key_mode(), KeyMode::Compare);
+    }
+
+    #[test]
+    fn resize_keeps_the_scroll_in_bounds() {
+        let mut app = comparing();
+        update(&mut app, Action::Bottom);
+        let before = view(&app).scroll;
+        update(
+            &mut app,
+            Action::Resize {
+                width: 200,
+                height: 100,
+            },
+        );
+        assert!(view(&app).scroll < before);
+        let width = usize::from(layout::inner(screen(app.layout.area).view).width);
+        let total = lines::body(&app.fiche, &view(&app).comparison, width).len();
+        assert_eq!(view(&app).scroll, total.saturating_sub(body_rows(&app)));
+    }
+
+    #[test]
+    fn key_table_binds_c_s_and_escape() {
+        let press = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        let c = press(KeyCode::Char('c'));
+        assert_eq!(
+            keys::action_for(KeyMode::Browse, &c),
+            Some(Action::OpenCompare)
+        );
+        assert_eq!(
+            keys::action_for(KeyMode::Compare, &c),
+            Some(Action::OpenCompare)
+        );
+        let s = press(KeyCode::Char('s'));
+        assert_eq!(keys::action_for(KeyMode::Compare, &s), Some(Action::Swap));
+        let esc = press(KeyCode::Esc);
+        assert_eq!(
+            keys::action_for(KeyMode::Compare, &esc),
+            Some(Action::Close)
+        );
+        assert_eq!(
+            keys::action_for(KeyMode::ComparePick, &esc),
+            Some(Action::Close)
+        );
+        for mode in [KeyMode::Compare, KeyMode::ComparePick] {
+            let all: Vec<keys::Key> = keys::bindings(mode)
+                .iter()
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (i, k) in all.iter().enumerate() {
+                assert!(!all[i + 1..].contains(k), "{k:?} bound twice in {mode:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn enter_expands_the_common_core_and_swap_keeps_it() {
+        let mut app = comparing();
+        let numbers = |app: &App| -> Vec<u8> {
+            view(app)
+                .comparison
+                .maquette
+                .semesters
+                .iter()
+                .map(|s| s.number)
+                .collect()
+        };
+        assert_eq!(numbers(&app), [3, 4]);
+        update(&mut app, Action::Activate);
+        assert_eq!(numbers(&app), [1, 2, 3, 4]);
+        update(&mut app, Action::Swap);
+        assert!(view(&app).expanded);
+        update(&mut app, Action::Activate);
+        assert_eq!(numbers(&app), [3, 4]);
+    }
+
+    #[test]
+    fn shared_with_list_agrees_with_the_comparison() {
+        use crate::app::detail::sharing_parcours;
+        let fiche = embedded();
+        for (i, a) in fiche.parcours.iter().enumerate() {
+            for (j, b) in fiche.parcours.iter().enumerate().filter(|(j, _)| *j != i) {
+                let c = compare::compare(&fiche, a, b, Options::default());
+                for ue in a.semesters.iter().flat_map(|s| &s.ues) {
+                    let sharing = sharing_parcours(&fiche, ue, Some(i));
+                    let shared = c.maquette.semesters.iter().flat_map(|s| &s.ues).any(|r| {
+                        r.status == compare::Status::Shared
+                            && r.left.as_ref().is_some_and(|l| l.code == ue.code)
+                    });
+                    assert_eq!(
+                        sharing.contains(&j),
+                        shared,
+                        "{} {} / {}",
+                        a.id,
+                        ue.code,
+                        b.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_fiche_with_one_parcours_offers_nothing_to_compare() {
+        let text = include_str!("../../tests/fixtures/minimal.ron");
+        let fiche = crate::model::parse_str(text, "minimal.ron").unwrap();
+        let mut app = App::new(fiche);
+        update(&mut app, Action::Down);
+        update(&mut app, Action::OpenCompare);
+        assert!(picker(&app).options.is_empty());
+        update(&mut app, Action::Down);
+        update(&mut app, Action::Activate);
+        assert_eq!(app.popup, None);
+        assert_eq!(app.mode, Mode::Browse);
+    }
+
+    #[test]
+    fn narrow_screens_drop_the_list_then_stack() {
+        let wide = screen(Rect::new(0, 0, 120, 40));
+        assert!(wide.list.is_some());
+        assert_eq!(wide.view.x + wide.view.width, 120);
+        let medium = screen(Rect::new(0, 0, 99, 30));
+        assert!(medium.list.is_none());
+        assert_eq!(medium.view.width, 99);
+        assert!(lines::columns(97).is_some());
+        assert!(lines::columns(lines::STACK_BELOW - 1).is_none());
+    }
+}

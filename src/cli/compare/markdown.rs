@@ -1,0 +1,122 @@
+//! Markdown rendering: one table per semester and per list, to paste into a document.
+
+use std::fmt::Write;
+
+use rncp_explorer::compare::{Comparison, Status};
+use rncp_explorer::export::md;
+use rncp_explorer::model::Fiche;
+
+use super::{ects_cell, finding_line, lists, semesters_label, summary_rows, ue_label};
+
+fn mark(status: Status) -> &'static str {
+    match status {
+        Status::Shared => "=",
+        Status::Left => "◀",
+        Status::Right => "▶",
+    }
+}
+
+pub fn render(fiche: &Fiche, c: &Comparison) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let (l, r) = (md(&c.left.short), md(&c.right.short));
+    let _ = writeln!(w, "# {l} ↔ {r}\n");
+    let _ = writeln!(
+        w,
+        "Comparaison de deux parcours de la fiche RNCP {} ({}).\n",
+        md(&fiche.rncp_code),
+        md(&fiche.intitule)
+    );
+    let _ = writeln!(w, "- **À gauche** : {} (`{}`)", md(&c.left.name), c.left.id);
+    let _ = writeln!(
+        w,
+        "- **À droite** : {} (`{}`)",
+        md(&c.right.name),
+        c.right.id
+    );
+    let _ = writeln!(
+        w,
+        "- Légende : = commun aux deux, ◀ seulement {l}, ▶ seulement {r}\n"
+    );
+
+    let _ = writeln!(w, "## Résumé\n");
+    let _ = writeln!(w, "| | {l} | {r} |\n|---|---|---|");
+    for (label, left, right) in summary_rows(c) {
+        let _ = writeln!(w, "| {} | {} | {} |", md(&label), md(&left), md(&right));
+    }
+    if !c.summary.findings.is_empty() {
+        let _ = writeln!(w, "\nConstats de `check` sur ces parcours :\n");
+        for f in &c.summary.findings {
+            let _ = writeln!(w, "- {}", md(&finding_line(fiche, f)));
+        }
+    }
+
+    let _ = writeln!(w, "\n## Maquette");
+    if let Some(core) = c
+        .maquette
+        .common_core
+        .as_ref()
+        .filter(|core| !core.expanded)
+    {
+        let _ = writeln!(
+            w,
+            "\n{} (tronc commun) : **identiques** des deux côtés — {} UE, {} ECTS.",
+            semesters_label(&core.semesters),
+            core.ues,
+            core.ects
+        );
+    }
+    for s in &c.maquette.semesters {
+        let core = if s.common_core { " (tronc commun)" } else { "" };
+        let _ = writeln!(w, "\n### Semestre {}{core}\n", s.number);
+        let _ = writeln!(
+            w,
+            "| | {l} ({} ECTS) | {r} ({} ECTS) |\n|:-:|---|---|",
+            ects_cell(s.ects.left),
+            ects_cell(s.ects.right)
+        );
+        for ue in &s.ues {
+            let cell = |side: Option<&rncp_explorer::compare::UeSide>| {
+                side.map(|u| format!("**{}**", md(&ue_label(u))))
+                    .unwrap_or_default()
+            };
+            let _ = writeln!(
+                w,
+                "| {} | {} | {} |",
+                mark(ue.status),
+                cell(ue.left.as_ref()),
+                cell(ue.right.as_ref())
+            );
+            for course in &ue.courses {
+                let cell =
+                    |t: Option<&String>| t.map(|t| format!("↳ {}", md(t))).unwrap_or_default();
+                let _ = writeln!(
+                    w,
+                    "| {} | {} | {} |",
+                    mark(course.status),
+                    cell(course.left.as_ref()),
+                    cell(course.right.as_ref())
+                );
+            }
+        }
+    }
+
+    for (title, rows) in lists(c) {
+        let _ = writeln!(w, "\n## {title}\n");
+        if rows.is_empty() {
+            let _ = writeln!(w, "Aucun élément de part et d'autre.");
+            continue;
+        }
+        let _ = writeln!(w, "| | {l} | {r} |\n|:-:|---|---|");
+        for row in rows {
+            let _ = writeln!(
+                w,
+                "| {} | {} | {} |",
+                mark(row.status),
+                row.left.as_deref().map(md).unwrap_or_default(),
+                row.right.as_deref().map(md).unwrap_or_default()
+            );
+        }
+    }
+    out
+}

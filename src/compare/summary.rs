@@ -1,0 +1,138 @@
+//! The comparison's summary: what the two parcours share, what each carries,
+//! and what `check` says about either of them.
+
+use serde::Serialize;
+
+use super::{Maquette, Row, Sides, Status};
+use crate::check::{self, Finding};
+use crate::model::{Fiche, Parcours};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// UEs both sides follow, common core included (whether expanded or not).
+    pub shared_ues: usize,
+    /// The ECTS those shared UEs carry on each side (equal unless the fiche disagrees).
+    pub shared_ects: Sides<u32>,
+    /// How many UEs each side has in all.
+    pub ues: Sides<usize>,
+    /// Every semester's ECTS on each side; `None` where a side has no such semester.
+    pub semester_ects: Vec<SemesterEcts>,
+    pub total_ects: Sides<u32>,
+    pub competences: ListCounts,
+    pub sectors: ListCounts,
+    pub jobs: ListCounts,
+    /// `check` findings about either parcours or the common core, in `check` order.
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SemesterEcts {
+    pub number: u8,
+    pub left: Option<u32>,
+    pub right: Option<u32>,
+}
+
+/// How a list splits: items on both sides, and each side's own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ListCounts {
+    pub shared: usize,
+    pub left: usize,
+    pub right: usize,
+}
+
+pub(super) fn summarise(
+    fiche: &Fiche,
+    left: &Parcours,
+    right: &Parcours,
+    maquette: &Maquette,
+    [competences, sectors, jobs]: [&[Row<String>]; 3],
+) -> Summary {
+    let mut shared_ues = 0;
+    let mut shared_ects = Sides::default();
+    let mut ues = Sides::default();
+    if let Some(core) = maquette.common_core.as_ref().filter(|c| !c.expanded) {
+        shared_ues += core.ues;
+        shared_ects.left += core.ects;
+        shared_ects.right += core.ects;
+        ues.left += core.ues;
+        ues.right += core.ues;
+    }
+    for ue in maquette.semesters.iter().flat_map(|s| &s.ues) {
+        if let Some(l) = &ue.left {
+            ues.left += 1;
+            if ue.status == Status::Shared {
+                shared_ects.left += l.ects.unwrap_or(0);
+            }
+        }
+        if let Some(r) = &ue.right {
+            ues.right += 1;
+            if ue.status == Status::Shared {
+                shared_ects.right += r.ects.unwrap_or(0);
+            }
+        }
+        if ue.status == Status::Shared {
+            shared_ues += 1;
+        }
+    }
+    // Each finding once, in `check` order, even when it concerns both sides
+    // (the common core's).
+    let concerns =
+        |f: &Finding, id: &str| !check::findings_for(std::slice::from_ref(f), id).is_empty();
+    let findings = check::check(fiche)
+        .into_iter()
+        .filter(|f| concerns(f, &left.id) || concerns(f, &right.id))
+        .collect();
+    Summary {
+        shared_ues,
+        shared_ects,
+        ues,
+        semester_ects: semester_ects(fiche, left, right),
+        total_ects: Sides {
+            left: fiche.ects_total(left),
+            right: fiche.ects_total(right),
+        },
+        competences: counts(competences),
+        sectors: counts(sectors),
+        jobs: counts(jobs),
+        findings,
+    }
+}
+
+fn semester_ects(fiche: &Fiche, left: &Parcours, right: &Parcours) -> Vec<SemesterEcts> {
+    let per_side = |p| {
+        fiche
+            .curriculum(p)
+            .iter()
+            .map(|s| (s.semester.number, s.semester.ects_total()))
+            .collect::<Vec<_>>()
+    };
+    let (l, r) = (per_side(left), per_side(right));
+    let mut numbers: Vec<u8> = l.iter().chain(&r).map(|(n, _)| *n).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let sum = |side: &[(u8, u32)], n: u8| {
+        let mut found = side.iter().filter(|(m, _)| *m == n).peekable();
+        found.peek()?;
+        Some(found.map(|(_, e)| e).sum())
+    };
+    numbers
+        .into_iter()
+        .map(|number| SemesterEcts {
+            number,
+            left: sum(&l, number),
+            right: sum(&r, number),
+        })
+        .collect()
+}
+
+fn counts(rows: &[Row<String>]) -> ListCounts {
+    let mut c = ListCounts::default();
+    for r in rows {
+        match r.status {
+            Status::Shared => c.shared += 1,
+            Status::Left => c.left += 1,
+            Status::Right => c.right += 1,
+        }
+    }
+    c
+}
