@@ -8,3 +8,4 @@
 pub mod check;
 pub mod export;
 pub mod model;
+pub mod search;
