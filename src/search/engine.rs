@@ -3,7 +3,8 @@
 //! Per candidate: a byte-level in-order pre-check of every query word
 //! (SkimMatcherV2 matches exactly when the word is a subsequence of the text,
 //! so this rejects non-matches for the price of a scan), then the matcher's
-//! score for each word, summed. Positions (`fuzzy_indices`, far costlier)
+//! score for each word (SkimMatcherV2's, computed by `skim_score` on ASCII
+//! text), summed. Positions (`fuzzy_indices`, far costlier)
 //! are only computed by [`SearchIndex::highlight`], for rows on screen.
 //! Large candidate sets are scored on all cores with rayon.
 //!
@@ -13,7 +14,6 @@
 //! char) than on "cabinet d'élu", which is not what a reader means.
 
 use std::cmp::Ordering;
-use std::sync::LazyLock;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -21,14 +21,20 @@ use rayon::prelude::*;
 
 use super::index::{EntryId, SearchIndex};
 use super::query::{Query, is_subsequence};
+use super::skim_score;
 use crate::model::normalize::fold;
 
 /// Below this many candidates, one thread is faster than splitting the work.
 const PARALLEL_MIN: usize = 4096;
 
-/// Both sides are folded to lower case already: case-sensitive matching
-/// gives the same result and skips the matcher's case handling.
-static MATCHER: LazyLock<SkimMatcherV2> = LazyLock::new(|| SkimMatcherV2::default().respect_case());
+/// The crate's matcher, for positions and non-ASCII text. Both sides are
+/// folded to lower case already, so case-sensitive matching gives the same
+/// result and skips the case handling. A new one per call: the crate's
+/// reused matrix can carry state from one call to the next (see
+/// `skim_score`), and creating one allocates nothing until it is used.
+fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().respect_case()
+}
 
 /// Bonus for a word found contiguously in the text…
 const CONTIGUOUS_BONUS: i64 = 16;
@@ -97,7 +103,8 @@ impl SearchIndex {
         {
             return None;
         }
-        query.words.iter().map(|w| word_score(text, w)).sum()
+        let ascii = self.ascii[id as usize];
+        query.words.iter().map(|w| word_score(text, ascii, w)).sum()
     }
 
     /// Sorts hits best first and keeps the `limit` best.
@@ -165,8 +172,12 @@ impl SearchIndex {
 
 /// The score of one query word on a folded text, `None` when it does not match.
 #[inline]
-fn word_score(text: &str, word: &str) -> Option<i64> {
-    let base = MATCHER.fuzzy_match(text, word)?;
+fn word_score(text: &str, text_is_ascii: bool, word: &str) -> Option<i64> {
+    let base = if text_is_ascii && word.is_ascii() {
+        skim_score::score(text.as_bytes(), word.as_bytes())?
+    } else {
+        matcher().fuzzy_match(text, word)?
+    };
     let bonus = match contiguous(text, word) {
         Some((_, true)) => CONTIGUOUS_BONUS + WORD_START_BONUS,
         Some((_, false)) => CONTIGUOUS_BONUS,
@@ -198,7 +209,7 @@ fn word_positions(text: &str, word: &str) -> Vec<usize> {
         let start = text[..at].chars().count();
         return (start..start + word.chars().count()).collect();
     }
-    MATCHER
+    matcher()
         .fuzzy_indices(text, word)
         .map(|(_, indices)| indices)
         .unwrap_or_default()

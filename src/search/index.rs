@@ -89,6 +89,8 @@ pub struct SearchIndex {
     pub(crate) spans: Vec<(u32, u32)>,
     /// Char count of each entry's original text (shorter ranks first on ties).
     pub(crate) lengths: Vec<u32>,
+    /// Whether each entry's folded text is ASCII (the fast scorer's domain).
+    pub(crate) ascii: Vec<bool>,
 }
 
 impl SearchIndex {
@@ -218,10 +220,13 @@ impl Builder {
         let mut folded = String::new();
         let mut spans = Vec::with_capacity(self.entries.len());
         let mut lengths = Vec::with_capacity(self.entries.len());
+        let mut ascii = Vec::with_capacity(self.entries.len());
         for entry in &mut self.entries {
             entry.parcours.sort_unstable();
             let start = folded.len();
-            folded.push_str(&fold_str(&entry.text));
+            let text = fold_str(&entry.text);
+            ascii.push(text.is_ascii());
+            folded.push_str(&text);
             spans.push((to_u32(start), to_u32(folded.len())));
             lengths.push(to_u32(entry.text.chars().count()));
         }
@@ -230,6 +235,7 @@ impl Builder {
             folded,
             spans,
             lengths,
+            ascii,
         }
     }
 }

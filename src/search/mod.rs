@@ -21,6 +21,7 @@ mod index;
 mod kind;
 mod query;
 mod session;
+mod skim_score;
 
 pub use engine::{Hit, Results};
 pub use index::{Entry, EntryId, Location, Place, SearchIndex, UePlace};

@@ -458,5 +458,5 @@ fn large_index_is_searched_in_parallel_with_the_same_order() {
         .map(|h| index.entry(h.id).text.as_str())
         .collect();
     assert_eq!(first, ["lobbyiste 0", "lobbyiste 1", "lobbyiste 2"]);
-    check_session(&index, "ingenieur p", &[Filter::All]);
+    check_session(&index, "lob", &[Filter::All]);
 }
