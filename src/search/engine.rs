@@ -20,6 +20,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
 use super::index::{EntryId, SearchIndex};
+use super::kind::Filter;
 use super::query::{Query, is_subsequence};
 use super::skim_score;
 use crate::model::normalize::fold;
@@ -48,6 +49,24 @@ pub struct Hit {
     pub score: i64,
 }
 
+/// A match as a session keeps it: its score, and the part of it that the
+/// query's words but the last contribute (unchanged while the last is typed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Scored {
+    pub id: EntryId,
+    pub score: i64,
+    pub prefix: i64,
+}
+
+impl Scored {
+    pub fn hit(&self) -> Hit {
+        Hit {
+            id: self.id,
+            score: self.score,
+        }
+    }
+}
+
 /// The ranked hits of a query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Results {
@@ -69,42 +88,58 @@ impl SearchIndex {
         if query.is_empty() {
             return self.listing(query);
         }
-        let hits = self.matches(query, None);
-        self.rank(hits, query.limit)
+        let scored = self.matches(query, 0, None);
+        self.rank(scored.iter().map(Scored::hit).collect(), query.limit)
     }
 
-    /// Unranked hits of a non-empty query among `candidates` (all entries when `None`).
-    pub(crate) fn matches(&self, query: &Query, candidates: Option<&[EntryId]>) -> Vec<Hit> {
-        let score = |id: EntryId| self.score(query, id).map(|score| Hit { id, score });
-        match candidates {
-            Some(ids) if ids.len() >= PARALLEL_MIN => {
-                ids.par_iter().filter_map(|&id| score(id)).collect()
-            }
-            Some(ids) => ids.iter().filter_map(|&id| score(id)).collect(),
+    /// Unranked matches of a non-empty query, in entry order. `base`: the
+    /// candidates (all entries when `None`), each with the summed score of
+    /// `query.words[..known]`, words it is already known to match; only the
+    /// other words are checked and scored. Lets a session rescore only the
+    /// word being typed.
+    pub(crate) fn matches(
+        &self,
+        query: &Query,
+        known: usize,
+        base: Option<&[(EntryId, i64)]>,
+    ) -> Vec<Scored> {
+        debug_assert!(known < query.words.len());
+        let fresh = &query.words[known..];
+        let score = |&(id, base): &(EntryId, i64)| self.score(query.filter, fresh, id, base);
+        match base {
+            Some(base) if base.len() >= PARALLEL_MIN => base.par_iter().filter_map(score).collect(),
+            Some(base) => base.iter().filter_map(score).collect(),
             None if self.len() >= PARALLEL_MIN => (0..self.len() as EntryId)
                 .into_par_iter()
-                .filter_map(score)
+                .filter_map(|id| score(&(id, 0)))
                 .collect(),
-            None => (0..self.len() as EntryId).filter_map(score).collect(),
+            None => (0..self.len() as EntryId)
+                .filter_map(|id| score(&(id, 0)))
+                .collect(),
         }
     }
 
-    /// The summed score of every query word on entry `id`, `None` if one fails.
+    /// Entry `id` scored on `words` (non-empty) on top of `base`, `None` if one fails.
     #[inline]
-    fn score(&self, query: &Query, id: EntryId) -> Option<i64> {
-        if !query.filter.accepts(self.entries[id as usize].kind) {
+    fn score(&self, filter: Filter, words: &[String], id: EntryId, base: i64) -> Option<Scored> {
+        if !filter.accepts(self.entries[id as usize].kind) {
             return None;
         }
         let text = self.folded(id);
-        if !query
-            .words
+        if !words
             .iter()
             .all(|w| is_subsequence(w.as_bytes(), text.as_bytes()))
         {
             return None;
         }
         let ascii = self.ascii[id as usize];
-        query.words.iter().map(|w| word_score(text, ascii, w)).sum()
+        let mut score = base;
+        let mut prefix = base;
+        for word in words {
+            prefix = score;
+            score += word_score(text, ascii, word)?;
+        }
+        Some(Scored { id, score, prefix })
     }
 
     /// Sorts hits best first and keeps the `limit` best.
@@ -135,7 +170,7 @@ impl SearchIndex {
 
     /// Every entry of the filter's kind, alphabetically; nothing without a kind.
     fn listing(&self, query: &Query) -> Results {
-        if query.filter == super::Filter::All {
+        if query.filter == Filter::All {
             return Results::default();
         }
         let mut hits: Vec<Hit> = (0..self.len() as EntryId)

@@ -3,8 +3,8 @@
 //! searches only the previous matches. Deleting a letter returns to a kept
 //! earlier level instead of rescanning everything.
 
-use super::engine::{Hit, Results};
-use super::index::SearchIndex;
+use super::engine::{Results, Scored};
+use super::index::{EntryId, SearchIndex};
 use super::query::Query;
 
 /// Levels kept; the oldest are dropped beyond this (they are only a cache).
@@ -22,7 +22,7 @@ pub struct Session {
 #[derive(Debug, Clone)]
 struct Level {
     query: Query,
-    hits: Vec<Hit>,
+    matches: Vec<Scored>,
 }
 
 impl Session {
@@ -35,7 +35,8 @@ impl Session {
     }
 
     /// Same results as `index.search(query)`, faster when `query` refines
-    /// one of the session's previous queries.
+    /// one of the session's previous queries: only that query's matches are
+    /// searched, and the words that did not change keep their scores.
     pub fn search(&mut self, index: &SearchIndex, query: &Query) -> Results {
         if query.is_empty() {
             return index.search(query);
@@ -47,12 +48,16 @@ impl Session {
             self.levels.pop();
         }
         let same = |l: &Level| l.query.words == query.words && l.query.filter == query.filter;
-        let hits = match self.levels.last() {
-            Some(top) if same(top) => top.hits.clone(),
+        let matches = match self.levels.last() {
+            Some(top) if same(top) => top.matches.clone(),
             top => {
-                let candidates: Option<Vec<u32>> =
-                    top.map(|l| l.hits.iter().map(|h| h.id).collect());
-                let hits = index.matches(query, candidates.as_deref());
+                let matches = match top {
+                    None => index.matches(query, 0, None),
+                    Some(level) => {
+                        let (known, base) = reusable(&level.query, query, &level.matches);
+                        index.matches(query, known, Some(&base))
+                    }
+                };
                 if self.levels.len() == MAX_LEVELS {
                     self.levels.remove(0);
                 }
@@ -61,11 +66,26 @@ impl Session {
                         limit: None,
                         ..query.clone()
                     },
-                    hits: hits.clone(),
+                    matches: matches.clone(),
                 });
-                hits
+                matches
             }
         };
-        index.rank(hits, query.limit)
+        index.rank(matches.iter().map(Scored::hit).collect(), query.limit)
+    }
+}
+
+/// How many of `new`'s words keep their score from `old` (which `new`
+/// refines), and each old match with the summed score of those words.
+fn reusable(old: &Query, new: &Query, matches: &[Scored]) -> (usize, Vec<(EntryId, i64)>) {
+    let n = old.words.len();
+    if new.words.len() > n && new.words[..n] == old.words[..] {
+        // Words were added after the unchanged old ones.
+        (n, matches.iter().map(|m| (m.id, m.score)).collect())
+    } else if new.words[..n - 1] == old.words[..n - 1] {
+        // The last old word grew (and maybe words were added).
+        (n - 1, matches.iter().map(|m| (m.id, m.prefix)).collect())
+    } else {
+        (0, matches.iter().map(|m| (m.id, 0)).collect())
     }
 }

@@ -98,10 +98,32 @@ thread_local! {
 /// `None` when `pattern` is not a subsequence of `choice`.
 pub(crate) fn score(choice: &[u8], pattern: &[u8]) -> Option<i64> {
     debug_assert!(choice.is_ascii() && pattern.is_ascii());
-    if pattern.is_empty() {
-        return Some(0);
+    match pattern {
+        [] => return Some(0),
+        [p] => return score_one(choice, *p),
+        _ => {}
     }
     SCRATCH.with(|s| score_with(&mut s.borrow_mut(), choice, pattern))
+}
+
+/// One pattern char: the programme reduces to the best in-place bonus
+/// among the positions of that char (row 0 has no match to extend, so each
+/// cell is `gap_extension + bonus + score_match`). One pass, no matrix.
+fn score_one(choice: &[u8], p: u8) -> Option<i64> {
+    let mut best: Option<i32> = None;
+    let mut prev = CharType::Empty;
+    for (j, &c) in choice.iter().enumerate() {
+        let cur = TYPES[c as usize];
+        if c == p {
+            let mut bonus = role_bonus(prev, cur);
+            if j == 0 {
+                bonus *= BONUS_FIRST_CHAR_MULTIPLIER;
+            }
+            best = Some(best.map_or(bonus, |b| b.max(bonus)));
+        }
+        prev = cur;
+    }
+    best.map(|b| i64::from(GAP_EXTENSION + b + SCORE_MATCH))
 }
 
 fn score_with(s: &mut Scratch, choice: &[u8], pattern: &[u8]) -> Option<i64> {

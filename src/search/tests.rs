@@ -420,6 +420,29 @@ fn session_gives_the_same_results_as_a_full_search() {
     check_session(&index, "chef  cabinet d'elu", &[Filter::All]);
 }
 
+#[test]
+fn session_follows_edits_anywhere_in_the_query() {
+    // Editing a middle word, deleting, switching filters: each step equals a fresh search.
+    let (_, index) = real();
+    let mut session = Session::new();
+    let steps = [
+        ("chef", Filter::All),
+        ("chef cab", Filter::All),
+        ("chef cab", Filter::Only(Kind::Job)),
+        ("chef cab", Filter::Only(Kind::Competence)),
+        ("cheff cab", Filter::All),
+        ("chf cab", Filter::All),
+        ("chef cabinet elu", Filter::All),
+        ("c", Filter::All),
+        ("", Filter::Only(Kind::Ue)),
+        ("europ", Filter::Only(Kind::Ue)),
+    ];
+    for (typed, filter) in steps {
+        let query = Query::new(typed, filter).with_limit(10);
+        assert_eq!(session.search(&index, &query), index.search(&query), "{typed:?}");
+    }
+}
+
 /// A fiche with `copies` numbered copies of each list item of the real one:
 /// enough entries to take the parallel path.
 fn big(copies: usize) -> SearchIndex {
