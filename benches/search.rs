@@ -42,24 +42,26 @@ fn main() {
     // `cargo bench` passes --bench; `cargo test --benches` does not: skip the summary there.
     if std::env::args().any(|a| a == "--bench") {
         // `cargo bench --bench search -- summary-only`: a filter matching no criterion bench, so only this runs.
+        fiche_summary(&small);
         keystroke_summary(&big);
     }
 }
+
+const FICHE_QUERIES: [&str; 7] = [
+    "ingenieur",
+    "elu",
+    "lobiste",
+    "chef cabinet",
+    "oeuvre",
+    "e",
+    "ingenieur projet europ",
+];
 
 /// One query on the real fiche, as the CLI runs it (fold the query, search, rank).
 fn fiche_queries(c: &mut Criterion, index: &SearchIndex) {
     let mut group = c.benchmark_group("fiche");
     group.sample_size(50);
-    let queries = [
-        "ingenieur",
-        "elu",
-        "lobiste",
-        "chef cabinet",
-        "oeuvre",
-        "e",
-        "ingenieur projet europ",
-    ];
-    for q in queries {
+    for q in FICHE_QUERIES {
         group.bench_function(q, |b| {
             b.iter(|| index.search(&Query::new(black_box(q), Filter::All).with_limit(LIMIT)))
         });
@@ -159,6 +161,27 @@ fn keystroke_summary(index: &SearchIndex) {
     if thread_cpu().is_some() {
         let cpu = one.install(|| time_keystrokes(index, &typed, thread_cpu_now, since_cpu));
         report("CPU time, one thread", &typed, &matched, &cpu);
+    }
+}
+
+/// CPU time per query on the real fiche (one thread: the fiche is below the
+/// parallel threshold anyway), averaged over many runs since the kernel
+/// accounts CPU time in ticks.
+fn fiche_summary(index: &SearchIndex) {
+    const N: u32 = 3000;
+    if thread_cpu().is_none() {
+        return;
+    }
+    println!(
+        "\nFiche queries over {} entries, CPU time per query (mean of {N}):",
+        index.len()
+    );
+    for q in FICHE_QUERIES {
+        let start = thread_cpu_now();
+        for _ in 0..N {
+            black_box(index.search(&Query::new(black_box(q), Filter::All).with_limit(LIMIT)));
+        }
+        println!("    {q:<24} {:>10.2?}", since_cpu(start) / N);
     }
 }
 

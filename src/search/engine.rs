@@ -224,12 +224,28 @@ fn word_score(text: &str, text_is_ascii: bool, word: &str) -> Option<i64> {
 /// Where `word` occurs as typed in `text` (byte offset, and whether it starts
 /// a word there): the first occurrence at a word start, else the first one.
 fn contiguous(text: &str, word: &str) -> Option<(usize, bool)> {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let (&head, tail) = w.split_first()?;
     let mut first = None;
-    for (at, _) in text.match_indices(word) {
-        let starts_word = text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
+    let mut from = 0;
+    // Scan for the first byte, then compare the rest: cheaper than a
+    // general substring searcher's set-up on these short texts.
+    while let Some(off) = t[from..].iter().position(|&b| b == head) {
+        let at = from + off;
+        from = at + 1;
+        if !t[from..].starts_with(tail) {
+            continue;
+        }
+        let starts_word = match at.checked_sub(1).map(|i| t[i]) {
+            None => true,
+            Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+            // A non-ASCII char ends here: decode it (`at` is a char boundary,
+            // since `word` starts with a whole char).
+            Some(_) => text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric()),
+        };
         if starts_word {
             return Some((at, true));
         }

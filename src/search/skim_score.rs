@@ -169,34 +169,36 @@ fn score_with(s: &mut Scratch, choice: &[u8], pattern: &[u8]) -> Option<i64> {
     }
 
     let [row0, row1] = &mut s.rows;
+    let bonuses = &s.bonuses[..cols];
     for (i, &p) in pattern.iter().enumerate() {
         // Row i+1 of the full matrix is row (i+1)&1 here; its previous row the other one.
         let (cur, prev_row) = if i & 1 == 0 {
-            (&mut *row1, &*row0)
+            (&mut row1[..cols], &row0[..cols])
         } else {
-            (&mut *row0, &*row1)
+            (&mut row0[..cols], &row1[..cols])
         };
         let to_skip = s.first_match[i];
+        // The cell left of the current one, kept in registers.
+        let mut last_m = cur[to_skip].m_score;
+        let mut last_p = cur[to_skip].p_score;
         for (j, &c) in choice.iter().enumerate().skip(to_skip) {
-            let col = j + 1;
-            let col_prev = j;
-            if c == p {
-                let prev_match_score = prev_row[col_prev].m_score;
-                let prev_skip_score = prev_row[col_prev].p_score;
-                let prev_match_bonus = cur[col_prev].bonus;
-                let in_place = s.bonuses[col];
-                let consecutive = prev_match_bonus.max(in_place.max(BONUS_CONSECUTIVE));
-                cur[col_prev].bonus = consecutive;
-                let score_match = prev_match_score + consecutive;
-                let score_skip = prev_skip_score + in_place;
-                cur[col].m_score = score_match.max(score_skip) + SCORE_MATCH;
+            let m_score = if c == p {
+                let in_place = bonuses[j + 1];
+                // The crate stores the consecutive bonus in the cell to the left.
+                let consecutive = cur[j].bonus.max(in_place.max(BONUS_CONSECUTIVE));
+                cur[j].bonus = consecutive;
+                let score_match = prev_row[j].m_score + consecutive;
+                let score_skip = prev_row[j].p_score + in_place;
+                score_match.max(score_skip) + SCORE_MATCH
             } else {
-                cur[col].m_score = NEG_INFINITY;
-                cur[col].bonus = 0;
-            }
-            let from_match = GAP_START + GAP_EXTENSION + cur[col_prev].m_score;
-            let from_skip = GAP_EXTENSION + cur[col_prev].p_score;
-            cur[col].p_score = from_match.max(from_skip);
+                cur[j + 1].bonus = 0;
+                NEG_INFINITY
+            };
+            let p_score = (GAP_START + GAP_EXTENSION + last_m).max(GAP_EXTENSION + last_p);
+            cur[j + 1].m_score = m_score;
+            cur[j + 1].p_score = p_score;
+            last_m = m_score;
+            last_p = p_score;
         }
     }
 

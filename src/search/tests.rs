@@ -439,7 +439,11 @@ fn session_follows_edits_anywhere_in_the_query() {
     ];
     for (typed, filter) in steps {
         let query = Query::new(typed, filter).with_limit(10);
-        assert_eq!(session.search(&index, &query), index.search(&query), "{typed:?}");
+        assert_eq!(
+            session.search(&index, &query),
+            index.search(&query),
+            "{typed:?}"
+        );
     }
 }
 
