@@ -5,7 +5,10 @@
 //! `model` ← `check` / `export` / `search` / `compare` / `import` ← `app` ← `ui`.
 //! The binary (`main.rs`, `cli/`) sits on top.
 
+pub mod app;
 pub mod check;
 pub mod export;
+pub mod import;
 pub mod model;
 pub mod search;
+pub mod ui;

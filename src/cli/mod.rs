@@ -2,8 +2,9 @@
 
 mod check;
 mod export;
+mod import;
+mod interactive;
 mod search;
-mod summary;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,6 +63,8 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: ExportFormat,
     },
+    /// Lire le texte d'une fiche RNCP et l'écrire en RON (chargeable avec --data).
+    Import(import::ImportArgs),
 }
 
 /// `--kind` values: the search kinds' machine names.
@@ -106,12 +109,17 @@ pub fn load(data: Option<&PathBuf>) -> Result<Fiche, ExitCode> {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    let command = match cli.command {
+        // import reads a text fiche, not a data file: nothing to load first.
+        Some(Command::Import(args)) => return import::run(&args, cli.data.as_ref()),
+        other => other,
+    };
     let fiche = match load(cli.data.as_ref()) {
         Ok(fiche) => fiche,
         Err(code) => return code,
     };
-    match cli.command {
-        None => summary::run(&fiche),
+    match command {
+        None => interactive::run(fiche),
         Some(Command::Check { json }) => check::run(&fiche, json),
         Some(Command::Export { format }) => export::run(&fiche, format),
         Some(Command::Search {
@@ -126,5 +134,6 @@ pub fn run(cli: Cli) -> ExitCode {
             limit.map(|n| n as usize),
             json,
         ),
+        Some(Command::Import(args)) => import::run(&args, cli.data.as_ref()),
     }
 }

@@ -105,6 +105,15 @@ pub fn parse_str(text: &str, source_name: &str) -> Result<Fiche, LoadError> {
             ),
         ));
     }
+    if let Some((offset, c)) = escaped_forbidden_char(text) {
+        return Err(located(
+            Some(end_position(&text[..offset])),
+            format!(
+                "séquence d'échappement interdite : U+{:04X} (contrôle ou invisible)",
+                c as u32
+            ),
+        ));
+    }
     let fiche: Fiche = ron::from_str(text).map_err(|e| {
         located(
             Some((e.span.start.line, e.span.start.col)),
@@ -129,9 +138,68 @@ pub fn parse_str(text: &str, source_name: &str) -> Result<Fiche, LoadError> {
     Ok(fiche)
 }
 
+/// Finds a `\xHH`, `\uHHHH` or `\u{H…}` escape that spells a forbidden
+/// character, so it can be reported at its place rather than after parsing.
+fn escaped_forbidden_char(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        // An escaped backslash (`\\`) makes the next character plain text.
+        if bytes.get(i + 1) == Some(&b'\\') {
+            i += 2;
+            continue;
+        }
+        let rest = &text[i + 1..];
+        let hex = if let Some(r) = rest.strip_prefix("u{") {
+            r.split('}').next()
+        } else if let Some(r) = rest.strip_prefix('u') {
+            r.get(..4)
+        } else if let Some(r) = rest.strip_prefix('x') {
+            r.get(..2)
+        } else {
+            None
+        };
+        if let Some(c) = hex
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .and_then(char::from_u32)
+            && is_forbidden(c)
+        {
+            return Some((i, c));
+        }
+        i += 1;
+    }
+    None
+}
+
 /// 1-based line and column just after `prefix` (columns count characters).
 pub(crate) fn end_position(prefix: &str) -> (usize, usize) {
     let line = prefix.matches('\n').count() + 1;
     let col = prefix.rsplit('\n').next().unwrap_or("").chars().count() + 1;
     (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_spelling_controls_are_found_but_escaped_backslashes_are_not() {
+        assert_eq!(escaped_forbidden_char(r#""a\u{1b}""#), Some((2, '\u{1b}')));
+        assert_eq!(escaped_forbidden_char(r#""a\x07""#), Some((2, '\u{7}')));
+        assert_eq!(
+            escaped_forbidden_char(r#""a\u202e""#),
+            Some((2, '\u{202e}'))
+        );
+        assert_eq!(escaped_forbidden_char(r#""a\\u{1b}""#), None);
+        assert_eq!(escaped_forbidden_char(r#""caf\u{e9}""#), None);
+    }
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        assert_eq!(end_position("é\nàb"), (2, 3));
+    }
 }

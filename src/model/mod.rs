@@ -5,10 +5,11 @@
 
 mod load;
 pub mod normalize;
-mod sanitize;
+pub mod sanitize;
 mod validate;
 
 pub use load::{EMBEDDED_FICHE, LoadError, MAX_FILE_BYTES, embedded, load_file, parse_str};
+pub use sanitize::{escape_for_terminal, is_forbidden};
 
 use serde::{Deserialize, Serialize};
 

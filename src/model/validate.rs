@@ -54,7 +54,11 @@ pub(crate) fn validate(fiche: &Fiche, text: &str) -> Result<(), Invalid> {
             ));
         }
         if p.name.trim().is_empty() {
-            return Err(fail(None, format!("parcours « {} » : name est vide", p.id)));
+            let quoted_name = format!("\"{}\"", p.name);
+            return Err(fail(
+                Some((&quoted_name, 0)),
+                format!("parcours « {} » : name est vide", p.id),
+            ));
         }
         let mut numbers = HashSet::new();
         for s in fiche.common_semesters.iter().chain(&p.semesters) {

@@ -1,0 +1,80 @@
+//! Everything that can happen to the app: keys (through the key table),
+//! mouse and resize events all become one of these before `update` sees them.
+
+/// One of the three browsing panes, left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Parcours,
+    Maquette,
+    Detail,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Parcours, Pane::Maquette, Pane::Detail];
+
+    pub fn index(self) -> usize {
+        match self {
+            Pane::Parcours => 0,
+            Pane::Maquette => 1,
+            Pane::Detail => 2,
+        }
+    }
+
+    pub fn next(self) -> Pane {
+        Pane::ALL[(self.index() + 1) % 3]
+    }
+
+    pub fn prev(self) -> Pane {
+        Pane::ALL[(self.index() + 2) % 3]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    /// Collapse, go to the parent, or move focus left at the edge.
+    Left,
+    /// Expand, go to the first child, or move focus right at the edge.
+    Right,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    NextPane,
+    PrevPane,
+    /// Enter: select (parcours) or toggle (tree node).
+    Activate,
+    OpenHelp,
+    /// `/`: open the search popup.
+    OpenSearch,
+    /// A character typed into the search query.
+    SearchInput(char),
+    /// Delete the character before the cursor.
+    SearchBackspace,
+    /// Delete everything before the cursor (Ctrl-u).
+    SearchClear,
+    /// Delete the word before the cursor (Ctrl-w).
+    SearchDeleteWord,
+    /// Next kind filter (Tout → Emplois → Compétences → …).
+    CycleFilter,
+    /// Esc: close the open popup.
+    Close,
+    Quit,
+    /// The terminal now has this size (sent once at start and on every resize).
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// Left click at a screen cell.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// Mouse wheel over a screen cell.
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+}

@@ -1,0 +1,229 @@
+//! Detail of a maquette node: semester, UE (with the parcours sharing it),
+//! course (with every parcours teaching it).
+
+use super::{Doc, Tone, findings_at};
+use crate::app::App;
+use crate::app::strings as s;
+use crate::app::tree::{self, Selection};
+use crate::check::SEMESTER_ECTS;
+use crate::model::normalize::same_title;
+use crate::model::{Course, Fiche, SemesterRef, Ue};
+
+fn semester_title(sem: &SemesterRef<'_>) -> Vec<(Tone, String)> {
+    let mut spans = vec![(Tone::Title, s::semester(sem.semester.number))];
+    if sem.common {
+        spans.push((Tone::Common, format!(" · {}", s::COMMON_CORE)));
+    }
+    spans
+}
+
+pub(super) fn semester(
+    doc: &mut Doc,
+    app: &App,
+    selection: Selection,
+    sems: &[SemesterRef<'_>],
+    si: usize,
+) {
+    let Some(sem) = sems.get(si) else {
+        return;
+    };
+    doc.line(semester_title(sem));
+    let total = sem.semester.ects_total();
+    let tone = if total == SEMESTER_ECTS {
+        Tone::Text
+    } else {
+        Tone::Warning
+    };
+    doc.line(vec![
+        (Tone::Label, format!("{} : ", s::L_TOTAL)),
+        (tone, s::ects_of(total, SEMESTER_ECTS)),
+    ]);
+    doc.heading(s::counted(s::H_UES, sem.semester.ues.len()));
+    for ue in &sem.semester.ues {
+        doc.bullet(vec![
+            (Tone::Label, format!("{} ", ue.code)),
+            (Tone::Text, ue.title.clone()),
+            (Tone::Muted, format!(" · {}", ects_label(ue.ects))),
+        ]);
+    }
+    let mut found = findings_at(app, selection, sem, None);
+    found.sort_by_key(|f| f.location.ue.is_some());
+    doc.findings(&found);
+}
+
+fn ects_label(ects: Option<u32>) -> String {
+    match ects {
+        Some(n) => s::ects(n),
+        None => format!("{} {}", s::L_ECTS, s::NOT_GIVEN),
+    }
+}
+
+/// Parcours other than `exclude` whose own semesters have a UE with the same
+/// code and the same title (wording drift tolerated, see `same_title`).
+pub fn sharing_parcours(fiche: &Fiche, target: &Ue, exclude: Option<usize>) -> Vec<usize> {
+    fiche
+        .parcours
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| {
+            Some(*i) != exclude
+                && p.semesters
+                    .iter()
+                    .flat_map(|s| &s.ues)
+                    .any(|u| u.code == target.code && same_title(&u.title, &target.title))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+pub(super) fn ue(
+    doc: &mut Doc,
+    app: &App,
+    selection: Selection,
+    sems: &[SemesterRef<'_>],
+    si: usize,
+    ui: usize,
+) {
+    let (Some(sem), Some(ue)) = (sems.get(si), tree::ue(sems, si, ui)) else {
+        return;
+    };
+    doc.line(vec![(Tone::Title, format!("{} — {}", ue.code, ue.title))]);
+    let mut where_ = semester_title(sem);
+    where_[0].0 = Tone::Text;
+    doc.line(where_);
+    doc.field(s::L_ECTS, ects_label(ue.ects));
+    doc.field(
+        s::L_RULE,
+        match ue.choose {
+            Some(k) => s::choose_among(k, ue.courses.len()),
+            None => s::RULE_ALL.to_string(),
+        },
+    );
+    doc.heading(s::counted(s::H_COURSES, ue.courses.len()));
+    for c in &ue.courses {
+        doc.bullet(course_spans(c));
+    }
+    let current = match selection {
+        Selection::Parcours(i) => Some(i),
+        Selection::Fiche => None,
+    };
+    if sem.common {
+        doc.heading(s::H_SHARED);
+        doc.text(Tone::Common, s::SHARED_COMMON);
+    } else {
+        let shared = sharing_parcours(&app.fiche, ue, current);
+        doc.heading(s::counted(s::H_SHARED, shared.len()));
+        if shared.is_empty() {
+            doc.text(Tone::Muted, s::SHARED_NONE);
+        }
+        for i in shared {
+            if let Some(p) = app.fiche.parcours.get(i) {
+                doc.item(p.name.clone());
+            }
+        }
+    }
+    let found = findings_at(app, selection, sem, Some(&ue.code));
+    if !found.is_empty() {
+        doc.findings(&found);
+    }
+}
+
+/// A course entry as spans: alternatives joined by a muted "ou", optional ones marked.
+pub fn course_spans(c: &Course) -> Vec<(Tone, String)> {
+    match c {
+        Course::Course(t) => vec![(Tone::Text, t.clone())],
+        // The title often says "optionnel" itself; say it once.
+        Course::Optional(t) if t.to_lowercase().contains(s::KIND_OPTIONAL) => {
+            vec![(Tone::Text, t.clone())]
+        }
+        Course::Optional(t) => vec![
+            (Tone::Text, t.clone()),
+            (Tone::Muted, format!(" ({})", s::KIND_OPTIONAL)),
+        ],
+        Course::OneOf(ts) => {
+            let mut spans = Vec::new();
+            for (i, t) in ts.iter().enumerate() {
+                if i > 0 {
+                    spans.push((Tone::Muted, s::OR.to_string()));
+                }
+                spans.push((Tone::Text, t.clone()));
+            }
+            spans
+        }
+    }
+}
+
+/// Every (parcours, semester number, UE code) where a course with one of `titles` is taught.
+pub fn teaching_parcours(fiche: &Fiche, titles: &[String]) -> Vec<(usize, u8, String)> {
+    let mut out = Vec::new();
+    for (i, p) in fiche.parcours.iter().enumerate() {
+        for sem in fiche.curriculum(p) {
+            for ue in &sem.semester.ues {
+                let teaches = ue.courses.iter().any(|c| {
+                    c.titles()
+                        .iter()
+                        .any(|t| titles.iter().any(|f| same_title(t, f)))
+                });
+                if teaches {
+                    out.push((i, sem.semester.number, ue.code.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn course(
+    doc: &mut Doc,
+    app: &App,
+    sems: &[SemesterRef<'_>],
+    si: usize,
+    ui: usize,
+    ci: usize,
+) {
+    let (Some(sem), Some(ue), Some(c)) = (
+        sems.get(si),
+        tree::ue(sems, si, ui),
+        tree::course(sems, si, ui, ci),
+    ) else {
+        return;
+    };
+    let mut title = course_spans(c);
+    for span in &mut title {
+        if span.0 == Tone::Text {
+            span.0 = Tone::Title;
+        }
+    }
+    doc.line(title);
+    // A plain course needs no "Nature" line; alternatives and options do.
+    match c {
+        Course::Course(_) => {}
+        Course::OneOf(_) => doc.field(s::L_KIND, s::KIND_ONE_OF),
+        Course::Optional(_) => doc.field(s::L_KIND, s::KIND_OPTIONAL),
+    }
+    doc.field(s::L_UE, format!("{} — {}", ue.code, ue.title));
+    let mut where_ = semester_title(sem);
+    where_[0].0 = Tone::Text;
+    doc.line(where_);
+    let taught = teaching_parcours(&app.fiche, c.titles());
+    let parcours_count = {
+        let mut ids: Vec<usize> = taught.iter().map(|t| t.0).collect();
+        ids.dedup();
+        ids.len()
+    };
+    doc.heading(s::counted(s::H_TAUGHT_IN, parcours_count));
+    if taught.is_empty() {
+        doc.text(Tone::Muted, s::TAUGHT_NOWHERE);
+    }
+    for (i, number, code) in taught {
+        if let Some(p) = app.fiche.parcours.get(i) {
+            doc.bullet(vec![
+                (Tone::Text, p.name.clone()),
+                (
+                    Tone::Muted,
+                    format!(" · {} {}", s::semester_short(number), code),
+                ),
+            ]);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! The help popup's content, generated from the key table so it lists
+//! exactly the bindings input handling uses.
+
+use super::keys::{self, KeyMode};
+use super::strings as s;
+
+/// One help line: a section heading, or a key label with its description.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Heading(&'static str),
+    Binding {
+        keys: &'static str,
+        description: &'static str,
+    },
+}
+
+/// Sections shown in the help popup, in order.
+const SECTIONS: [(&str, KeyMode); 3] = [
+    (s::HELP_BROWSE, KeyMode::Browse),
+    (s::HELP_IN_SEARCH, KeyMode::Search),
+    (s::HELP_IN_HELP, KeyMode::Help),
+];
+
+pub fn lines() -> Vec<HelpLine> {
+    let mut out = Vec::new();
+    for (heading, mode) in SECTIONS {
+        out.push(HelpLine::Heading(heading));
+        out.extend(keys::bindings(mode).iter().map(|b| HelpLine::Binding {
+            keys: b.label,
+            description: b.description,
+        }));
+    }
+    out.push(HelpLine::Heading(s::HELP_MOUSE));
+    for line in [s::HELP_MOUSE_CLICK, s::HELP_MOUSE_WHEEL] {
+        let (keys, description) = line.split_once(" : ").unwrap_or(("", line));
+        out.push(HelpLine::Binding { keys, description });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_lists_every_binding_of_every_section() {
+        let lines = lines();
+        for (_, mode) in SECTIONS {
+            for b in keys::bindings(mode) {
+                assert!(
+                    lines.contains(&HelpLine::Binding {
+                        keys: b.label,
+                        description: b.description
+                    }),
+                    "{} missing from help",
+                    b.label
+                );
+            }
+        }
+    }
+}

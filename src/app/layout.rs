@@ -1,0 +1,260 @@
+//! Screen geometry, shared by rendering and by mouse hit-testing so a click
+//! lands on what is drawn there. Pure arithmetic on `Rect`, saturating
+//! everywhere: any size, 0×0 included, is valid input.
+
+use ratatui::layout::{Margin, Rect};
+
+use super::action::Pane;
+
+/// Below this the app shows a "terminal trop petit" message instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+/// From this width the three panes sit side by side…
+pub const THREE_PANES_WIDTH: u16 = 80;
+/// …and from this one with roomier proportions.
+pub const WIDE_WIDTH: u16 = 120;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    TooSmall,
+    /// One pane at a time, with a tab strip.
+    Single,
+    Three,
+}
+
+/// Where everything goes. Pane rects include their borders; `None` when the
+/// pane is not on screen in this shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScreenLayout {
+    pub area: Rect,
+    pub shape: Shape,
+    pub tabs: Option<Rect>,
+    pub panes: [Option<Rect>; 3],
+    pub status: Option<Rect>,
+}
+
+impl ScreenLayout {
+    pub fn pane(&self, pane: Pane) -> Option<Rect> {
+        self.panes[pane.index()]
+    }
+
+    /// The drawable inside of a pane (within its border).
+    pub fn inner(&self, pane: Pane) -> Option<Rect> {
+        self.pane(pane).map(inner)
+    }
+
+    /// Visible text rows of a pane; 0 when off screen.
+    pub fn rows(&self, pane: Pane) -> usize {
+        self.inner(pane).map_or(0, |r| usize::from(r.height))
+    }
+
+    pub fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {
+        Pane::ALL
+            .into_iter()
+            .find(|p| self.pane(*p).is_some_and(|r| contains(r, column, row)))
+    }
+}
+
+pub fn inner(rect: Rect) -> Rect {
+    rect.inner(Margin::new(1, 1))
+}
+
+pub fn contains(rect: Rect, column: u16, row: u16) -> bool {
+    column >= rect.x && row >= rect.y && column - rect.x < rect.width && row - rect.y < rect.height
+}
+
+/// Lays out `area` with `focus` as the pane shown in single-pane mode.
+pub fn compute(area: Rect, focus: Pane) -> ScreenLayout {
+    let mut layout = ScreenLayout {
+        area,
+        shape: Shape::TooSmall,
+        tabs: None,
+        panes: [None; 3],
+        status: None,
+    };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return layout;
+    }
+    let body_height = area.height.saturating_sub(1);
+    layout.status = Some(Rect::new(area.x, area.y + body_height, area.width, 1));
+    if area.width < THREE_PANES_WIDTH {
+        layout.shape = Shape::Single;
+        layout.tabs = Some(Rect::new(area.x, area.y, area.width, 1));
+        let body = Rect::new(
+            area.x,
+            area.y + 1,
+            area.width,
+            body_height.saturating_sub(1),
+        );
+        layout.panes[focus.index()] = Some(body);
+        return layout;
+    }
+    layout.shape = Shape::Three;
+    let w = area.width;
+    let (left, middle) = if w >= WIDE_WIDTH {
+        let left = w * 22 / 100;
+        (left, (w - left) / 2)
+    } else {
+        // Room for the short parcours labels ("Communication ⚠").
+        let left = (w / 5).max(18);
+        (left, (w - left) / 2)
+    };
+    let right = w - left - middle;
+    let y = area.y;
+    layout.panes = [
+        Some(Rect::new(area.x, y, left, body_height)),
+        Some(Rect::new(area.x + left, y, middle, body_height)),
+        Some(Rect::new(area.x + left + middle, y, right, body_height)),
+    ];
+    layout
+}
+
+/// Below this inner width the parcours pane shows short labels ("Europe"),
+/// one line each: a full name cut to a few columns says less.
+pub const SHORT_LABELS_BELOW: usize = 24;
+
+/// Screen lines per parcours in the parcours pane: two (the full name
+/// wrapped) when some name needs it, the pane is wide enough, and every
+/// entry still fits in `height`; else one.
+pub fn parcours_lines(width: usize, height: usize, parcours: usize, longest_name: usize) -> usize {
+    // Two columns stay free for the warning mark.
+    let needs_wrap = longest_name + 2 > width;
+    if needs_wrap && width >= SHORT_LABELS_BELOW && 2 * parcours < height {
+        2
+    } else {
+        1
+    }
+}
+
+/// The parcours-pane row (0 = fiche) drawn on screen line `line` of the
+/// pane's inside, given the list's scroll `offset` (in rows).
+pub fn parcours_row_at(
+    line: usize,
+    offset: usize,
+    lines_per_parcours: usize,
+    parcours: usize,
+) -> Option<usize> {
+    let row = if lines_per_parcours == 2 {
+        if line == 0 { 0 } else { 1 + (line - 1) / 2 }
+    } else {
+        offset + line
+    };
+    (row <= parcours).then_some(row)
+}
+
+/// The help popup is at most this wide.
+const HELP_MAX_WIDTH: u16 = 76;
+
+/// Where the help popup goes over `area`, for `lines` lines of help: centred,
+/// as tall as needed, within a one-cell margin.
+pub fn help_popup(area: Rect, lines: usize) -> Rect {
+    let width = area.width.saturating_sub(4).min(HELP_MAX_WIDTH);
+    let wanted = u16::try_from(lines + 2).unwrap_or(u16::MAX);
+    let height = area.height.saturating_sub(2).min(wanted);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// The search popup is at most this wide.
+const SEARCH_MAX_WIDTH: u16 = 110;
+
+/// Where the search popup goes over `area`: centred, nearly full height,
+/// within a one-cell margin (so the panes still frame it).
+pub fn search_popup(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(4).min(SEARCH_MAX_WIDTH);
+    let height = area.height.saturating_sub(2);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Keeps `cursor` visible in a window of `height` rows starting at `offset`,
+/// moving the window as little as possible.
+pub fn follow(offset: usize, cursor: usize, height: usize, len: usize) -> usize {
+    if height == 0 || len == 0 {
+        return 0;
+    }
+    let max_offset = len.saturating_sub(height);
+    let offset = if cursor < offset {
+        cursor
+    } else if cursor >= offset + height {
+        cursor + 1 - height
+    } else {
+        offset
+    };
+    offset.min(max_offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_follow_the_width() {
+        assert_eq!(
+            compute(Rect::new(0, 0, 0, 0), Pane::Parcours).shape,
+            Shape::TooSmall
+        );
+        assert_eq!(
+            compute(Rect::new(0, 0, 39, 30), Pane::Parcours).shape,
+            Shape::TooSmall
+        );
+        assert_eq!(
+            compute(Rect::new(0, 0, 60, 20), Pane::Parcours).shape,
+            Shape::Single
+        );
+        assert_eq!(
+            compute(Rect::new(0, 0, 80, 24), Pane::Parcours).shape,
+            Shape::Three
+        );
+        let wide = compute(Rect::new(0, 0, 120, 40), Pane::Parcours);
+        let widths: u16 = wide.panes.iter().flatten().map(|r| r.width).sum();
+        assert_eq!(widths, 120);
+    }
+
+    #[test]
+    fn single_pane_shows_only_the_focused_pane() {
+        let l = compute(Rect::new(0, 0, 60, 20), Pane::Detail);
+        assert!(l.pane(Pane::Parcours).is_none());
+        assert!(l.pane(Pane::Detail).is_some());
+    }
+
+    #[test]
+    fn parcours_names_wrap_only_when_needed_and_room_allows() {
+        assert_eq!(parcours_lines(30, 20, 6, 50), 2);
+        assert_eq!(parcours_lines(58, 20, 6, 50), 1, "names fit on one line");
+        assert_eq!(parcours_lines(30, 10, 6, 50), 1, "not enough rows");
+        assert_eq!(parcours_lines(16, 20, 6, 50), 1, "short labels instead");
+    }
+
+    #[test]
+    fn parcours_rows_map_back_from_screen_lines() {
+        // Tall: fiche on line 0, then two lines per parcours.
+        assert_eq!(parcours_row_at(0, 0, 2, 6), Some(0));
+        assert_eq!(parcours_row_at(1, 0, 2, 6), Some(1));
+        assert_eq!(parcours_row_at(2, 0, 2, 6), Some(1));
+        assert_eq!(parcours_row_at(12, 0, 2, 6), Some(6));
+        assert_eq!(parcours_row_at(13, 0, 2, 6), None);
+        // Short: one line per row, scrolled.
+        assert_eq!(parcours_row_at(0, 2, 1, 6), Some(2));
+        assert_eq!(parcours_row_at(4, 3, 1, 6), None);
+        // Narrow: one line per row even when tall.
+        assert_eq!(parcours_row_at(2, 0, 1, 6), Some(2));
+    }
+
+    #[test]
+    fn follow_scrolls_minimally() {
+        assert_eq!(follow(0, 5, 10, 30), 0);
+        assert_eq!(follow(0, 12, 10, 30), 3);
+        assert_eq!(follow(5, 2, 10, 30), 2);
+        assert_eq!(follow(25, 29, 10, 30), 20);
+        assert_eq!(follow(3, 0, 0, 30), 0);
+    }
+}

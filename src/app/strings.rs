@@ -1,0 +1,140 @@
+//! Every piece of UI text except key descriptions (those live in the key
+//! table, `keys`). French, like the data.
+
+use crate::model::Availability;
+
+pub const PANE_PARCOURS: &str = "Parcours";
+pub const PANE_MAQUETTE: &str = "Maquette";
+pub const PANE_DETAIL: &str = "Détail";
+pub const FICHE_ENTRY: &str = "Fiche";
+pub const HELP_TITLE: &str = "Aide — touches";
+pub const HELP_MOUSE: &str = "Souris";
+pub const HELP_MOUSE_CLICK: &str = "Clic : Activer le panneau et choisir la ligne";
+pub const HELP_MOUSE_WHEEL: &str = "Molette : Faire défiler le panneau sous le pointeur";
+pub const HELP_BROWSE: &str = "Navigation";
+pub const HELP_IN_HELP: &str = "Dans cette aide";
+pub const HELP_IN_SEARCH: &str = "Dans la recherche";
+pub const SEARCH_TITLE: &str = "Recherche";
+pub const SEARCH_PROMPT: &str = "/ ";
+pub const SEARCH_EMPTY: &str =
+    "Tapez un métier, une compétence, une UE… (sans accents si vous voulez)";
+pub const SEARCH_NONE: &str = "Aucun résultat.";
+pub const SEARCH_RUNNING: &str = "recherche…";
+pub const SEARCH_ALL_PARCOURS: &str = "tous les parcours";
+pub const PICK_TITLE: &str = "Dans quel parcours ?";
+pub const TOO_SMALL: &str = "Terminal trop petit";
+pub const COMMON_CORE: &str = "tronc commun";
+pub const COMMON_CORE_TITLE: &str = "Tronc commun";
+pub const WARNING_MARK: &str = "⚠";
+pub const NO_FINDING: &str = "Aucun constat.";
+pub const EMPTY_TREE: &str = "Aucun semestre décrit.";
+pub const EMPTY_UE: &str = "aucune UE";
+pub const UNKNOWN: &str = "inconnu";
+pub const NOT_GIVEN: &str = "non précisé";
+pub const NONE: &str = "aucun";
+pub const NOT_A_TERMINAL: &str = "rncp-explorer : la sortie standard n'est pas un terminal ; \
+l'explorateur plein écran a besoin d'un terminal interactif. Pour une sortie texte, utilisez \
+une sous-commande (par exemple `rncp-explorer export --format markdown`).";
+
+// Detail headings and labels.
+pub const H_CERTIFICATION: &str = "Certification";
+pub const H_ROME: &str = "Codes ROME";
+pub const H_NSF: &str = "Codes NSF";
+pub const H_FORMACODES: &str = "Formacodes";
+pub const H_PARCOURS: &str = "Parcours";
+pub const H_ACCESS: &str = "Voies d'accès et jurys";
+pub const H_LEGAL: &str = "Base légale";
+pub const H_LINKS: &str = "Pour plus d'informations";
+pub const H_FINDINGS: &str = "Constats";
+pub const H_ACTIVITIES: &str = "Activités";
+pub const H_COMPETENCES: &str = "Compétences";
+pub const H_SECTORS: &str = "Secteurs d'activité";
+pub const H_JOBS: &str = "Types d'emplois";
+pub const H_UES: &str = "Unités d'enseignement";
+pub const H_COURSES: &str = "Cours";
+pub const H_SHARED: &str = "Autres parcours qui ont cette UE";
+pub const H_TAUGHT_IN: &str = "Parcours où ce cours est enseigné";
+pub const L_AUTHORITY: &str = "Autorité";
+pub const L_SIGNATORIES: &str = "Signataires";
+pub const L_LEVEL: &str = "Niveau";
+pub const L_VALIDITY: &str = "Validité des composantes";
+pub const L_OPEN: &str = "ouverte";
+pub const L_JURY: &str = "jury";
+pub const L_NEW_CALEDONIA: &str = "Nouvelle-Calédonie";
+pub const L_POLYNESIA: &str = "Polynésie française";
+pub const L_ECTS: &str = "ECTS";
+pub const L_RULE: &str = "Règle";
+pub const L_UE: &str = "UE";
+pub const L_KIND: &str = "Nature";
+pub const L_TOTAL: &str = "Total";
+pub const L_GENERAL_DECREE: &str = "Décret général";
+pub const L_CREATION: &str = "Arrêté de création";
+pub const L_VAE_DECREE: &str = "Décret VAE";
+pub const L_OTHER: &str = "Autre";
+pub const L_STATISTICS: &str = "Statistiques";
+pub const L_SOURCES: &str = "Autres sources";
+pub const L_CERT_PLACES: &str = "Lieux de certification";
+pub const L_PREP_PLACES: &str = "Lieux de préparation";
+pub const RULE_ALL: &str = "tous les cours";
+pub const KIND_ONE_OF: &str = "au choix : un seul de ces cours";
+pub const KIND_OPTIONAL: &str = "optionnel";
+pub const OR: &str = " ou ";
+pub const SHARED_NONE: &str = "Aucun : cette UE est propre à ce parcours.";
+pub const SHARED_COMMON: &str = "UE du tronc commun : tous les parcours la suivent.";
+pub const TAUGHT_NOWHERE: &str = "Aucun parcours.";
+
+pub fn search_count(shown: usize, total: usize) -> String {
+    match (shown, total) {
+        (_, 0) => String::new(),
+        (s, t) if s == t => format!("{t} résultat{}", if t > 1 { "s" } else { "" }),
+        (s, t) => format!("{s} premiers sur {t}"),
+    }
+}
+
+pub fn ects(n: u32) -> String {
+    format!("{n} ECTS")
+}
+
+pub fn choose(k: u32) -> String {
+    format!("{k} au choix")
+}
+
+pub fn choose_among(k: u32, n: usize) -> String {
+    format!("{k} au choix parmi {n} cours")
+}
+
+pub fn semester(n: u8) -> String {
+    format!("Semestre {n}")
+}
+
+pub fn semester_short(n: u8) -> String {
+    format!("S{n}")
+}
+
+pub fn counted(heading: &str, n: usize) -> String {
+    format!("{heading} ({n})")
+}
+
+pub fn ects_of(total: u32, expected: u32) -> String {
+    format!("{total} / {expected} ECTS")
+}
+
+pub fn availability(a: Availability) -> &'static str {
+    match a {
+        Availability::Yes => "oui",
+        Availability::No => "non",
+        Availability::Unknown => UNKNOWN,
+    }
+}
+
+pub fn level(nomenclature_1969: &str, europe: &str) -> String {
+    format!("{nomenclature_1969} (nomenclature de 1969) · {europe} (cadre européen)")
+}
+
+pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> String {
+    format!("{width}×{height} : il faut au moins {min_width}×{min_height}")
+}
+
+pub fn common_core_note(parcours: usize) -> String {
+    format!("Semestres communs aux {parcours} parcours.")
+}

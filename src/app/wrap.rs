@@ -1,0 +1,162 @@
+//! Word-wrapping of detail documents to a width, in display columns. The UI
+//! paints the result; `update` uses the same line count to bound scrolling.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::detail::{DocLine, Tone};
+
+/// A wrapped screen line.
+pub type Wrapped = Vec<(Tone, String)>;
+
+/// Display width of a string (accents count one, CJK two).
+pub fn width_of(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Splits after each run of spaces: "a b  c" → ["a ", "b  ", "c"].
+fn tokens(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_space = false;
+    for (i, c) in text.char_indices() {
+        if c == ' ' {
+            in_space = true;
+        } else if in_space {
+            out.push(&text[start..i]);
+            start = i;
+            in_space = false;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// The longest prefix of `text` that fits in `width` columns, and the rest.
+fn split_at_width(text: &str, width: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            return text.split_at(i);
+        }
+        used += w;
+    }
+    (text, "")
+}
+
+const BULLET: &str = "• ";
+
+/// Word-wraps the document to `width` columns. Bullets hang; words longer
+/// than a line are cut. Never loops forever, whatever the width.
+pub fn wrap(doc: &[DocLine], width: usize) -> Vec<Wrapped> {
+    let mut out = Vec::new();
+    for line in doc {
+        let hang = if line.bullet {
+            2.min(width.saturating_sub(1))
+        } else {
+            0
+        };
+        let mut cur: Wrapped = Vec::new();
+        let mut used = 0;
+        if line.bullet {
+            cur.push((Tone::Muted, BULLET.to_string()));
+            used = width_of(BULLET);
+        }
+        let mut fresh = true;
+        for (tone, text) in &line.spans {
+            for token in tokens(text) {
+                let mut rest = if fresh { token.trim_start() } else { token };
+                if !fresh && used + width_of(rest.trim_end()) > width {
+                    push_line(&mut out, &mut cur);
+                    cur.push((Tone::Text, " ".repeat(hang)));
+                    used = hang;
+                    fresh = true;
+                    rest = rest.trim_start();
+                }
+                while !rest.is_empty() && used + width_of(rest.trim_end()) > width {
+                    let (mut head, mut tail) = split_at_width(rest, width.saturating_sub(used));
+                    if head.is_empty() {
+                        if !fresh {
+                            push_line(&mut out, &mut cur);
+                            cur.push((Tone::Text, " ".repeat(hang)));
+                            used = hang;
+                            fresh = true;
+                            continue;
+                        }
+                        // Not even one character fits: take one anyway so we progress.
+                        let first = rest.chars().next().map_or(0, char::len_utf8);
+                        (head, tail) = rest.split_at(first);
+                    }
+                    cur.push((*tone, head.to_string()));
+                    push_line(&mut out, &mut cur);
+                    cur.push((Tone::Text, " ".repeat(hang)));
+                    used = hang;
+                    fresh = true;
+                    rest = tail.trim_start();
+                }
+                if !rest.is_empty() {
+                    used += width_of(rest);
+                    cur.push((*tone, rest.to_string()));
+                    fresh = false;
+                }
+            }
+        }
+        push_line(&mut out, &mut cur);
+    }
+    out
+}
+
+/// Ends a wrapped line, without the spaces it was broken at.
+fn push_line(out: &mut Vec<Wrapped>, cur: &mut Wrapped) {
+    if let Some((_, last)) = cur.last_mut() {
+        last.truncate(last.trim_end().len());
+    }
+    out.push(std::mem::take(cur));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(lines: &[Wrapped]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.iter().map(|(_, t)| t.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_hangs_bullets() {
+        let doc = vec![DocLine {
+            spans: vec![(Tone::Text, "un deux trois quatre".into())],
+            bullet: true,
+        }];
+        let lines = text_of(&wrap(&doc, 10));
+        assert_eq!(lines, vec!["• un deux", "  trois", "  quatre"]);
+        for l in &lines {
+            assert!(width_of(l.trim_end()) <= 10, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn wrap_cuts_long_words_and_survives_tiny_widths() {
+        let doc = vec![DocLine {
+            spans: vec![(Tone::Text, "anticonstitutionnellement 漢字漢字".into())],
+            bullet: false,
+        }];
+        let lines = text_of(&wrap(&doc, 8));
+        assert!(
+            lines.iter().all(|l| width_of(l.trim_end()) <= 8),
+            "{lines:?}"
+        );
+        assert_eq!(
+            lines.concat().replace(' ', ""),
+            "anticonstitutionnellement漢字漢字"
+        );
+        for w in 0..3 {
+            assert!(!wrap(&doc, w).is_empty());
+        }
+    }
+}

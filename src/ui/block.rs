@@ -1,0 +1,30 @@
+//! The bordered frame around a pane, highlighted when focused.
+
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Block;
+
+use super::text;
+use super::theme::Theme;
+
+/// A pane frame titled `title`, with an optional right-aligned note (scroll position…).
+pub fn pane(
+    title: &str,
+    note: Option<String>,
+    focused: bool,
+    theme: &Theme,
+    width: u16,
+) -> Block<'static> {
+    let room = usize::from(width).saturating_sub(4);
+    let mut block = Block::bordered()
+        .border_style(theme.border(focused))
+        .title(Line::from(Span::styled(
+            text::fit(&format!(" {title} "), room),
+            theme.border(focused),
+        )));
+    if let Some(note) = note
+        && text::width(&note) + text::width(title) + 6 < room
+    {
+        block = block.title(Line::from(format!(" {note} ")).right_aligned());
+    }
+    block
+}

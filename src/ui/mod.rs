@@ -1,0 +1,50 @@
+//! Rendering: pure functions from `&App` to a frame, one file per pane or
+//! popup. Geometry comes from `app::layout`, the same one mouse clicks use.
+
+mod block;
+mod detail;
+mod help;
+mod parcours;
+mod search;
+mod status;
+mod tabs;
+pub mod text;
+pub mod theme;
+mod tree;
+
+use ratatui::Frame;
+
+use crate::app::layout::{self, Shape};
+use crate::app::{App, Pane, Popup};
+pub use theme::Theme;
+
+/// Draws the whole screen. Never panics, whatever the frame size.
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let screen = layout::compute(area, app.focus);
+    if screen.shape == Shape::TooSmall {
+        tabs::render_too_small(frame, area, theme);
+        return;
+    }
+    if let Some(rect) = screen.tabs {
+        tabs::render(frame, rect, app, theme);
+    }
+    for pane in Pane::ALL {
+        let Some(rect) = screen.pane(pane) else {
+            continue;
+        };
+        match pane {
+            Pane::Parcours => parcours::render(frame, rect, app, theme),
+            Pane::Maquette => tree::render(frame, rect, app, theme),
+            Pane::Detail => detail::render(frame, rect, app, theme),
+        }
+    }
+    if let Some(rect) = screen.status {
+        status::render(frame, rect, app, theme);
+    }
+    match &app.popup {
+        Some(Popup::Help { scroll }) => help::render(frame, area, *scroll, theme),
+        Some(Popup::Search(popup)) => search::render(frame, area, app, popup, theme),
+        None => {}
+    }
+}

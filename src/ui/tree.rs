@@ -1,0 +1,179 @@
+//! Middle pane: the maquette tree of the selected parcours.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{block, text, theme::Theme};
+use crate::app::detail::{self, Tone};
+use crate::app::tree::{self, NodeId, Row, Selection};
+use crate::app::{App, Pane, layout, strings as s};
+use crate::check::SEMESTER_ECTS;
+use crate::model::{Course, SemesterRef};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Pane::Maquette;
+    let inner = layout::inner(area);
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let selection = app.selection();
+    let sems = tree::semesters(&app.fiche, selection);
+    let rows = tree::rows(&sems, &app.tree().expanded);
+    let cursor = app.tree().cursor.min(rows.len().saturating_sub(1));
+    let offset = app.tree().offset.min(rows.len().saturating_sub(height));
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, r)| {
+            let base = if i == cursor {
+                theme.selected(focused)
+            } else {
+                Style::new()
+            };
+            let (left, right) = node(app, selection, &sems, r, width, theme);
+            text::row(left, right, width, base)
+        })
+        .collect();
+    if rows.is_empty() {
+        lines.push(Line::styled(s::EMPTY_TREE, theme.tone(Tone::Muted)));
+    }
+    let title = match selection {
+        Selection::Fiche => s::COMMON_CORE_TITLE.to_string(),
+        Selection::Parcours(i) => app
+            .fiche
+            .parcours
+            .get(i)
+            .map(|p| {
+                let short = format!("{} · {}", p.short_label(), s::ects(app.fiche.ects_total(p)));
+                let full = format!("{} — {short}", s::PANE_MAQUETTE);
+                if text::width(&full) + 4 <= usize::from(area.width) {
+                    full
+                } else {
+                    short
+                }
+            })
+            .unwrap_or_else(|| s::PANE_MAQUETTE.to_string()),
+    };
+    frame.render_widget(
+        Paragraph::new(lines).block(block::pane(&title, None, focused, theme, area.width)),
+        area,
+    );
+}
+
+type Spans = Vec<Span<'static>>;
+
+fn marker(r: &Row) -> &'static str {
+    match (r.expandable, r.expanded) {
+        (true, true) => "▾ ",
+        (true, false) => "▸ ",
+        (false, _) => "  ",
+    }
+}
+
+/// Below this inner width semesters read "S1" rather than "Semestre 1" and
+/// UE rows leave the elective rule to the detail pane.
+const NARROW_TREE_BELOW: usize = 36;
+
+fn node(
+    app: &App,
+    selection: Selection,
+    sems: &[SemesterRef<'_>],
+    r: &Row,
+    width: usize,
+    theme: &Theme,
+) -> (Spans, Spans) {
+    let indent = "  ".repeat(r.id.depth());
+    let warn = |found: bool| {
+        if found {
+            vec![Span::styled(
+                format!(" {}", s::WARNING_MARK),
+                theme.tone(Tone::Warning),
+            )]
+        } else {
+            Vec::new()
+        }
+    };
+    match r.id {
+        NodeId::Semester(si) => {
+            let Some(sem) = sems.get(si) else {
+                return (Vec::new(), Vec::new());
+            };
+            let mut left = vec![
+                Span::raw(format!("{indent}{}", marker(r))),
+                Span::styled(
+                    if width < NARROW_TREE_BELOW {
+                        s::semester_short(sem.semester.number)
+                    } else {
+                        s::semester(sem.semester.number)
+                    },
+                    theme.tone(Tone::Heading),
+                ),
+            ];
+            if sem.common {
+                left.push(Span::styled(
+                    format!(" · {}", s::COMMON_CORE),
+                    theme.tone(Tone::Common),
+                ));
+            }
+            let total = sem.semester.ects_total();
+            let tone = if total == SEMESTER_ECTS {
+                Tone::Label
+            } else {
+                Tone::Warning
+            };
+            let mut right = vec![Span::styled(s::ects(total), theme.tone(tone))];
+            let found = !detail::findings_at(app, selection, sem, None).is_empty();
+            right.extend(warn(found));
+            (left, right)
+        }
+        NodeId::Ue(si, ui) => {
+            let (Some(sem), Some(ue)) = (sems.get(si), tree::ue(sems, si, ui)) else {
+                return (Vec::new(), Vec::new());
+            };
+            let left = vec![
+                Span::raw(format!("{indent}{}", marker(r))),
+                Span::styled(format!("{} ", ue.code), theme.tone(Tone::Label)),
+                Span::raw(ue.title.clone()),
+            ];
+            let mut right = Vec::new();
+            // In a narrow tree the rule would crowd out the title; the detail pane has it.
+            if let Some(k) = ue.choose.filter(|_| width >= NARROW_TREE_BELOW) {
+                right.push(Span::styled(
+                    format!("{} · ", s::choose(k)),
+                    theme.tone(Tone::Muted),
+                ));
+            }
+            right.push(Span::raw(match ue.ects {
+                Some(n) => s::ects(n),
+                None => format!("? {}", s::L_ECTS),
+            }));
+            let found = !detail::findings_at(app, selection, sem, Some(&ue.code)).is_empty();
+            right.extend(warn(found));
+            (left, right)
+        }
+        NodeId::Course(si, ui, ci) => {
+            let Some(c) = tree::course(sems, si, ui, ci) else {
+                return (Vec::new(), Vec::new());
+            };
+            let mark = match c {
+                Course::Course(_) => "• ",
+                Course::OneOf(_) => "◇ ",
+                Course::Optional(_) => "○ ",
+            };
+            let mut left = vec![
+                Span::raw(format!("{indent}  ")),
+                Span::styled(mark, theme.tone(Tone::Muted)),
+            ];
+            left.extend(
+                detail::course_spans(c)
+                    .into_iter()
+                    .map(|(tone, t)| Span::styled(t, theme.tone(tone))),
+            );
+            (left, Vec::new())
+        }
+    }
+}

@@ -1,0 +1,258 @@
+//! End-to-end: the real binary in a pseudo-terminal, its screen decoded by
+//! vt100. Output is drained on a thread; every wait polls with a timeout.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+struct Session {
+    parser: vt100::Parser,
+    output: Receiver<Vec<u8>>,
+    raw: Vec<u8>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    fn start(cols: u16, rows: u16, args: &[&str]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rncp-explorer"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).expect("spawn");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        if tx.send(buf[..n].to_vec()).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        Session {
+            parser: vt100::Parser::new(
+                NonZeroU16::new(rows).expect("rows"),
+                NonZeroU16::new(cols).expect("cols"),
+                0,
+            ),
+            output,
+            raw: Vec::new(),
+            writer,
+            child,
+            _master: pty.master,
+        }
+    }
+
+    fn take(&mut self, bytes: Vec<u8>) {
+        self.parser.process(&bytes);
+        self.raw.extend(bytes);
+    }
+
+    /// Feeds output to the screen until `pred` holds; panics with the screen after TIMEOUT.
+    fn wait_for(&mut self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        while !pred(self.parser.screen()) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.take(bytes),
+                Err(_) => panic!(
+                    "timed out waiting for {what}; screen:\n{}",
+                    self.parser.screen().contents()
+                ),
+            }
+        }
+    }
+
+    fn wait_text(&mut self, text: &str) {
+        self.wait_for(text, |s| s.contents().contains(text));
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the process to end and drains what it wrote; returns its exit code.
+    fn finish(&mut self) -> u32 {
+        let deadline = Instant::now() + TIMEOUT;
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "the app did not exit");
+            // Keep draining meanwhile so the child never blocks on a full pty.
+            match self.output.recv_timeout(Duration::from_millis(20)) {
+                Ok(bytes) => self.take(bytes),
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {}
+            }
+        };
+        // The reader ends at EOF once the child is gone; take everything up to it.
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(500)) {
+            self.take(bytes);
+        }
+        status.exit_code()
+    }
+
+    fn assert_restored(&self) {
+        let screen = self.parser.screen();
+        assert!(!screen.alternate_screen(), "alternate screen left");
+        assert!(!screen.hide_cursor(), "cursor visible");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture off"
+        );
+    }
+}
+
+const PARCOURS: [&str; 6] = [
+    "Communication publique et démocratie participative",
+    "European Policies and Project Management",
+    "Ingénierie de projet en politiques urbaines",
+    "Management des collectivités territoriales",
+    "Métiers de la recherche en science politique",
+    "Solidarité internationale, action humanitaire et crises",
+];
+
+#[test]
+fn browse_parcours_read_jobs_use_help_and_quit() {
+    // 60 columns: one pane at a time, wide enough for every full parcours name.
+    let mut s = Session::start(60, 20, &[]);
+    s.wait_for("the alternate screen", |sc| sc.alternate_screen());
+    for name in PARCOURS {
+        s.wait_text(name);
+    }
+    s.send("j");
+    // Shift-Tab: from the parcours list straight to its detail (one pane shown at a time).
+    s.send("\x1b[Z");
+    s.wait_text("│ Détail │");
+    s.wait_text("Types d'emplois (9)");
+    s.wait_text("Chargé de mission dans un cabinet d’élu");
+    s.send("?");
+    s.wait_text("Aide — touches");
+    s.send("\x1b");
+    s.wait_for("help closed", |sc| {
+        !sc.contents().contains("Aide — touches")
+    });
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn three_panes_show_a_job_title_and_ctrl_c_quits() {
+    let mut s = Session::start(120, 40, &[]);
+    s.wait_text("Fiche RNCP 24759");
+    s.wait_for("mouse capture", |sc| {
+        sc.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    });
+    s.send("\x1b[B"); // Down arrow: the first parcours.
+    s.wait_text("Directeur ou chef de cabinet d’élu");
+    // A left click (SGR mouse report, 1-based) on the second parcours' name selects it.
+    let row = (1..40)
+        .find(|&r| {
+            s.parser
+                .screen()
+                .contents_between(r, 0, r, 24)
+                .contains("European")
+        })
+        .expect("European Policies row");
+    s.send(&format!("\x1b[<0;5;{}M\x1b[<0;5;{}m", row + 1, row + 1));
+    s.wait_text("manager de projets européens");
+    s.send("\x03");
+    assert_eq!(s.finish(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let mut s = Session::start(100, 30, &[]);
+    s.wait_text("Fiche RNCP 24759");
+    let pid = s.child.process_id().expect("pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
+    assert_eq!(s.finish(), 128 + 15);
+    s.assert_restored();
+}
+
+#[test]
+fn load_errors_are_reported_before_the_screen_is_taken() {
+    let mut s = Session::start(80, 24, &["--data", "/nonexistent/fiche.ron"]);
+    assert_eq!(s.finish(), 2);
+    let out = String::from_utf8_lossy(&s.raw);
+    assert!(out.contains("/nonexistent/fiche.ron"), "{out}");
+    assert!(
+        !out.contains("\x1b[?1049h"),
+        "never entered the alternate screen"
+    );
+}
+
+#[test]
+fn refuses_to_draw_into_a_pipe() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rncp-explorer"))
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing garbled into the pipe");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("n'est pas un terminal"), "{err}");
+}
+
+#[test]
+fn search_a_job_without_accents_and_jump_to_it() {
+    let mut s = Session::start(120, 40, &[]);
+    s.wait_text("Fiche RNCP 24759");
+    s.send("/");
+    s.wait_text("Recherche");
+    // No accents, and "projet" for "projets": the fuzzy search still finds it.
+    s.send("ingenieur projet europeen");
+    s.wait_text("ingénieur de projets européens");
+    s.send("\r");
+    s.wait_for("the popup closed", |sc| {
+        !sc.contents().contains("┌ Recherche")
+    });
+    // The parcours is selected (its maquette is shown) and the detail pane shows the job.
+    s.wait_text("Maquette — Europe");
+    s.wait_text("• ingénieur de projets européens");
+    // …and marks it: the job's text is drawn bold on a highlight.
+    let screen = s.parser.screen();
+    let (row, col) = (0..40)
+        .find_map(|r| {
+            let line = screen.contents_between(r, 0, r, 120);
+            let at = line.find("• ingénieur de projets")?;
+            Some((r, line[..at].chars().count() as u16 + 2))
+        })
+        .expect("the job's row");
+    let cell = screen.cell(row, col).expect("a cell");
+    assert_eq!(cell.contents(), "i");
+    assert!(cell.bold(), "the found item stands out");
+    assert_ne!(cell.bgcolor(), vt100::Color::Default);
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+    s.assert_restored();
+}
