@@ -101,6 +101,7 @@ pub(crate) fn score(choice: &[u8], pattern: &[u8]) -> Option<i64> {
     match pattern {
         [] => return Some(0),
         [p] => return score_one(choice, *p),
+        [p0, p1] => return score_two(choice, *p0, *p1),
         _ => {}
     }
     SCRATCH.with(|s| score_with(&mut s.borrow_mut(), choice, pattern))
@@ -124,6 +125,45 @@ fn score_one(choice: &[u8], p: u8) -> Option<i64> {
         prev = cur;
     }
     best.map(|b| i64::from(GAP_EXTENSION + b + SCORE_MATCH))
+}
+
+/// Two pattern chars: both rows of the programme in one pass, without a
+/// matrix. Row 1 only ever reads row 0's initial cells and row 2 only reads
+/// bonus cells that are still fresh (zero), so each row reduces to a
+/// running value: `m1`/`p1` are row 1's match and gap scores at the column
+/// before the current char.
+fn score_two(choice: &[u8], p0: u8, p1: u8) -> Option<i64> {
+    let f0 = choice.iter().position(|&c| c == p0)?;
+    let f1 = f0 + 1 + choice[f0 + 1..].iter().position(|&c| c == p1)?;
+    let mut m1 = NEG_INFINITY;
+    let mut gap1 = NEG_INFINITY;
+    let mut best = NEG_INFINITY;
+    let mut prev = if f0 == 0 {
+        CharType::Empty
+    } else {
+        TYPES[choice[f0 - 1] as usize]
+    };
+    for (j, &c) in choice.iter().enumerate().skip(f0) {
+        let cur = TYPES[c as usize];
+        let mut in_place = role_bonus(prev, cur);
+        if j == 0 {
+            in_place *= BONUS_FIRST_CHAR_MULTIPLIER;
+        }
+        prev = cur;
+        if c == p1 && j >= f1 {
+            let consecutive = in_place.max(BONUS_CONSECUTIVE);
+            let m2 = (m1 + consecutive).max(gap1 + in_place) + SCORE_MATCH;
+            best = best.max(m2);
+        }
+        let next_gap = (GAP_START + GAP_EXTENSION + m1).max(GAP_EXTENSION + gap1);
+        m1 = if c == p0 {
+            GAP_EXTENSION + in_place + SCORE_MATCH
+        } else {
+            NEG_INFINITY
+        };
+        gap1 = next_gap;
+    }
+    Some(i64::from(best))
 }
 
 fn score_with(s: &mut Scratch, choice: &[u8], pattern: &[u8]) -> Option<i64> {
@@ -258,6 +298,15 @@ mod tests {
         fn agrees_with_a_fresh_skim_matcher(
             choice in "[abnlA9 '/(_.-]{0,40}",
             pattern in "[abnlA9 '_.]{1,6}",
+        ) {
+            prop_assert_eq!(score(choice.as_bytes(), pattern.as_bytes()), reference(&choice, &pattern));
+        }
+
+        // One- and two-char words take their own single-pass paths.
+        #[test]
+        fn short_words_agree_with_a_fresh_skim_matcher(
+            choice in "[abnlA9 '/(_.-]{0,40}",
+            pattern in "[abnlA9 '_.]{1,2}",
         ) {
             prop_assert_eq!(score(choice.as_bytes(), pattern.as_bytes()), reference(&choice, &pattern));
         }
