@@ -278,3 +278,30 @@ fn snapshot_popup_with_highlights() {
     assert!(marked >= 3 * 5, "matched letters are marked: {marked}");
     insta::assert_debug_snapshot!("search_popup_elu_80x24", buffer);
 }
+
+#[test]
+fn the_selected_result_stays_on_screen_after_a_resize() {
+    let mut app = app();
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "e");
+    for _ in 0..30 {
+        update(&mut app, Action::Down);
+    }
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    let p = popup(&app);
+    assert_eq!(p.selected, 30);
+    let text = &app.search.index.entry(p.results.hits[p.selected].id).text;
+    let start: String = text.chars().take(20).collect();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| ui::render(f, &app, &Theme::COLOR))
+        .unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains(&start), "{start:?} not on\n{screen}");
+}

@@ -70,12 +70,24 @@ static TYPES: [CharType; 256] = {
     t
 };
 
-/// Per pattern char: its row's match and gap scores at the current column.
+#[derive(Clone, Copy)]
+struct Cell {
+    m_score: i32,
+    p_score: i32,
+    bonus: i32,
+}
+
+const RESET: Cell = Cell {
+    m_score: NEG_INFINITY,
+    p_score: NEG_INFINITY,
+    bonus: 0,
+};
+
 #[derive(Default)]
 struct Scratch {
+    rows: [Vec<Cell>; 2],
+    bonuses: Vec<i32>,
     first_match: Vec<usize>,
-    m: Vec<i32>,
-    p: Vec<i32>,
 }
 
 thread_local! {
@@ -154,15 +166,6 @@ fn score_two(choice: &[u8], p0: u8, p1: u8) -> Option<i64> {
     Some(i64::from(best))
 }
 
-/// Any pattern: the programme column by column, every row at once, in
-/// O(pattern) memory. Equal to the crate's row-by-row two-row version
-/// because, on a fresh matrix:
-/// - its `bonus` cells only ever hold `max(in-place bonus, consecutive)`
-///   of the char they are read for, so the consecutive bonus is that;
-/// - the first cell of row i+1 (column `first_match[i]`) still holds, in
-///   the reused row buffer, row i-1's values at that column (row 0's
-///   initial ones for i = 1; a reset cell for i = 0), and the last row's
-///   maximum starts at that cell. Reproduced here, exactly.
 fn score_with(s: &mut Scratch, choice: &[u8], pattern: &[u8]) -> Option<i64> {
     // `cheap_matches`: the first in-order occurrence of each pattern char.
     s.first_match.clear();
@@ -180,65 +183,72 @@ fn score_with(s: &mut Scratch, choice: &[u8], pattern: &[u8]) -> Option<i64> {
     if rest.peek().is_some() {
         return None;
     }
-    let rows = pattern.len();
-    let last = rows - 1;
-    s.m.clear();
-    s.m.resize(rows, NEG_INFINITY);
-    s.p.clear();
-    s.p.resize(rows, NEG_INFINITY);
-    let (first_match, m, p) = (&s.first_match, &mut s.m, &mut s.p);
-    let start = first_match[0];
-    let mut prev = if start == 0 {
-        CharType::Empty
-    } else {
-        TYPES[choice[start - 1] as usize]
-    };
-    let mut best = NEG_INFINITY;
-    // Rows 0..active have started (their first column is behind).
-    let mut active = 0;
-    for (j, &c) in choice.iter().enumerate().skip(start) {
+
+    let cols = choice.len() + 1;
+    s.bonuses.clear();
+    s.bonuses.push(0);
+    let mut prev = CharType::Empty;
+    for &c in choice {
         let cur = TYPES[c as usize];
-        let mut in_place = role_bonus(prev, cur);
-        if j == 0 {
-            in_place *= BONUS_FIRST_CHAR_MULTIPLIER;
-        }
+        s.bonuses.push(role_bonus(prev, cur));
         prev = cur;
-        let consecutive = in_place.max(BONUS_CONSECUTIVE);
-        while active < rows && first_match[active] == j {
-            active += 1;
-        }
-        // Highest row first: each row reads the row above at this column
-        // before that row moves on.
-        for i in (0..active).rev() {
-            if first_match[i] == j {
-                // The row's first cell (see above).
-                (m[i], p[i]) = match i {
-                    0 => (NEG_INFINITY, NEG_INFINITY),
-                    1 => (NEG_INFINITY, GAP_EXTENSION),
-                    _ => (m[i - 2], p[i - 2]),
-                };
-                if i == last {
-                    best = best.max(m[i]);
-                }
-            }
-            let (above_m, above_p) = if i == 0 {
-                (NEG_INFINITY, GAP_EXTENSION)
+    }
+    if cols > 1 {
+        s.bonuses[1] *= BONUS_FIRST_CHAR_MULTIPLIER;
+    }
+
+    // A fresh matrix, as a new matcher would allocate it.
+    for row in &mut s.rows {
+        row.clear();
+        row.resize(cols, RESET);
+    }
+    s.rows[1][s.first_match[0]] = RESET;
+    for cell in s.rows[0].iter_mut() {
+        *cell = RESET;
+        cell.p_score = GAP_EXTENSION;
+    }
+
+    let [row0, row1] = &mut s.rows;
+    let bonuses = &s.bonuses[..cols];
+    for (i, &p) in pattern.iter().enumerate() {
+        // Row i+1 of the full matrix is row (i+1)&1 here; its previous row the other one.
+        let (cur, prev_row) = if i & 1 == 0 {
+            (&mut row1[..cols], &row0[..cols])
+        } else {
+            (&mut row0[..cols], &row1[..cols])
+        };
+        let to_skip = s.first_match[i];
+        // The cell left of the current one, kept in registers.
+        let mut last_m = cur[to_skip].m_score;
+        let mut last_p = cur[to_skip].p_score;
+        for (j, &c) in choice.iter().enumerate().skip(to_skip) {
+            let m_score = if c == p {
+                let in_place = bonuses[j + 1];
+                // The crate stores the consecutive bonus in the cell to the left.
+                let consecutive = cur[j].bonus.max(in_place.max(BONUS_CONSECUTIVE));
+                cur[j].bonus = consecutive;
+                let score_match = prev_row[j].m_score + consecutive;
+                let score_skip = prev_row[j].p_score + in_place;
+                score_match.max(score_skip) + SCORE_MATCH
             } else {
-                (m[i - 1], p[i - 1])
-            };
-            let new_m = if c == pattern[i] {
-                (above_m + consecutive).max(above_p + in_place) + SCORE_MATCH
-            } else {
+                cur[j + 1].bonus = 0;
                 NEG_INFINITY
             };
-            p[i] = (GAP_START + GAP_EXTENSION + m[i]).max(GAP_EXTENSION + p[i]);
-            m[i] = new_m;
-            if i == last {
-                best = best.max(new_m);
-            }
+            let p_score = (GAP_START + GAP_EXTENSION + last_m).max(GAP_EXTENSION + last_p);
+            cur[j + 1].m_score = m_score;
+            cur[j + 1].p_score = p_score;
+            last_m = m_score;
+            last_p = p_score;
         }
     }
-    Some(i64::from(best))
+
+    let last = if pattern.len() & 1 == 1 {
+        &*row1
+    } else {
+        &*row0
+    };
+    let from = s.first_match[pattern.len() - 1];
+    last[from..].iter().map(|c| c.m_score).max().map(i64::from)
 }
 
 #[cfg(test)]

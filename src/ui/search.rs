@@ -95,12 +95,14 @@ fn render_results(frame: &mut Frame, inner: Rect, app: &App, popup: &SearchPopup
         )));
     }
     let index = &app.search.index;
+    // Kept in view here too: a resize can shrink the list under the cursor.
+    let offset = layout::follow(popup.offset, popup.selected, rows, popup.results.hits.len());
     for (i, hit) in popup
         .results
         .hits
         .iter()
         .enumerate()
-        .skip(popup.offset)
+        .skip(offset)
         .take(rows)
     {
         let entry = index.entry(hit.id);
