@@ -11,4 +11,5 @@ pub mod compare;
 pub mod export;
 pub mod import;
 pub mod model;
+pub mod search;
 pub mod ui;

@@ -222,3 +222,37 @@ fn refuses_to_draw_into_a_pipe() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("n'est pas un terminal"), "{err}");
 }
+
+#[test]
+fn search_a_job_without_accents_and_jump_to_it() {
+    let mut s = Session::start(120, 40, &[]);
+    s.wait_text("Fiche RNCP 24759");
+    s.send("/");
+    s.wait_text("Recherche");
+    // No accents, and "projet" for "projets": the fuzzy search still finds it.
+    s.send("ingenieur projet europeen");
+    s.wait_text("ingénieur de projets européens");
+    s.send("\r");
+    s.wait_for("the popup closed", |sc| {
+        !sc.contents().contains("┌ Recherche")
+    });
+    // The parcours is selected (its maquette is shown) and the detail pane shows the job.
+    s.wait_text("Maquette — Europe");
+    s.wait_text("• ingénieur de projets européens");
+    // …and marks it: the job's text is drawn bold on a highlight.
+    let screen = s.parser.screen();
+    let (row, col) = (0..40)
+        .find_map(|r| {
+            let line = screen.contents_between(r, 0, r, 120);
+            let at = line.find("• ingénieur de projets")?;
+            Some((r, line[..at].chars().count() as u16 + 2))
+        })
+        .expect("the job's row");
+    let cell = screen.cell(row, col).expect("a cell");
+    assert_eq!(cell.contents(), "i");
+    assert!(cell.bold(), "the found item stands out");
+    assert_ne!(cell.bgcolor(), vt100::Color::Default);
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+    s.assert_restored();
+}

@@ -50,6 +50,18 @@ pub enum Action {
     OpenCompare,
     /// `s` in the comparison: swap the two sides.
     Swap,
+    /// `/`: open the search popup.
+    OpenSearch,
+    /// A character typed into the search query.
+    SearchInput(char),
+    /// Delete the character before the cursor.
+    SearchBackspace,
+    /// Delete everything before the cursor (Ctrl-u).
+    SearchClear,
+    /// Delete the word before the cursor (Ctrl-w).
+    SearchDeleteWord,
+    /// Next kind filter (Tout → Emplois → Compétences → …).
+    CycleFilter,
     /// Esc: close the open popup.
     Close,
     Quit,

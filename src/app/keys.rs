@@ -75,13 +75,9 @@ pub enum KeyMode {
     Compare,
     /// The picker choosing the parcours to compare with.
     ComparePick,
+    /// The search popup.
+    Search,
 }
-
-/// Keys kept free for features still to come: `/` opens the fuzzy search
-/// (its own issue). They are deliberately unbound here so that pressing them
-/// does nothing rather than something temporary; a test checks that no
-/// binding takes them.
-pub const RESERVED: &[(char, &str)] = &[('/', "recherche floue")];
 
 pub const BROWSE: &[Binding] = &[
     Binding {
@@ -179,6 +175,14 @@ pub const BROWSE: &[Binding] = &[
         action: Action::OpenHelp,
         description: "Afficher l'aide",
         hint: Some("? aide"),
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[ch('/')],
+        label: "/",
+        action: Action::OpenSearch,
+        description: "Chercher un métier, une compétence, une UE, un cours…",
+        hint: Some("/ chercher"),
         hint_panes: &[],
     },
     Binding {
@@ -418,6 +422,139 @@ pub const COMPARE_PICK: &[Binding] = &[
     },
 ];
 
+/// In the search popup, every printable key not bound here is typed into
+/// the query (see [`action_for`]); this table has the keys that are not text.
+pub const SEARCH: &[Binding] = &[
+    Binding {
+        keys: &[key(KeyCode::Enter)],
+        label: "Entrée",
+        action: Action::Activate,
+        description: "Aller au résultat (choisir le parcours s'il y en a plusieurs)",
+        hint: Some("Entrée aller"),
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::Esc)],
+        label: "Échap",
+        action: Action::Close,
+        description: "Fermer la recherche sans bouger (ou revenir aux résultats)",
+        hint: Some("Échap fermer"),
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::Tab)],
+        label: "Tab",
+        action: Action::CycleFilter,
+        description: "Filtrer par type : Tout, Emplois, Compétences… Cours",
+        hint: Some("Tab filtre"),
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::Up), ctrl('p')],
+        label: "↑ / Ctrl-P",
+        action: Action::Up,
+        description: "Résultat précédent",
+        hint: Some("↑↓ choisir"),
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::Down), ctrl('n')],
+        label: "↓ / Ctrl-N",
+        action: Action::Down,
+        description: "Résultat suivant",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::PageUp)],
+        label: "PgPréc",
+        action: Action::PageUp,
+        description: "Page de résultats précédente",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::PageDown)],
+        label: "PgSuiv",
+        action: Action::PageDown,
+        description: "Page de résultats suivante",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::Left)],
+        label: "←",
+        action: Action::Left,
+        description: "Curseur à gauche dans la requête",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::Right)],
+        label: "→",
+        action: Action::Right,
+        description: "Curseur à droite dans la requête",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::Home), ctrl('a')],
+        label: "Ctrl-A",
+        action: Action::Top,
+        description: "Curseur au début de la requête (aussi Début)",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::End), ctrl('e')],
+        label: "Ctrl-E",
+        action: Action::Bottom,
+        description: "Curseur à la fin de la requête (aussi Fin)",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[key(KeyCode::Backspace), ctrl('h')],
+        label: "⌫",
+        action: Action::SearchBackspace,
+        description: "Effacer le caractère avant le curseur",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[ctrl('u')],
+        label: "Ctrl-U",
+        action: Action::SearchClear,
+        description: "Effacer la requête jusqu'au curseur",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[ctrl('w')],
+        label: "Ctrl-W",
+        action: Action::SearchDeleteWord,
+        description: "Effacer le mot avant le curseur",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[],
+        label: "texte",
+        action: Action::SearchInput(' '),
+        description: "Taper la requête (mots dans tout ordre, accents facultatifs)",
+        hint: None,
+        hint_panes: &[],
+    },
+    Binding {
+        keys: &[ctrl('c')],
+        label: "Ctrl-C",
+        action: Action::Quit,
+        description: "Quitter",
+        hint: None,
+        hint_panes: &[],
+    },
+];
+
 /// Status-bar hints for `mode` with `focus`, in table order (most useful first).
 pub fn hints(mode: KeyMode, focus: Pane) -> impl Iterator<Item = &'static str> {
     bindings(mode)
@@ -432,6 +569,7 @@ pub fn bindings(mode: KeyMode) -> &'static [Binding] {
         KeyMode::Help => HELP,
         KeyMode::Compare => COMPARE,
         KeyMode::ComparePick => COMPARE_PICK,
+        KeyMode::Search => SEARCH,
     }
 }
 
@@ -441,10 +579,22 @@ pub fn action_for(mode: KeyMode, event: &KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    bindings(mode)
+    let bound = bindings(mode)
         .iter()
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
-        .map(|b| b.action)
+        .map(|b| b.action);
+    match (mode, event.code) {
+        (KeyMode::Search, KeyCode::Char(c))
+            if bound.is_none()
+                && !event
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                && !c.is_control() =>
+        {
+            Some(Action::SearchInput(c))
+        }
+        _ => bound,
+    }
 }
 
 #[cfg(test)]
@@ -503,18 +653,14 @@ mod tests {
     }
 
     #[test]
-    fn reserved_keys_stay_unbound_in_every_mode() {
-        for mode in [KeyMode::Browse, KeyMode::Help] {
-            for (c, _) in RESERVED {
-                let event = press(KeyCode::Char(*c), KeyModifiers::NONE);
-                assert_eq!(action_for(mode, &event), None, "{c} is reserved");
-            }
-        }
-    }
-
-    #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in [KeyMode::Browse, KeyMode::Help] {
+        for mode in [
+            KeyMode::Browse,
+            KeyMode::Help,
+            KeyMode::Compare,
+            KeyMode::ComparePick,
+            KeyMode::Search,
+        ] {
             let keys: Vec<Key> = bindings(mode)
                 .iter()
                 .flat_map(|b| b.keys.iter().copied())
@@ -534,6 +680,54 @@ mod tests {
         assert!(detail.contains(&"? aide") && detail.contains(&"q quitter"));
         assert_eq!(detail.first(), Some(&"↑↓ défiler"));
         assert!(!detail.contains(&"↑↓ naviguer"));
+    }
+
+    #[test]
+    fn in_search_letters_are_text_and_control_keys_edit() {
+        let m = KeyMode::Search;
+        let none = KeyModifiers::NONE;
+        // Letters that browse with (j, k, q, ?) are typed, not obeyed.
+        for c in ['j', 'q', '?', '/', 'é', 'É', ' '] {
+            let shift = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                none
+            };
+            assert_eq!(
+                action_for(m, &press(KeyCode::Char(c), shift)),
+                Some(Action::SearchInput(c))
+            );
+        }
+        let ctrl = KeyModifiers::CONTROL;
+        assert_eq!(
+            action_for(m, &press(KeyCode::Char('n'), ctrl)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            action_for(m, &press(KeyCode::Char('p'), ctrl)),
+            Some(Action::Up)
+        );
+        assert_eq!(
+            action_for(m, &press(KeyCode::Char('w'), ctrl)),
+            Some(Action::SearchDeleteWord)
+        );
+        assert_eq!(
+            action_for(m, &press(KeyCode::Char('u'), ctrl)),
+            Some(Action::SearchClear)
+        );
+        assert_eq!(action_for(m, &press(KeyCode::Char('x'), ctrl)), None);
+        assert_eq!(
+            action_for(m, &press(KeyCode::Tab, none)),
+            Some(Action::CycleFilter)
+        );
+        assert_eq!(
+            action_for(m, &press(KeyCode::Esc, none)),
+            Some(Action::Close)
+        );
+        assert_eq!(
+            action_for(KeyMode::Browse, &press(KeyCode::Char('/'), none)),
+            Some(Action::OpenSearch)
+        );
     }
 
     #[test]

@@ -159,6 +159,22 @@ pub fn help_popup(area: Rect, lines: usize) -> Rect {
     )
 }
 
+/// The search popup is at most this wide.
+const SEARCH_MAX_WIDTH: u16 = 110;
+
+/// Where the search popup goes over `area`: centred, nearly full height,
+/// within a one-cell margin (so the panes still frame it).
+pub fn search_popup(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(4).min(SEARCH_MAX_WIDTH);
+    let height = area.height.saturating_sub(2);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
 /// Keeps `cursor` visible in a window of `height` rows starting at `offset`,
 /// moving the window as little as possible.
 pub fn follow(offset: usize, cursor: usize, height: usize, len: usize) -> usize {

@@ -13,6 +13,7 @@ pub mod detail;
 pub mod help;
 pub mod keys;
 pub mod layout;
+pub mod search;
 pub mod strings;
 pub mod tree;
 mod update;
@@ -28,6 +29,7 @@ use ratatui::layout::Rect;
 
 use crate::check::{self, Finding};
 use crate::model::Fiche;
+use crate::search::SearchIndex;
 use layout::ScreenLayout;
 
 /// The full-screen view in use.
@@ -47,6 +49,7 @@ pub enum Popup {
     },
     /// Choosing the parcours to compare with.
     ComparePick(compare::Picker),
+    Search(Box<search::SearchPopup>),
 }
 
 #[derive(Debug, Clone)]
@@ -69,11 +72,16 @@ pub struct App {
     /// Geometry of the last known terminal size.
     pub layout: ScreenLayout,
     pub should_quit: bool,
+    /// The `/` search engine over this fiche.
+    pub search: search::SearchEngine,
+    /// The item a search jump marked in the detail pane, until the subject changes.
+    pub found: Option<search::Found>,
 }
 
 impl App {
     pub fn new(fiche: Fiche) -> Self {
         let findings = check::check(&fiche);
+        let index = std::sync::Arc::new(SearchIndex::build(&fiche));
         let trees = (0..=fiche.parcours.len())
             .map(|row| TreeState::new(&tree::semesters(&fiche, selection_of(row))))
             .collect();
@@ -91,6 +99,8 @@ impl App {
             detail_scroll: 0,
             layout: layout::compute(Rect::new(0, 0, 80, 24), focus),
             should_quit: false,
+            search: search::SearchEngine::new(index),
+            found: None,
         }
     }
 
@@ -152,6 +162,7 @@ impl App {
     pub fn key_mode(&self) -> KeyMode {
         match (&self.popup, &self.mode) {
             (Some(Popup::Help { .. }), _) => KeyMode::Help,
+            (Some(Popup::Search(_)), _) => KeyMode::Search,
             (None, Mode::Browse) => KeyMode::Browse,
             (Some(Popup::ComparePick(_)), _) => KeyMode::ComparePick,
             (None, Mode::Compare(_)) => KeyMode::Compare,

@@ -15,6 +15,15 @@ pub const HELP_MOUSE_CLICK: &str = "Clic : Activer le panneau et choisir la lign
 pub const HELP_MOUSE_WHEEL: &str = "Molette : Faire défiler le panneau sous le pointeur";
 pub const HELP_BROWSE: &str = "Navigation";
 pub const HELP_IN_HELP: &str = "Dans cette aide";
+pub const HELP_IN_SEARCH: &str = "Dans la recherche";
+pub const SEARCH_TITLE: &str = "Recherche";
+pub const SEARCH_PROMPT: &str = "/ ";
+pub const SEARCH_EMPTY: &str =
+    "Tapez un métier, une compétence, une UE… (sans accents si vous voulez)";
+pub const SEARCH_NONE: &str = "Aucun résultat.";
+pub const SEARCH_RUNNING: &str = "recherche…";
+pub const SEARCH_ALL_PARCOURS: &str = "tous les parcours";
+pub const PICK_TITLE: &str = "Dans quel parcours ?";
 pub const TOO_SMALL: &str = "Terminal trop petit";
 pub const COMMON_CORE: &str = "tronc commun";
 pub const COMMON_CORE_TITLE: &str = "Tronc commun";
@@ -75,6 +84,14 @@ pub const OR: &str = " ou ";
 pub const SHARED_NONE: &str = "Aucun : cette UE est propre à ce parcours.";
 pub const SHARED_COMMON: &str = "UE du tronc commun : tous les parcours la suivent.";
 pub const TAUGHT_NOWHERE: &str = "Aucun parcours.";
+
+pub fn search_count(shown: usize, total: usize) -> String {
+    match (shown, total) {
+        (_, 0) => String::new(),
+        (s, t) if s == t => format!("{t} résultat{}", if t > 1 { "s" } else { "" }),
+        (s, t) => format!("{s} premiers sur {t}"),
+    }
+}
 
 pub fn ects(n: u32) -> String {
     format!("{n} ECTS")

@@ -3,7 +3,7 @@
 use ratatui::layout::Rect;
 
 use super::layout::{self, Shape};
-use super::{Action, App, Mode, Pane, Popup, compare, detail, help};
+use super::{Action, App, Mode, Pane, Popup, compare, detail, help, search};
 
 pub fn update(app: &mut App, action: Action) {
     match action {
@@ -31,12 +31,18 @@ pub fn update(app: &mut App, action: Action) {
     browse(app, action);
     if app.subject() != before {
         app.detail_scroll = 0;
+        // A search jump's mark belongs to what was shown then.
+        app.found = None;
     }
 }
 
 fn popup(app: &mut App, action: Action) {
     if let Some(Popup::ComparePick(_)) = app.popup {
         return compare::pick(app, action);
+    }
+    if let Some(Popup::Search(_)) = &app.popup {
+        search::handle(app, action);
+        return;
     }
     let Some(Popup::Help { scroll }) = &mut app.popup else {
         return;
@@ -63,6 +69,7 @@ fn browse(app: &mut App, action: Action) {
     match action {
         Action::OpenHelp => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::OpenCompare => compare::open_picker(app),
+        Action::OpenSearch => search::open(app),
         Action::NextPane => set_focus(app, app.focus.next()),
         Action::PrevPane => set_focus(app, app.focus.prev()),
         Action::Click { column, row } => click(app, column, row),
@@ -73,6 +80,21 @@ fn browse(app: &mut App, action: Action) {
             Pane::Detail => detail_pane(app, action),
         },
     }
+}
+
+/// Focuses `pane` (for the search jump).
+pub(super) fn focus(app: &mut App, pane: Pane) {
+    set_focus(app, pane);
+}
+
+/// Selects parcours-pane row `row` (for the search jump).
+pub(super) fn select_row(app: &mut App, row: usize) {
+    select(app, row);
+}
+
+/// Keeps the detail scroll within its document (for the search jump).
+pub(super) fn clamp_detail_scroll(app: &mut App) {
+    clamp_detail(app);
 }
 
 fn set_focus(app: &mut App, pane: Pane) {

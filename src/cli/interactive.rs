@@ -10,6 +10,8 @@ use std::io::{self, IsTerminal, Stdout, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -23,14 +25,17 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use rncp_explorer::app::{self, Action, App, keys, strings};
+use rncp_explorer::app::{self, Action, App, Popup, keys, strings};
 use rncp_explorer::model::Fiche;
+use rncp_explorer::search::{Query, Results, SearchIndex, Session};
 use rncp_explorer::ui::{self, Theme};
 
 use super::EXIT_BAD_INPUT;
 
 /// How often the loop wakes up to look at the signal flag when idle.
 const TICK: Duration = Duration::from_millis(100);
+/// How often it looks for search results while a search runs.
+const SEARCH_TICK: Duration = Duration::from_millis(5);
 
 pub fn run(fiche: Fiche) -> ExitCode {
     if !io::stdout().is_terminal() {
@@ -103,13 +108,24 @@ fn event_loop(
             height: size.height,
         },
     );
+    // Searching runs on its own thread so typing never waits on it.
+    app.search.inline = false;
+    let (requests, worker_requests) = mpsc::channel();
+    let (worker_results, results) = mpsc::channel();
+    let index = Arc::clone(&app.search.index);
+    thread::spawn(move || search_worker(&index, &worker_requests, &worker_results));
     let mut dirty = true;
     while !app.should_quit && signal.load(Ordering::SeqCst) == 0 {
+        while let Ok((generation, found)) = results.try_recv() {
+            app::search::receive(&mut app, generation, found);
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| ui::render(frame, &app, &theme))?;
             dirty = false;
         }
-        if !event::poll(TICK)? {
+        let searching = matches!(&app.popup, Some(Popup::Search(p)) if p.searching());
+        if !event::poll(if searching { SEARCH_TICK } else { TICK })? {
             continue;
         }
         if let Some(action) = to_action(&app, event::read()?) {
@@ -118,10 +134,36 @@ fn event_loop(
                 // Ratatui resizes its buffers on the next draw; clear to avoid stale cells.
                 terminal.autoresize()?;
             }
+            if let Some(request) = app::search::take_request(&mut app) {
+                // The worker only ends with this loop: a send cannot fail before.
+                let _ = requests.send(request);
+            }
             dirty = true;
         }
     }
     Ok(())
+}
+
+/// Answers search requests in order, skipping to the newest pending one:
+/// a keystroke made while a search ran supersedes the ones before it.
+fn search_worker(
+    index: &SearchIndex,
+    requests: &Receiver<(u64, Query)>,
+    results: &Sender<(u64, Results)>,
+) {
+    let mut session = Session::new();
+    while let Ok(mut request) = requests.recv() {
+        while let Ok(newer) = requests.try_recv() {
+            request = newer;
+        }
+        let (generation, query) = request;
+        if results
+            .send((generation, session.search(index, &query)))
+            .is_err()
+        {
+            return;
+        }
+    }
 }
 
 fn to_action(app: &App, event: Event) -> Option<Action> {

@@ -5,6 +5,7 @@ mod compare;
 mod export;
 mod import;
 mod interactive;
+mod search;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,6 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use rncp_explorer::model::{self, Fiche};
+use rncp_explorer::search::Kind;
 
 /// Exit status for bad input data (unreadable or invalid file), like clap's usage errors.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -54,6 +56,21 @@ pub enum Command {
         #[arg(long)]
         expand: bool,
     },
+    /// Chercher un emploi, une compétence, une UE… (approximatif, sans accents) ;
+    /// code de sortie 1 si rien ne correspond.
+    Search {
+        /// Mots à chercher, dans n'importe quel ordre (« chef cabinet »).
+        query: String,
+        /// Ne chercher que ce type d'élément (sans requête : les lister tous).
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Nombre maximal de résultats (les meilleurs).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        limit: Option<u32>,
+        /// Sortie JSON (tableau de résultats).
+        #[arg(long)]
+        json: bool,
+    },
     /// Exporter toute la fiche en JSON ou en Markdown sur la sortie standard.
     Export {
         #[arg(long, value_enum)]
@@ -61,6 +78,30 @@ pub enum Command {
     },
     /// Lire le texte d'une fiche RNCP et l'écrire en RON (chargeable avec --data).
     Import(import::ImportArgs),
+}
+
+/// `--kind` values: the search kinds' machine names.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Job,
+    Competence,
+    Activity,
+    Sector,
+    Ue,
+    Course,
+}
+
+impl From<KindArg> for Kind {
+    fn from(arg: KindArg) -> Kind {
+        match arg {
+            KindArg::Job => Kind::Job,
+            KindArg::Competence => Kind::Competence,
+            KindArg::Activity => Kind::Activity,
+            KindArg::Sector => Kind::Sector,
+            KindArg::Ue => Kind::Ue,
+            KindArg::Course => Kind::Course,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -100,6 +141,18 @@ pub fn run(cli: Cli) -> ExitCode {
             expand,
         }) => compare::run(&fiche, &a, &b, format, expand),
         Some(Command::Export { format }) => export::run(&fiche, format),
+        Some(Command::Search {
+            query,
+            kind,
+            limit,
+            json,
+        }) => search::run(
+            &fiche,
+            &query,
+            kind.map(Kind::from),
+            limit.map(|n| n as usize),
+            json,
+        ),
         Some(Command::Import(args)) => import::run(&args, cli.data.as_ref()),
     }
 }

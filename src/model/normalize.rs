@@ -10,7 +10,7 @@ pub struct Folded {
     pub origin: Vec<usize>,
 }
 
-/// Folds one character; `None` when it folds to itself (lower-case ASCII).
+/// How one original character folds.
 fn fold_char(c: char) -> FoldedChar {
     if c.is_ascii() {
         return FoldedChar::One(c.to_ascii_lowercase());
@@ -23,8 +23,11 @@ fn fold_char(c: char) -> FoldedChar {
         '…' => FoldedChar::Many("..."),
         _ => match deunicode::deunicode_char(c) {
             Some(s) if !s.is_empty() => FoldedChar::Many(s),
+            // Combining marks (a decomposed "é" is "e" + U+0301) spell as
+            // nothing: drop them so "e\u{301}" folds like "é".
+            Some(_) => FoldedChar::Many(""),
             // No ASCII spelling known (e.g. CJK without a table entry): keep it.
-            _ => FoldedChar::Keep(c),
+            None => FoldedChar::Keep(c),
         },
     }
 }
@@ -35,15 +38,22 @@ enum FoldedChar {
     Keep(char),
 }
 
-/// Folds `text` for matching: see [`Folded`].
+/// Folds `text` for matching: see [`Folded`]. Linear in the text's length.
 pub fn fold(text: &str) -> Folded {
     let mut out = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len());
     for (index, c) in text.chars().enumerate() {
         match fold_char(c) {
-            FoldedChar::One(f) | FoldedChar::Keep(f) => {
-                out.extend(f.to_lowercase());
-                origin.resize(out.chars().count(), index);
+            FoldedChar::One(f) => {
+                out.push(f);
+                origin.push(index);
+            }
+            // `to_lowercase` may yield several chars ("İ" → "i̇"): map each.
+            FoldedChar::Keep(k) => {
+                for f in k.to_lowercase() {
+                    out.push(f);
+                    origin.push(index);
+                }
             }
             FoldedChar::Many(s) => {
                 for f in s.chars() {
@@ -138,6 +148,33 @@ mod tests {
         assert_eq!(&f.origin[..3], &[0, 0, 1]);
         assert_eq!(f.origin[7], 6);
         assert_eq!(f.origin.len(), f.text.chars().count());
+    }
+
+    #[test]
+    fn fold_maps_multi_byte_and_expanding_chars() {
+        // "Œ" expands to two chars, "’" is 3 bytes, "中" spells as several
+        // letters and U+E000 (private use) has no spelling so it is kept:
+        // every folded char still points at the original char it came from.
+        let original = "Œuvre d’élu 中 \u{e000}x";
+        let f = fold(original);
+        assert_eq!(f.text, "oeuvre d'elu zhong  \u{e000}x");
+        assert_eq!(f.origin.len(), f.text.chars().count());
+        let chars: Vec<char> = original.chars().collect();
+        let source = |i: usize| chars[f.origin[i]];
+        assert_eq!((source(0), source(1), source(2)), ('Œ', 'Œ', 'u'));
+        assert_eq!(source(8), '’');
+        assert_eq!(source(9), 'é');
+        assert!((13..19).all(|i| source(i) == '中'));
+        assert_eq!(source(19), ' ');
+        assert_eq!(source(20), '\u{e000}');
+        assert_eq!(source(21), 'x');
+    }
+
+    #[test]
+    fn fold_drops_combining_marks() {
+        // Decomposed "é" (e + U+0301) folds like the precomposed one.
+        assert_eq!(fold_str("Inge\u{301}nieur"), "ingenieur");
+        assert_eq!(fold("e\u{301}l").origin, vec![0, 2]);
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod compare_pick;
 mod detail;
 mod help;
 mod parcours;
+mod search;
 mod status;
 mod tabs;
 pub mod text;
@@ -51,6 +52,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     match &app.popup {
         Some(Popup::Help { scroll }) => help::render(frame, area, *scroll, theme),
         Some(Popup::ComparePick(picker)) => compare_pick::render(frame, area, app, picker, theme),
+        Some(Popup::Search(popup)) => search::render(frame, area, app, popup, theme),
         None => {}
     }
 }

@@ -21,6 +21,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mode = app.key_mode();
     let place = match mode {
         KeyMode::Help => s::HELP_TITLE,
+        KeyMode::Search => s::SEARCH_TITLE,
         KeyMode::Browse => pane_name(app.focus),
         KeyMode::Compare | KeyMode::ComparePick => s::compare::PANE_COMPARE,
     };

@@ -48,7 +48,9 @@ pub fn fit_spans(spans: Vec<Span<'static>>, max: usize) -> (Vec<Span<'static>>, 
             out.push(span);
             continue;
         }
-        let cut = fit(&span.content, max - used);
+        // Text follows this span: when the span exactly fills the room,
+        // `fit` alone would keep it whole and the cut would not show.
+        let cut = fit(&format!("{}{ELLIPSIS}", span.content), max - used);
         used += width(&cut);
         out.push(Span::styled(cut, span.style));
         break;
@@ -81,6 +83,14 @@ pub fn row(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_that_fills_the_room_still_shows_the_cut() {
+        let spans = vec![Span::raw("abc"), Span::raw("de"), Span::raw("fgh")];
+        let (out, used) = fit_spans(spans, 5);
+        let text: String = out.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!((text.as_str(), used), ("abcd…", 5));
+    }
 
     #[test]
     fn fit_counts_display_columns() {

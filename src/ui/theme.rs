@@ -44,7 +44,23 @@ impl Theme {
                 Style::new().fg(Color::Green),
                 Style::new().add_modifier(Modifier::UNDERLINED),
             ),
+            Tone::Found => self.pick(
+                bold.bg(Color::Yellow).fg(Color::Black),
+                bold.add_modifier(Modifier::REVERSED),
+            ),
         }
+    }
+
+    /// Characters of a search result that the query matched: bold and
+    /// underlined in both themes, so they show under `NO_COLOR` too.
+    pub fn matched(&self) -> Style {
+        let mark = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        self.pick(mark.fg(Color::Yellow), mark)
+    }
+
+    /// A search result's kind badge.
+    pub fn badge(&self) -> Style {
+        self.pick(Style::new().fg(Color::Cyan), Style::new())
     }
 
     pub fn border(&self, focused: bool) -> Style {

@@ -32,6 +32,8 @@ pub enum Tone {
     Muted,
     Warning,
     Common,
+    /// The item a search jump landed on.
+    Found,
 }
 
 /// One logical line; `bullet` lines get a "• " mark and a hanging indent.
@@ -93,13 +95,19 @@ impl Doc {
             ]);
         }
     }
-    fn list(&mut self, heading: &str, items: &[String]) {
+    /// A list whose item `marked` (a search jump's target) stands out.
+    fn list_marked(&mut self, heading: &str, items: &[String], marked: Option<usize>) {
         self.heading(s::counted(heading, items.len()));
         if items.is_empty() {
             self.text(Tone::Muted, s::NONE);
         }
-        for item in items {
-            self.item(item.clone());
+        for (i, item) in items.iter().enumerate() {
+            let tone = if marked == Some(i) {
+                Tone::Found
+            } else {
+                Tone::Text
+            };
+            self.bullet(vec![(tone, item.clone())]);
         }
     }
 }

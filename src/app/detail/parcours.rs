@@ -4,6 +4,7 @@ use super::{Doc, Tone};
 use crate::app::App;
 use crate::app::strings as s;
 use crate::check::Finding;
+use crate::search::Kind;
 
 pub(super) fn parcours(doc: &mut Doc, app: &App, i: usize) {
     let Some(p) = app.fiche.parcours.get(i) else {
@@ -14,10 +15,16 @@ pub(super) fn parcours(doc: &mut Doc, app: &App, i: usize) {
         Tone::Muted,
         format!("{} · {}", p.short_label(), s::ects(app.fiche.ects_total(p))),
     );
-    doc.list(s::H_JOBS, &p.jobs);
-    doc.list(s::H_ACTIVITIES, &p.activities);
-    doc.list(s::H_COMPETENCES, &p.competences);
-    doc.list(s::H_SECTORS, &p.sectors);
+    // The item a search jump landed on, if it is in this parcours.
+    let marked = |kind: Kind| {
+        app.found
+            .filter(|f| f.parcours == i && f.kind == kind)
+            .map(|f| f.index)
+    };
+    doc.list_marked(s::H_JOBS, &p.jobs, marked(Kind::Job));
+    doc.list_marked(s::H_ACTIVITIES, &p.activities, marked(Kind::Activity));
+    doc.list_marked(s::H_COMPETENCES, &p.competences, marked(Kind::Competence));
+    doc.list_marked(s::H_SECTORS, &p.sectors, marked(Kind::Sector));
     let own: Vec<&Finding> = app
         .findings
         .iter()

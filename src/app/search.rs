@@ -1,0 +1,376 @@
+//! The `/` search popup's state and transitions: the query line and its
+//! editing, the kind filter, the result cursor, the parcours picker, and the
+//! jump to the chosen item. The engine is `crate::search`; this file only
+//! decides when to ask it and what to do with the answer.
+//!
+//! Searching runs either inline (in `update`: tests, small data) or in the
+//! background: `update` then only bumps the query's generation and leaves a
+//! request for the event loop to take ([`take_request`]) and hand to a
+//! worker, whose answer comes back through [`receive`]. An answer for an
+//! older generation than the current query's is dropped, so a newer
+//! keystroke always supersedes a slower search.
+
+use std::sync::Arc;
+
+use super::action::{Action, Pane};
+use super::tree::{self, NodeId, Selection};
+use super::{App, Popup, detail, update};
+use crate::search::{EntryId, Filter, Kind, Location, Query, Results, SearchIndex, Session};
+
+/// Results the popup asks for (more than any screen shows).
+pub const RESULT_LIMIT: usize = 200;
+
+/// The search engine as the app holds it.
+#[derive(Debug, Clone)]
+pub struct SearchEngine {
+    pub index: Arc<SearchIndex>,
+    /// Type-ahead cache for inline searches.
+    session: Session,
+    /// Search in `update` (true) or leave requests for a background worker.
+    pub inline: bool,
+    /// Last query generation handed out, across popups, so an answer meant
+    /// for an earlier popup can never pass for a later one's.
+    generation: u64,
+}
+
+impl SearchEngine {
+    pub fn new(index: Arc<SearchIndex>) -> Self {
+        Self {
+            index,
+            session: Session::new(),
+            inline: true,
+            generation: 0,
+        }
+    }
+}
+
+/// The popup's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchPopup {
+    pub input: String,
+    /// Cursor position in `input`, in chars.
+    pub cursor: usize,
+    pub filter: Filter,
+    /// Results of generation `results_for` (possibly older than `generation`).
+    pub results: Results,
+    pub results_for: u64,
+    /// Bumped on every change of the query or filter.
+    pub generation: u64,
+    /// A search the event loop has yet to start (background mode).
+    pub requested: bool,
+    /// Result under the cursor, and the first result shown.
+    pub selected: usize,
+    pub offset: usize,
+    /// Open when Enter was pressed on a result found in several parcours.
+    pub picker: Option<Picker>,
+}
+
+/// Choosing which parcours to jump to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub entry: EntryId,
+    /// Parcours indices to choose from.
+    pub parcours: Vec<usize>,
+    pub selected: usize,
+}
+
+/// What a jump marked in the detail pane: item `index` of a parcours' list of `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub parcours: usize,
+    pub kind: Kind,
+    pub index: usize,
+}
+
+impl SearchPopup {
+    fn new(generation: u64) -> Self {
+        Self {
+            input: String::new(),
+            cursor: 0,
+            filter: Filter::All,
+            results: Results::default(),
+            results_for: generation,
+            generation,
+            requested: false,
+            selected: 0,
+            offset: 0,
+            picker: None,
+        }
+    }
+
+    pub fn query(&self) -> Query {
+        Query::new(&self.input, self.filter).with_limit(RESULT_LIMIT)
+    }
+
+    /// True while the results on screen are not yet those of the query typed.
+    pub fn searching(&self) -> bool {
+        self.results_for != self.generation
+    }
+
+    fn byte_at(&self, char_index: usize) -> usize {
+        self.input
+            .char_indices()
+            .nth(char_index)
+            .map_or(self.input.len(), |(b, _)| b)
+    }
+}
+
+pub fn open(app: &mut App) {
+    app.popup = Some(Popup::Search(Box::new(SearchPopup::new(
+        app.search.generation,
+    ))));
+}
+
+/// Handles an action while the popup is open.
+pub fn handle(app: &mut App, action: Action) {
+    let page = page(app);
+    let Some(Popup::Search(popup)) = &mut app.popup else {
+        return;
+    };
+    if popup.picker.is_some() {
+        picker(app, action);
+        return;
+    }
+    let len = popup.input.chars().count();
+    let mut changed = false;
+    match action {
+        Action::Close => {
+            app.popup = None;
+            return;
+        }
+        Action::SearchInput(c) => {
+            let at = popup.byte_at(popup.cursor);
+            popup.input.insert(at, c);
+            popup.cursor += 1;
+            changed = true;
+        }
+        Action::SearchBackspace if popup.cursor > 0 => {
+            let at = popup.byte_at(popup.cursor - 1);
+            popup.input.remove(at);
+            popup.cursor -= 1;
+            changed = true;
+        }
+        Action::SearchClear => {
+            // Ctrl-u: everything before the cursor, like a shell.
+            let at = popup.byte_at(popup.cursor);
+            popup.input.replace_range(..at, "");
+            popup.cursor = 0;
+            changed = true;
+        }
+        Action::SearchDeleteWord => {
+            // Ctrl-w: the spaces before the cursor, then the word before them.
+            let chars: Vec<char> = popup.input.chars().collect();
+            let mut start = popup.cursor;
+            while start > 0 && chars[start - 1] == ' ' {
+                start -= 1;
+            }
+            while start > 0 && chars[start - 1] != ' ' {
+                start -= 1;
+            }
+            let (from, to) = (popup.byte_at(start), popup.byte_at(popup.cursor));
+            popup.input.replace_range(from..to, "");
+            popup.cursor = start;
+            changed = true;
+        }
+        Action::Left => popup.cursor = popup.cursor.saturating_sub(1),
+        Action::Right => popup.cursor = (popup.cursor + 1).min(len),
+        Action::Top => popup.cursor = 0,
+        Action::Bottom => popup.cursor = len,
+        Action::CycleFilter => {
+            popup.filter = popup.filter.cycle();
+            changed = true;
+        }
+        Action::Up => popup.selected = popup.selected.saturating_sub(1),
+        Action::Down => {
+            popup.selected = (popup.selected + 1).min(popup.results.hits.len().saturating_sub(1))
+        }
+        Action::PageUp => popup.selected = popup.selected.saturating_sub(page),
+        Action::PageDown => {
+            popup.selected =
+                (popup.selected + page).min(popup.results.hits.len().saturating_sub(1));
+        }
+        Action::Activate => {
+            activate(app);
+            return;
+        }
+        _ => {}
+    }
+    if changed {
+        query_changed(app);
+    }
+    follow(app);
+}
+
+/// Rows of results the popup shows at the current size.
+fn page(app: &App) -> usize {
+    let rect = super::layout::search_popup(app.layout.area);
+    usize::from(super::layout::inner(rect).height.saturating_sub(2)).max(1)
+}
+
+fn follow(app: &mut App) {
+    let page = page(app);
+    if let Some(Popup::Search(popup)) = &mut app.popup {
+        let len = popup.results.hits.len();
+        popup.offset = super::layout::follow(popup.offset, popup.selected, page, len);
+    }
+}
+
+fn query_changed(app: &mut App) {
+    let Some(Popup::Search(popup)) = &mut app.popup else {
+        return;
+    };
+    app.search.generation += 1;
+    popup.generation = app.search.generation;
+    if app.search.inline {
+        let results = app.search.session.search(&app.search.index, &popup.query());
+        let generation = popup.generation;
+        receive(app, generation, results);
+    } else {
+        popup.requested = true;
+    }
+}
+
+/// The search the event loop should start now, if any: its generation and query.
+pub fn take_request(app: &mut App) -> Option<(u64, Query)> {
+    let Some(Popup::Search(popup)) = &mut app.popup else {
+        return None;
+    };
+    if !std::mem::take(&mut popup.requested) {
+        return None;
+    }
+    Some((popup.generation, popup.query()))
+}
+
+/// Results of generation `generation` arrive; older than the latest shown are dropped.
+pub fn receive(app: &mut App, generation: u64, results: Results) {
+    let Some(Popup::Search(popup)) = &mut app.popup else {
+        return;
+    };
+    if generation < popup.results_for || generation > popup.generation {
+        return;
+    }
+    popup.results = results;
+    popup.results_for = generation;
+    popup.selected = 0;
+    popup.offset = 0;
+}
+
+fn activate(app: &mut App) {
+    let Some(Popup::Search(popup)) = &mut app.popup else {
+        return;
+    };
+    let Some(hit) = popup.results.hits.get(popup.selected).copied() else {
+        return;
+    };
+    let entry = app.search.index.entry(hit.id);
+    match entry.parcours.as_slice() {
+        [] => {}
+        [only] => {
+            let only = *only;
+            jump(app, hit.id, only);
+        }
+        several => {
+            popup.picker = Some(Picker {
+                entry: hit.id,
+                parcours: several.to_vec(),
+                selected: 0,
+            })
+        }
+    }
+}
+
+fn picker(app: &mut App, action: Action) {
+    let Some(Popup::Search(popup)) = &mut app.popup else {
+        return;
+    };
+    let Some(picker) = &mut popup.picker else {
+        return;
+    };
+    match action {
+        Action::Close => popup.picker = None,
+        Action::Up => picker.selected = picker.selected.saturating_sub(1),
+        Action::Down => picker.selected = (picker.selected + 1).min(picker.parcours.len() - 1),
+        Action::Top => picker.selected = 0,
+        Action::Bottom => picker.selected = picker.parcours.len() - 1,
+        Action::Activate => {
+            let (entry, parcours) = (picker.entry, picker.parcours[picker.selected]);
+            jump(app, entry, parcours);
+        }
+        _ => {}
+    }
+}
+
+/// Closes the popup and shows entry `id` in parcours `p`: a list item is
+/// marked and scrolled to in the detail pane; a UE or course becomes the
+/// maquette cursor (its semester and UE opened).
+pub fn jump(app: &mut App, id: EntryId, p: usize) {
+    let index = Arc::clone(&app.search.index);
+    let entry = index.entry(id);
+    let Some(place) = entry.place_in(p) else {
+        return;
+    };
+    app.popup = None;
+    app.found = None;
+    update::select_row(app, p + 1);
+    match &place.at {
+        Location::Item { index } => {
+            app.found = Some(Found {
+                parcours: p,
+                kind: entry.kind,
+                index: *index,
+            });
+            update::focus(app, Pane::Parcours);
+            update::focus(app, Pane::Detail);
+            app.detail_scroll = found_line(app);
+            update::clamp_detail_scroll(app);
+        }
+        Location::Ue(ue) | Location::Course { ue, .. } => {
+            let fiche = &app.fiche;
+            let sems = tree::semesters(fiche, Selection::Parcours(p));
+            let semester = if ue.common {
+                fiche.common_semesters.get(ue.semester_index)
+            } else {
+                fiche.parcours[p].semesters.get(ue.semester_index)
+            };
+            let Some(s) = semester.and_then(|sem| {
+                sems.iter()
+                    .position(|r| r.common == ue.common && std::ptr::eq(r.semester, sem))
+            }) else {
+                return;
+            };
+            let node = match place.at {
+                Location::Course { course, .. } => NodeId::Course(s, ue.ue_index, course),
+                _ => NodeId::Ue(s, ue.ue_index),
+            };
+            let row = app.selected;
+            let tree = &mut app.trees[row];
+            tree.expanded.insert(NodeId::Semester(s));
+            if let NodeId::Course(..) = node {
+                tree.expanded.insert(NodeId::Ue(s, ue.ue_index));
+            }
+            let rows = tree::rows(&sems, &tree.expanded);
+            if let Some(cursor) = rows.iter().position(|r| r.id == node) {
+                tree.cursor = cursor;
+            }
+            update::focus(app, Pane::Maquette);
+            app.detail_scroll = 0;
+        }
+    }
+}
+
+/// The first wrapped detail line of the marked item, a line of context above it.
+fn found_line(app: &App) -> usize {
+    let Some(inner) = app.layout.inner(Pane::Detail) else {
+        return 0;
+    };
+    let doc = detail::document(app);
+    let Some(at) = doc
+        .iter()
+        .position(|l| l.spans.iter().any(|(tone, _)| *tone == detail::Tone::Found))
+    else {
+        return 0;
+    };
+    detail::wrap(&doc[..at], usize::from(inner.width))
+        .len()
+        .saturating_sub(1)
+}

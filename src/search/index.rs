@@ -1,0 +1,246 @@
+//! The search index: every searchable item of a fiche, grouped across
+//! parcours, folded once for matching.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::kind::Kind;
+use crate::model::normalize::{fold_str, item_key, title_key};
+use crate::model::{Fiche, Parcours, Semester};
+
+/// Where one occurrence of an item sits, precise enough for the TUI to jump to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// Index of the parcours in `Fiche::parcours`.
+    pub parcours: usize,
+    pub at: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "type")]
+pub enum Location {
+    /// Item `index` of the parcours' list of the entry's kind
+    /// (`jobs`, `competences`, `activities` or `sectors`).
+    Item {
+        index: usize,
+    },
+    Ue(UePlace),
+    Course {
+        #[serde(flatten)]
+        ue: UePlace,
+        /// Index of the entry in `Ue::courses`.
+        course: usize,
+        /// Index among the course's alternatives (`Course::titles`), 0 for a plain course.
+        alternative: usize,
+    },
+}
+
+/// A UE's position in a parcours' curriculum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UePlace {
+    /// Semester number (1-based, as in `Semester::number`).
+    pub semester: u8,
+    /// True for the common core (`Fiche::common_semesters`), false for the parcours' own semesters.
+    pub common: bool,
+    /// Index of the semester in its list (`common_semesters` or `Parcours::semesters`).
+    pub semester_index: usize,
+    /// Index of the UE in `Semester::ues`.
+    pub ue_index: usize,
+    /// The UE code ("UE 7").
+    pub code: String,
+}
+
+/// One search result candidate: an item and all the places it occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The text of its first occurrence, as the fiche spells it.
+    pub text: String,
+    pub kind: Kind,
+    /// Indices of the parcours it belongs to, ascending, without repeats.
+    pub parcours: Vec<usize>,
+    /// Every occurrence, in fiche order.
+    pub places: Vec<Place>,
+}
+
+impl Entry {
+    /// The first place of this entry inside parcours `parcours`, if any.
+    pub fn place_in(&self, parcours: usize) -> Option<&Place> {
+        self.places.iter().find(|p| p.parcours == parcours)
+    }
+}
+
+/// Identifies an entry of one [`SearchIndex`].
+pub type EntryId = u32;
+
+/// All searchable items of a fiche. Build once; search many times.
+///
+/// The matching data lives apart from the entries, in one contiguous buffer
+/// of folded text, so a scan touches little memory. Only folded text is kept:
+/// highlighting re-folds the few rows on screen to get the origin map
+/// (`fold` is deterministic, so positions agree), which saves four bytes per
+/// char of every item.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    pub(crate) entries: Vec<Entry>,
+    /// All folded texts, concatenated.
+    pub(crate) folded: String,
+    /// Byte range of each entry's folded text in `folded`.
+    pub(crate) spans: Vec<(u32, u32)>,
+    /// Char count of each entry's original text (shorter ranks first on ties).
+    pub(crate) lengths: Vec<u32>,
+    /// Whether each entry's folded text is ASCII (the fast scorer's domain).
+    pub(crate) ascii: Vec<bool>,
+}
+
+impl SearchIndex {
+    /// Indexes jobs, competences, activities, sectors, UE titles and courses
+    /// of every parcours. Items equal after normalisation (`item_key` for list
+    /// items, the more tolerant `title_key` for UE and course titles) are one
+    /// entry listing all their places; common-core UEs and courses belong to
+    /// every parcours.
+    pub fn build(fiche: &Fiche) -> SearchIndex {
+        let mut builder = Builder::default();
+        for (p_index, parcours) in fiche.parcours.iter().enumerate() {
+            builder.lists(p_index, parcours);
+        }
+        for (s_index, semester) in fiche.common_semesters.iter().enumerate() {
+            for p_index in 0..fiche.parcours.len() {
+                builder.semester(p_index, semester, s_index, true);
+            }
+        }
+        for (p_index, parcours) in fiche.parcours.iter().enumerate() {
+            for (s_index, semester) in parcours.semesters.iter().enumerate() {
+                builder.semester(p_index, semester, s_index, false);
+            }
+        }
+        builder.finish()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn entry(&self, id: EntryId) -> &Entry {
+        &self.entries[id as usize]
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The folded text an entry is matched against.
+    pub fn folded(&self, id: EntryId) -> &str {
+        let (start, end) = self.spans[id as usize];
+        &self.folded[start as usize..end as usize]
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    entries: Vec<Entry>,
+    by_key: HashMap<(Kind, String), usize>,
+}
+
+impl Builder {
+    fn lists(&mut self, p_index: usize, parcours: &Parcours) {
+        let lists = [
+            (Kind::Job, &parcours.jobs),
+            (Kind::Competence, &parcours.competences),
+            (Kind::Activity, &parcours.activities),
+            (Kind::Sector, &parcours.sectors),
+        ];
+        for (kind, items) in lists {
+            for (index, text) in items.iter().enumerate() {
+                let place = Place {
+                    parcours: p_index,
+                    at: Location::Item { index },
+                };
+                self.add(kind, text, item_key(text), place);
+            }
+        }
+    }
+
+    fn semester(&mut self, p_index: usize, semester: &Semester, s_index: usize, common: bool) {
+        for (ue_index, ue) in semester.ues.iter().enumerate() {
+            let ue_place = UePlace {
+                semester: semester.number,
+                common,
+                semester_index: s_index,
+                ue_index,
+                code: ue.code.clone(),
+            };
+            let place = Place {
+                parcours: p_index,
+                at: Location::Ue(ue_place.clone()),
+            };
+            self.add(Kind::Ue, &ue.title, title_key(&ue.title), place);
+            for (course, entry) in ue.courses.iter().enumerate() {
+                for (alternative, title) in entry.titles().iter().enumerate() {
+                    let place = Place {
+                        parcours: p_index,
+                        at: Location::Course {
+                            ue: ue_place.clone(),
+                            course,
+                            alternative,
+                        },
+                    };
+                    self.add(Kind::Course, title, title_key(title), place);
+                }
+            }
+        }
+    }
+
+    fn add(&mut self, kind: Kind, text: &str, key: String, place: Place) {
+        // A text with nothing searchable in it (empty, punctuation) is no result.
+        if !text.chars().any(char::is_alphanumeric) {
+            return;
+        }
+        let index = *self.by_key.entry((kind, key)).or_insert_with(|| {
+            self.entries.push(Entry {
+                text: text.to_string(),
+                kind,
+                parcours: Vec::new(),
+                places: Vec::new(),
+            });
+            self.entries.len() - 1
+        });
+        let entry = &mut self.entries[index];
+        if !entry.parcours.contains(&place.parcours) {
+            entry.parcours.push(place.parcours);
+        }
+        entry.places.push(place);
+    }
+
+    fn finish(mut self) -> SearchIndex {
+        let mut folded = String::new();
+        let mut spans = Vec::with_capacity(self.entries.len());
+        let mut lengths = Vec::with_capacity(self.entries.len());
+        let mut ascii = Vec::with_capacity(self.entries.len());
+        for entry in &mut self.entries {
+            entry.parcours.sort_unstable();
+            let start = folded.len();
+            let text = fold_str(&entry.text);
+            ascii.push(text.is_ascii());
+            folded.push_str(&text);
+            spans.push((to_u32(start), to_u32(folded.len())));
+            lengths.push(to_u32(entry.text.chars().count()));
+        }
+        SearchIndex {
+            entries: self.entries,
+            folded,
+            spans,
+            lengths,
+            ascii,
+        }
+    }
+}
+
+/// Offsets fit in u32 for any fiche the loader accepts (files are capped far below 4 GiB).
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).expect("search index larger than 4 GiB")
+}

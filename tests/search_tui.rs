@@ -1,0 +1,307 @@
+//! The `/` search popup: `update`-level behaviour and a styled snapshot.
+
+use std::sync::OnceLock;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+
+use rncp_explorer::app::detail::{self, Tone};
+use rncp_explorer::app::search::{self, Found, SearchPopup};
+use rncp_explorer::app::{Action, App, NodeId, Pane, Popup, Subject, update};
+use rncp_explorer::model;
+use rncp_explorer::search::{Filter, Kind};
+use rncp_explorer::ui::{self, Theme};
+
+fn app() -> App {
+    static APP: OnceLock<App> = OnceLock::new();
+    let mut app = APP.get_or_init(|| App::new(model::embedded())).clone();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    app
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::SearchInput(c));
+    }
+}
+
+fn popup(app: &App) -> &SearchPopup {
+    match &app.popup {
+        Some(Popup::Search(p)) => p,
+        other => panic!("no search popup: {other:?}"),
+    }
+}
+
+/// Texts of the results, best first.
+fn results(app: &App) -> Vec<String> {
+    popup(app)
+        .results
+        .hits
+        .iter()
+        .map(|h| app.search.index.entry(h.id).text.clone())
+        .collect()
+}
+
+fn parcours_index(app: &App, id: &str) -> usize {
+    app.fiche.parcours.iter().position(|p| p.id == id).unwrap()
+}
+
+/// The detail pane's lines drawn as a search target.
+fn found_lines(app: &App) -> Vec<String> {
+    detail::document(app)
+        .iter()
+        .filter(|l| l.spans.iter().any(|(t, _)| *t == Tone::Found))
+        .map(|l| l.spans.iter().map(|(_, t)| t.as_str()).collect())
+        .collect()
+}
+
+#[test]
+fn slash_opens_an_empty_popup_and_typing_updates_results() {
+    let mut app = app();
+    update(&mut app, Action::OpenSearch);
+    assert!(popup(&app).results.hits.is_empty());
+    typed(&mut app, "lobi");
+    let first = results(&app);
+    typed(&mut app, "ste");
+    assert_eq!(results(&app)[0], "lobbyiste");
+    assert_ne!(first, results(&app), "every keystroke searches");
+}
+
+#[test]
+fn enter_jumps_to_the_job_in_its_parcours_and_marks_it() {
+    let mut app = app();
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "ingenieur projets europeens");
+    update(&mut app, Action::Activate);
+    assert!(app.popup.is_none());
+    let europe = parcours_index(&app, "europe");
+    assert_eq!(app.subject(), Subject::Parcours(europe));
+    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(
+        app.found,
+        Some(Found {
+            parcours: europe,
+            kind: Kind::Job,
+            index: 2
+        })
+    );
+    assert_eq!(found_lines(&app), ["ingénieur de projets européens"]);
+    assert!(app.detail_scroll > 0, "scrolled down to the jobs");
+    // Moving elsewhere drops the mark.
+    update(&mut app, Action::PrevPane);
+    update(&mut app, Action::Down);
+    assert_eq!(app.found, None);
+}
+
+#[test]
+fn a_result_in_several_parcours_asks_which_one() {
+    let mut app = app();
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "charge d'etudes");
+    assert_eq!(results(&app)[0], "Chargé d’études");
+    update(&mut app, Action::Activate);
+    let picker = popup(&app).picker.clone().expect("picker open");
+    let ids: Vec<&str> = picker
+        .parcours
+        .iter()
+        .map(|&p| app.fiche.parcours[p].id.as_str())
+        .collect();
+    assert_eq!(ids, ["urbain", "recherche"]);
+    // Esc goes back to the results, not out of the popup.
+    update(&mut app, Action::Close);
+    assert!(popup(&app).picker.is_none());
+    update(&mut app, Action::Activate);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Activate);
+    let recherche = parcours_index(&app, "recherche");
+    assert!(app.popup.is_none());
+    assert_eq!(app.subject(), Subject::Parcours(recherche));
+    assert_eq!(found_lines(&app), ["Chargé d’études"]);
+}
+
+#[test]
+fn a_course_jump_opens_its_ue_in_the_tree() {
+    let mut app = app();
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "projets collectifs");
+    update(&mut app, Action::Activate);
+    assert_eq!(popup(&app).picker.as_ref().unwrap().parcours.len(), 6);
+    update(&mut app, Action::Down); // Europe
+    update(&mut app, Action::Activate);
+    let europe = parcours_index(&app, "europe");
+    assert_eq!(app.focus, Pane::Maquette);
+    // Europe's curriculum: S1, S2 (common), S3, S4; UE 7 is S3's first UE.
+    assert_eq!(app.tree_node(), Some(NodeId::Course(2, 0, 1)));
+    match app.subject() {
+        Subject::Node(_, NodeId::Course(2, 0, 1)) => {}
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(app.selected, europe + 1);
+    let text: String = detail::document(&app)[0]
+        .spans
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(text, "Projets collectifs");
+}
+
+#[test]
+fn tab_cycles_the_kind_filter() {
+    let mut app = app();
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "chef");
+    let all = popup(&app).results.total;
+    update(&mut app, Action::CycleFilter);
+    assert_eq!(popup(&app).filter, Filter::Only(Kind::Job));
+    let jobs = &popup(&app).results;
+    assert!(jobs.total < all && jobs.total >= 3);
+    assert!(
+        jobs.hits
+            .iter()
+            .all(|h| app.search.index.entry(h.id).kind == Kind::Job)
+    );
+    for _ in 0..6 {
+        update(&mut app, Action::CycleFilter);
+    }
+    assert_eq!(popup(&app).filter, Filter::All);
+    assert_eq!(popup(&app).results.total, all);
+}
+
+#[test]
+fn arrows_move_the_result_cursor_within_bounds() {
+    let mut app = app();
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "chef cabinet");
+    let n = popup(&app).results.hits.len();
+    update(&mut app, Action::Up);
+    assert_eq!(popup(&app).selected, 0);
+    for _ in 0..n + 3 {
+        update(&mut app, Action::Down);
+    }
+    assert_eq!(popup(&app).selected, n - 1);
+}
+
+#[test]
+fn editing_keys_change_the_query_at_the_cursor() {
+    let mut app = app();
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "chf cabinet");
+    for _ in 0.."f cabinet".len() {
+        update(&mut app, Action::Left);
+    }
+    typed(&mut app, "e");
+    assert_eq!(popup(&app).input, "chef cabinet");
+    update(&mut app, Action::Bottom);
+    update(&mut app, Action::SearchDeleteWord);
+    assert_eq!(popup(&app).input, "chef ");
+    update(&mut app, Action::SearchBackspace);
+    assert_eq!(popup(&app).input, "chef");
+    update(&mut app, Action::Left);
+    update(&mut app, Action::Right);
+    update(&mut app, Action::Right);
+    typed(&mut app, "é");
+    assert_eq!(popup(&app).input, "chefé");
+    update(&mut app, Action::SearchClear);
+    assert_eq!(popup(&app).input, "");
+    assert!(popup(&app).results.hits.is_empty());
+    // Backspace on an empty query does nothing.
+    update(&mut app, Action::SearchBackspace);
+    assert_eq!(popup(&app).cursor, 0);
+}
+
+#[test]
+fn esc_closes_without_moving() {
+    let mut app = app();
+    update(&mut app, Action::Down);
+    let (selected, focus) = (app.selected, app.focus);
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "lobbyiste");
+    update(&mut app, Action::Close);
+    assert!(app.popup.is_none());
+    assert_eq!((app.selected, app.focus), (selected, focus));
+}
+
+#[test]
+fn background_mode_drops_answers_to_older_keystrokes() {
+    let mut app = app();
+    app.search.inline = false;
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "lob");
+    let (g1, q1) = search::take_request(&mut app).expect("a request");
+    assert!(search::take_request(&mut app).is_none(), "taken once");
+    typed(&mut app, "b");
+    let (g2, q2) = search::take_request(&mut app).expect("a newer request");
+    assert!(g2 > g1);
+    assert!(popup(&app).searching());
+    // The newer answer lands first; the older one, late, is ignored.
+    let index = app.search.index.clone();
+    search::receive(&mut app, g2, index.search(&q2));
+    assert!(!popup(&app).searching());
+    let newer = results(&app);
+    search::receive(&mut app, g1, index.search(&q1));
+    assert_eq!(results(&app), newer);
+    assert_eq!(newer[0], "lobbyiste");
+}
+
+/// The popup over the panes at 80×24, monochrome: the debug form of the
+/// buffer lists every styled run, so the matched letters (bold underlined)
+/// and the selected row (reversed) are part of the snapshot.
+#[test]
+fn snapshot_popup_with_highlights() {
+    let mut app = app();
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "elu");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| ui::render(f, &app, &Theme::MONOCHROME))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let marked = buffer
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED))
+        .count();
+    assert!(marked >= 3 * 5, "matched letters are marked: {marked}");
+    insta::assert_debug_snapshot!("search_popup_elu_80x24", buffer);
+}
+
+#[test]
+fn the_selected_result_stays_on_screen_after_a_resize() {
+    let mut app = app();
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "e");
+    for _ in 0..30 {
+        update(&mut app, Action::Down);
+    }
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    let p = popup(&app);
+    assert_eq!(p.selected, 30);
+    let text = &app.search.index.entry(p.results.hits[p.selected].id).text;
+    let start: String = text.chars().take(20).collect();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| ui::render(f, &app, &Theme::COLOR))
+        .unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains(&start), "{start:?} not on\n{screen}");
+}
