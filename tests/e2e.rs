@@ -201,6 +201,38 @@ fn sigterm_restores_the_terminal_and_exits_143() {
 }
 
 #[test]
+fn closing_the_terminal_ends_the_program() {
+    // A closed terminal window: the pty goes away under the running app. It
+    // must exit (SIGHUP, 128 + 1), not linger reading end-of-file forever.
+    let Session {
+        output,
+        writer,
+        mut child,
+        _master,
+        ..
+    } = {
+        let mut s = Session::start(100, 30, &[]);
+        s.wait_text("Fiche RNCP 24759");
+        s
+    };
+    drop(writer);
+    drop(_master);
+    drop(output);
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            break status;
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            panic!("the app kept running after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.exit_code(), 128 + 1);
+}
+
+#[test]
 fn load_errors_are_reported_before_the_screen_is_taken() {
     let mut s = Session::start(80, 24, &["--data", "/nonexistent/fiche.ron"]);
     assert_eq!(s.finish(), 2);

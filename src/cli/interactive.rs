@@ -4,7 +4,8 @@
 //!
 //! The terminal is restored on every way out: `q`/Ctrl-C (a key: raw mode
 //! disables the signal), an I/O error, a panic (hook), and SIGTERM, SIGHUP or
-//! SIGINT (flag checked by the loop; exit status 128 + signal).
+//! SIGINT (flag checked by the loop, with a watchdog for a vanished
+//! terminal; exit status 128 + signal).
 
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::process::ExitCode;
@@ -24,6 +25,7 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use rncp_explorer::app::{self, Action, App, Popup, keys, strings};
 use rncp_explorer::model::Fiche;
@@ -34,6 +36,8 @@ use super::EXIT_BAD_INPUT;
 
 /// How often the loop wakes up to look at the signal flag when idle.
 const TICK: Duration = Duration::from_millis(100);
+/// How long a signal waits for the loop to end before the process exits anyway.
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 /// How often it looks for search results while a search runs.
 const SEARCH_TICK: Duration = Duration::from_millis(5);
 
@@ -43,12 +47,7 @@ pub fn run(fiche: Fiche) -> ExitCode {
         return ExitCode::from(EXIT_BAD_INPUT);
     }
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [SIGTERM, SIGHUP, SIGINT] {
-        // Registration only fails for forbidden signals, which these are not.
-        if let Err(e) = signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize) {
-            eprintln!("rncp-explorer : signal {sig} : {e}");
-        }
-    }
+    watch_signals(Arc::clone(&signal));
     install_panic_hook();
     let mut terminal = match enter() {
         Ok(t) => t,
@@ -70,6 +69,29 @@ pub fn run(fiche: Fiche) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Records SIGTERM, SIGHUP or SIGINT for the loop, which then restores the
+/// terminal and exits with 128 + signal. When the terminal itself is gone
+/// (SIGHUP on a closed pty), crossterm's reader can spin on end-of-file
+/// without ever returning to the loop, so after a grace period this thread
+/// restores and exits itself rather than leave a process burning a core.
+fn watch_signals(signal: Arc<AtomicUsize>) {
+    let mut signals = match Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+        Ok(signals) => signals,
+        Err(e) => {
+            eprintln!("rncp-explorer : signaux : {e}");
+            return;
+        }
+    };
+    thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            signal.store(sig as usize, Ordering::SeqCst);
+            thread::sleep(SIGNAL_GRACE);
+            restore();
+            std::process::exit(128 + sig);
+        }
+    });
 }
 
 fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
