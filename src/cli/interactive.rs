@@ -59,15 +59,15 @@ pub fn run(fiche: Fiche) -> ExitCode {
     };
     let result = event_loop(&mut terminal, App::new(fiche), &signal);
     restore();
-    match result {
-        Ok(()) => match signal.load(Ordering::SeqCst) {
-            0 => ExitCode::SUCCESS,
-            sig => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
-        },
-        Err(e) => {
-            eprintln!("rncp-explorer : erreur du terminal : {e}");
+    // After a hangup the terminal errors are the signal's consequence: the
+    // signal decides the status. stderr may be gone too, so never panic on it.
+    match (signal.load(Ordering::SeqCst), result) {
+        (0, Ok(())) => ExitCode::SUCCESS,
+        (0, Err(e)) => {
+            let _ = writeln!(io::stderr(), "rncp-explorer : erreur du terminal : {e}");
             ExitCode::FAILURE
         }
+        (sig, _) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
     }
 }
 
