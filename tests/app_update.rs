@@ -1,23 +1,13 @@
 //! `update` driven by actions, without a terminal.
 
-use std::sync::OnceLock;
+mod common;
 
 use rncp_explorer::app::detail;
 use rncp_explorer::app::{Action, App, NodeId, Pane, Popup, Selection, Subject, update};
-use rncp_explorer::model;
 
-/// A fresh app at 120×40. The fiche is parsed and checked once (slow in debug builds).
+/// A fresh app at 120×40.
 fn app() -> App {
-    static APP: OnceLock<App> = OnceLock::new();
-    let mut app = APP.get_or_init(|| App::new(model::embedded())).clone();
-    update(
-        &mut app,
-        Action::Resize {
-            width: 120,
-            height: 40,
-        },
-    );
-    app
+    common::app::app_at(120, 40)
 }
 
 fn press(app: &mut App, actions: &[Action]) {

@@ -2,18 +2,15 @@
 //! 120×40 and 80×24 (monochrome theme, so marks must carry the meaning),
 //! plus checks a user would notice: both names, aligned columns, marks.
 
+mod common;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use rncp_explorer::app::{self, Action, App};
-use rncp_explorer::model::embedded;
 use rncp_explorer::ui::{self, Theme};
 
-fn app_at(width: u16, height: u16) -> App {
-    let mut app = App::new(embedded());
-    app::update(&mut app, Action::Resize { width, height });
-    app
-}
+use common::app::app_at;
 
 /// Communication selected, `c`, second option (Urbain), Enter.
 fn comparing(width: u16, height: u16) -> App {

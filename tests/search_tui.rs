@@ -1,6 +1,6 @@
 //! The `/` search popup: `update`-level behaviour and a styled snapshot.
 
-use std::sync::OnceLock;
+mod common;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -9,21 +9,12 @@ use ratatui::style::Modifier;
 use rncp_explorer::app::detail::{self, Tone};
 use rncp_explorer::app::search::{self, Found, SearchPopup};
 use rncp_explorer::app::{Action, App, NodeId, Pane, Popup, Subject, update};
-use rncp_explorer::model;
 use rncp_explorer::search::{Filter, Kind};
 use rncp_explorer::ui::{self, Theme};
 
+/// A fresh app at 120×40.
 fn app() -> App {
-    static APP: OnceLock<App> = OnceLock::new();
-    let mut app = APP.get_or_init(|| App::new(model::embedded())).clone();
-    update(
-        &mut app,
-        Action::Resize {
-            width: 120,
-            height: 40,
-        },
-    );
-    app
+    common::app::app_at(120, 40)
 }
 
 fn typed(app: &mut App, text: &str) {

@@ -1,0 +1,5 @@
+// Each test binary uses a different part of these helpers.
+#![allow(dead_code)]
+
+pub mod app;
+pub mod pty;
