@@ -104,15 +104,7 @@ const PICKER_MAX_WIDTH: u16 = 64;
 /// Where the picker goes on `screen`, for `options` entries (drawing and
 /// mouse clicks share it).
 pub fn picker_area(screen: Rect, options: usize) -> Rect {
-    let width = screen.width.saturating_sub(4).min(PICKER_MAX_WIDTH);
-    let wanted = u16::try_from(options.max(1) + 2).unwrap_or(u16::MAX);
-    let height = screen.height.saturating_sub(2).min(wanted);
-    Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    )
+    super::layout::centred_popup(screen, PICKER_MAX_WIDTH, options.max(1))
 }
 
 /// First option shown when the picker shows `rows` of them.

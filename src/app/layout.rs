@@ -145,11 +145,12 @@ pub fn parcours_row_at(
 /// The help popup is at most this wide.
 const HELP_MAX_WIDTH: u16 = 76;
 
-/// Where the help popup goes over `area`, for `lines` lines of help: centred,
-/// as tall as needed, within a one-cell margin.
-pub fn help_popup(area: Rect, lines: usize) -> Rect {
-    let width = area.width.saturating_sub(4).min(HELP_MAX_WIDTH);
-    let wanted = u16::try_from(lines + 2).unwrap_or(u16::MAX);
+/// A popup centred over `area`, at most `max_width` wide and as tall as
+/// `rows` of content plus its borders, always within a margin (two cells
+/// left and right, one above and below) so the panes still frame it.
+pub fn centred_popup(area: Rect, max_width: u16, rows: usize) -> Rect {
+    let width = area.width.saturating_sub(4).min(max_width);
+    let wanted = u16::try_from(rows.saturating_add(2)).unwrap_or(u16::MAX);
     let height = area.height.saturating_sub(2).min(wanted);
     Rect::new(
         area.x + (area.width - width) / 2,
@@ -159,20 +160,18 @@ pub fn help_popup(area: Rect, lines: usize) -> Rect {
     )
 }
 
+/// Where the help popup goes over `area`, for `lines` lines of help.
+pub fn help_popup(area: Rect, lines: usize) -> Rect {
+    centred_popup(area, HELP_MAX_WIDTH, lines)
+}
+
 /// The search popup is at most this wide.
 const SEARCH_MAX_WIDTH: u16 = 110;
 
-/// Where the search popup goes over `area`: centred, nearly full height,
-/// within a one-cell margin (so the panes still frame it).
+/// Where the search popup goes over `area`: centred, the full height the
+/// margin leaves.
 pub fn search_popup(area: Rect) -> Rect {
-    let width = area.width.saturating_sub(4).min(SEARCH_MAX_WIDTH);
-    let height = area.height.saturating_sub(2);
-    Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    )
+    centred_popup(area, SEARCH_MAX_WIDTH, usize::MAX)
 }
 
 /// Keeps `cursor` visible in a window of `height` rows starting at `offset`,
