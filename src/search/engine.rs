@@ -1,12 +1,14 @@
 //! Matching and ranking: the hot path.
 //!
-//! Per candidate: a byte-level in-order pre-check of every query word
-//! (SkimMatcherV2 matches exactly when the word is a subsequence of the text,
-//! so this rejects non-matches for the price of a scan), then the matcher's
-//! score for each word (SkimMatcherV2's, computed by `skim_score` on ASCII
-//! text), summed. Positions (`fuzzy_indices`, far costlier)
-//! are only computed by [`SearchIndex::highlight`], for rows on screen.
-//! Large candidate sets are scored on all cores with rayon.
+//! Each query word is prepared once per query (`skim_score::Pattern`);
+//! then, per candidate, with several words a byte-level in-order check of
+//! them all rejects non-matches cheaply (SkimMatcherV2 matches exactly when
+//! the word is a subsequence of the text), and each word is scored: on
+//! ASCII text by `skim_score` (SkimMatcherV2's score and the as-typed
+//! occurrence in one pass), otherwise by the crate. Scores add up.
+//! Positions (`fuzzy_indices`, far costlier) are only computed by
+//! [`SearchIndex::highlight`], for rows on screen. Large candidate sets are
+//! scored on all cores with rayon.
 //!
 //! A word's score is SkimMatcherV2's plus a bonus when the word occurs as
 //! typed (contiguously), larger at the start of a word: the matcher alone
@@ -19,10 +21,11 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
+use super::as_typed::{self, AsTyped};
 use super::index::{EntryId, SearchIndex};
 use super::kind::Filter;
 use super::query::{Query, is_subsequence};
-use super::skim_score;
+use super::skim_score::Pattern;
 use crate::model::normalize::fold;
 
 /// Below this many candidates, one thread is faster than splitting the work.
@@ -104,8 +107,8 @@ impl SearchIndex {
         base: Option<&[(EntryId, i64)]>,
     ) -> Vec<Scored> {
         debug_assert!(known < query.words.len());
-        let fresh = &query.words[known..];
-        let score = |&(id, base): &(EntryId, i64)| self.score(query.filter, fresh, id, base);
+        let fresh: Vec<Word> = query.words[known..].iter().map(|w| Word::new(w)).collect();
+        let score = |&(id, base): &(EntryId, i64)| self.score(query.filter, &fresh, id, base);
         match base {
             Some(base) if base.len() >= PARALLEL_MIN => base.par_iter().filter_map(score).collect(),
             Some(base) => base.iter().filter_map(score).collect(),
@@ -121,14 +124,17 @@ impl SearchIndex {
 
     /// Entry `id` scored on `words` (non-empty) on top of `base`, `None` if one fails.
     #[inline]
-    fn score(&self, filter: Filter, words: &[String], id: EntryId, base: i64) -> Option<Scored> {
+    fn score(&self, filter: Filter, words: &[Word], id: EntryId, base: i64) -> Option<Scored> {
         if !filter.accepts(self.entries[id as usize].kind) {
             return None;
         }
         let text = self.folded(id);
-        if !words
-            .iter()
-            .all(|w| is_subsequence(w.as_bytes(), text.as_bytes()))
+        // Scoring a word rejects a non-match too, but only after scoring the
+        // words before it: with several words, reject cheaply first.
+        if words.len() > 1
+            && !words
+                .iter()
+                .all(|w| is_subsequence(w.text.as_bytes(), text.as_bytes()))
         {
             return None;
         }
@@ -137,7 +143,7 @@ impl SearchIndex {
         let mut prefix = base;
         for word in words {
             prefix = score;
-            score += word_score(text, ascii, word)?;
+            score += word.score(text, ascii)?;
         }
         Some(Scored { id, score, prefix })
     }
@@ -205,58 +211,49 @@ impl SearchIndex {
     }
 }
 
-/// The score of one query word on a folded text, `None` when it does not match.
-#[inline]
-fn word_score(text: &str, text_is_ascii: bool, word: &str) -> Option<i64> {
-    let base = if text_is_ascii && word.is_ascii() {
-        skim_score::score(text.as_bytes(), word.as_bytes())?
-    } else {
-        matcher().fuzzy_match(text, word)?
-    };
-    let bonus = match contiguous(text, word) {
-        Some((_, true)) => CONTIGUOUS_BONUS + WORD_START_BONUS,
-        Some((_, false)) => CONTIGUOUS_BONUS,
-        None => 0,
-    };
-    Some(base + bonus)
+/// A query word made ready to score many texts.
+struct Word<'q> {
+    text: &'q str,
+    /// `None` for a non-ASCII word: the crate scores it.
+    pattern: Option<Pattern>,
 }
 
-/// Where `word` occurs as typed in `text` (byte offset, and whether it starts
-/// a word there): the first occurrence at a word start, else the first one.
-fn contiguous(text: &str, word: &str) -> Option<(usize, bool)> {
-    let (t, w) = (text.as_bytes(), word.as_bytes());
-    let (&head, tail) = w.split_first()?;
-    let mut first = None;
-    let mut from = 0;
-    // Scan for the first byte, then compare the rest: cheaper than a
-    // general substring searcher's set-up on these short texts.
-    while let Some(off) = t[from..].iter().position(|&b| b == head) {
-        let at = from + off;
-        from = at + 1;
-        if !t[from..].starts_with(tail) {
-            continue;
+impl<'q> Word<'q> {
+    fn new(text: &'q str) -> Word<'q> {
+        Word {
+            text,
+            pattern: Pattern::new(text),
         }
-        let starts_word = match at.checked_sub(1).map(|i| t[i]) {
-            None => true,
-            Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
-            // A non-ASCII char ends here: decode it (`at` is a char boundary,
-            // since `word` starts with a whole char).
-            Some(_) => text[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric()),
-        };
-        if starts_word {
-            return Some((at, true));
-        }
-        first.get_or_insert((at, false));
     }
-    first
+
+    /// The word's score on a folded text, `None` when it does not match.
+    #[inline]
+    fn score(&self, text: &str, text_is_ascii: bool) -> Option<i64> {
+        let (base, as_typed) = match &self.pattern {
+            Some(pattern) if text_is_ascii => {
+                let scored = pattern.score(text)?;
+                (scored.score, scored.as_typed)
+            }
+            _ if is_subsequence(self.text.as_bytes(), text.as_bytes()) => (
+                matcher().fuzzy_match(text, self.text)?,
+                as_typed::find(text, self.text),
+            ),
+            _ => return None,
+        };
+        let bonus = match as_typed {
+            Some(AsTyped {
+                word_start: true, ..
+            }) => CONTIGUOUS_BONUS + WORD_START_BONUS,
+            Some(_) => CONTIGUOUS_BONUS,
+            None => 0,
+        };
+        Some(base + bonus)
+    }
 }
 
 /// Char positions in the folded `text` that `word` matches (see `highlight`).
 fn word_positions(text: &str, word: &str) -> Vec<usize> {
-    if let Some((at, _)) = contiguous(text, word) {
+    if let Some(AsTyped { at, .. }) = as_typed::find(text, word) {
         let start = text[..at].chars().count();
         return (start..start + word.chars().count()).collect();
     }

@@ -16,6 +16,7 @@
 //! no accents, œ→oe, ’→'); queries are folded the same way, so `elu` finds
 //! "élu". See `docs/benchmarks.md` for the speed design and numbers.
 
+mod as_typed;
 mod engine;
 mod index;
 mod kind;
