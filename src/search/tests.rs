@@ -112,6 +112,36 @@ fn elu_ranks_items_about_elus_above_scattered_matches() {
 }
 
 #[test]
+fn elu_lists_the_jobs_of_elus_before_activities_about_them() {
+    // "d'élu" (after an elision) and "un élu" (after a space) are the same
+    // word to a reader: the kind tie-break must decide, jobs first.
+    let (fiche, index) = real();
+    let ranked = top(&fiche, &index, "elu", 50);
+    let position = |kind: Kind| {
+        ranked
+            .iter()
+            .position(|(_, k, _)| *k == kind)
+            .unwrap_or_else(|| panic!("no {kind:?} in {ranked:#?}"))
+    };
+    let first_activity = position(Kind::Activity);
+    let about_elus = |text: &str| {
+        let folded = fold_str(text);
+        folded
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "elu" || w == "elus")
+    };
+    let jobs: Vec<usize> = (0..ranked.len())
+        .filter(|&i| ranked[i].1 == Kind::Job && about_elus(&ranked[i].0))
+        .collect();
+    assert!(jobs.len() >= 5, "{ranked:#?}");
+    assert!(
+        jobs.iter().all(|&i| i < first_activity),
+        "jobs at {jobs:?}, first activity at {first_activity}: {ranked:#?}"
+    );
+    assert!(ranked[1].0.contains("d’élu"), "{ranked:#?}");
+}
+
+#[test]
 fn word_order_does_not_matter_and_scores_add() {
     let (_, index) = real();
     let a = index.search(&Query::new("chef cabinet", Filter::All));
