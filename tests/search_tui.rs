@@ -296,3 +296,130 @@ fn the_selected_result_stays_on_screen_after_a_resize() {
     let screen = terminal.backend().to_string();
     assert!(screen.contains(&start), "{start:?} not on\n{screen}");
 }
+
+/// Where `needle` is drawn on screen (column, row), rendering `app` first.
+fn drawn_at(app: &App, needle: &str) -> (u16, u16) {
+    let area = app.layout.area;
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+    terminal
+        .draw(|f| ui::render(f, app, &Theme::MONOCHROME))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut starts = Vec::new();
+        for x in 0..area.width {
+            starts.push((line.len(), x));
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        if let Some(at) = line.find(needle) {
+            let x = starts.iter().find(|(b, _)| *b == at).unwrap().1;
+            return (x, y);
+        }
+    }
+    panic!("{needle:?} is not on screen");
+}
+
+fn click(app: &mut App, (column, row): (u16, u16)) {
+    update(app, Action::Click { column, row });
+}
+
+/// Clicks on the first char of `needle` where it is drawn.
+fn click_on(app: &mut App, needle: &str) {
+    let at = drawn_at(app, needle);
+    click(app, at);
+}
+
+#[test]
+fn clicking_a_result_goes_to_it() {
+    let mut app = app();
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "elu");
+    let target = "Directeur ou chef de cabinet d’élu";
+    assert_ne!(results(&app)[0], target, "not simply the first result");
+    click_on(&mut app, target);
+    assert!(app.popup.is_none());
+    let communication = parcours_index(&app, "communication");
+    assert_eq!(app.subject(), Subject::Parcours(communication));
+    assert_eq!(found_lines(&app), [target]);
+}
+
+#[test]
+fn clicking_a_kind_filter_selects_it() {
+    let mut app = app();
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "elu");
+    click_on(&mut app, "Emplois");
+    assert_eq!(popup(&app).filter, Filter::Only(Kind::Job));
+    let kinds: Vec<Kind> = popup(&app)
+        .results
+        .hits
+        .iter()
+        .map(|h| app.search.index.entry(h.id).kind)
+        .collect();
+    assert!(!kinds.is_empty() && kinds.iter().all(|k| *k == Kind::Job));
+    click_on(&mut app, "Tout");
+    assert_eq!(popup(&app).filter, Filter::All);
+}
+
+#[test]
+fn clicking_in_the_query_moves_the_text_cursor_there() {
+    let mut app = app();
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "chef élu");
+    click_on(&mut app, "élu");
+    assert_eq!(popup(&app).cursor, 5);
+    typed(&mut app, "cabinet ");
+    assert_eq!(popup(&app).input, "chef cabinet élu");
+    // Past the end of the text: the end.
+    let (x, y) = drawn_at(&app, "élu");
+    click(&mut app, (x + 10, y));
+    assert_eq!(popup(&app).cursor, "chef cabinet élu".chars().count());
+}
+
+#[test]
+fn the_wheel_moves_the_result_cursor() {
+    let mut app = app();
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "e");
+    let wheel = |down| Action::Wheel {
+        column: 60,
+        row: 20,
+        down,
+    };
+    update(&mut app, wheel(true));
+    update(&mut app, wheel(true));
+    assert_eq!(popup(&app).selected, 2);
+    update(&mut app, wheel(false));
+    assert_eq!(popup(&app).selected, 1);
+}
+
+#[test]
+fn clicking_outside_the_popup_closes_it_without_moving() {
+    let mut app = app();
+    let before = app.subject();
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "lobiste");
+    click(&mut app, (0, 0));
+    assert!(app.popup.is_none());
+    assert_eq!(app.subject(), before);
+    assert_eq!(app.found, None);
+}
+
+#[test]
+fn in_the_parcours_picker_a_click_chooses_and_outside_goes_back() {
+    let mut app = app();
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "charge d'etudes");
+    update(&mut app, Action::Activate);
+    assert!(popup(&app).picker.is_some());
+    click(&mut app, (0, 0));
+    assert!(popup(&app).picker.is_none(), "back to the results");
+    update(&mut app, Action::Activate);
+    let recherche = parcours_index(&app, "recherche");
+    let name = app.fiche.parcours[recherche].name.clone();
+    click_on(&mut app, &name);
+    assert!(app.popup.is_none());
+    assert_eq!(app.subject(), Subject::Parcours(recherche));
+    assert_eq!(found_lines(&app), ["Chargé d’études"]);
+}

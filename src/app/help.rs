@@ -41,7 +41,12 @@ pub fn lines() -> Vec<HelpLine> {
         }
     }
     out.push(HelpLine::Heading(s::HELP_MOUSE));
-    for line in [s::HELP_MOUSE_CLICK, s::HELP_MOUSE_WHEEL] {
+    for line in [
+        s::HELP_MOUSE_CLICK,
+        s::HELP_MOUSE_WHEEL,
+        s::HELP_MOUSE_SEARCH,
+        s::HELP_MOUSE_OUTSIDE,
+    ] {
         let (keys, description) = line.split_once(" : ").unwrap_or(("", line));
         out.push(HelpLine::Binding { keys, description });
     }

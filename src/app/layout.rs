@@ -174,6 +174,34 @@ pub fn search_popup(area: Rect) -> Rect {
     centred_popup(area, SEARCH_MAX_WIDTH, usize::MAX)
 }
 
+/// The search popup's parts: the query line, the kind-filter line and the
+/// list below them (results, or the parcours picker's options under its
+/// heading).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchArea {
+    pub popup: Rect,
+    pub query: Rect,
+    pub filters: Rect,
+    pub list: Rect,
+}
+
+/// Where the search popup's parts go over `area`; `None` when there is no
+/// room to draw them.
+pub fn search_area(area: Rect) -> Option<SearchArea> {
+    let popup = search_popup(area);
+    let inner = inner(popup);
+    if inner.width < 4 || inner.height < 3 {
+        return None;
+    }
+    let line = |n| Rect::new(inner.x, inner.y + n, inner.width, 1);
+    Some(SearchArea {
+        popup,
+        query: line(0),
+        filters: line(1),
+        list: Rect::new(inner.x, inner.y + 2, inner.width, inner.height - 2),
+    })
+}
+
 /// Keeps `cursor` visible in a window of `height` rows starting at `offset`,
 /// moving the window as little as possible.
 pub fn follow(offset: usize, cursor: usize, height: usize, len: usize) -> usize {

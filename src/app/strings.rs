@@ -13,6 +13,9 @@ pub const HELP_TITLE: &str = "Aide — touches";
 pub const HELP_MOUSE: &str = "Souris";
 pub const HELP_MOUSE_CLICK: &str = "Clic : Activer le panneau et choisir la ligne";
 pub const HELP_MOUSE_WHEEL: &str = "Molette : Faire défiler le panneau sous le pointeur";
+pub const HELP_MOUSE_SEARCH: &str =
+    "Clic : Dans la recherche, aller au résultat ou choisir le filtre";
+pub const HELP_MOUSE_OUTSIDE: &str = "Clic : Hors d’une fenêtre, la fermer";
 pub const HELP_BROWSE: &str = "Navigation";
 pub const HELP_IN_HELP: &str = "Dans cette aide";
 pub const HELP_IN_SEARCH: &str = "Dans la recherche";

@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{text, theme::Theme};
 use crate::app::detail::Tone;
-use crate::app::search::{Picker, SearchPopup};
+use crate::app::layout::SearchArea;
+use crate::app::search::{Picker, SearchPopup, view};
 use crate::app::{App, layout, strings as s};
 use crate::search::{Entry, Filter, Kind, Location};
 
@@ -17,13 +18,12 @@ use crate::search::{Entry, Filter, Kind, Location};
 const BADGE_WIDTH: usize = 11;
 
 pub fn render(frame: &mut Frame, screen: Rect, app: &App, popup: &SearchPopup, theme: &Theme) {
-    let rect = layout::search_popup(screen);
-    let inner = layout::inner(rect);
-    if inner.width < 4 || inner.height < 3 {
+    let Some(area) = layout::search_area(screen) else {
         return;
-    }
+    };
+    let rect = area.popup;
     frame.render_widget(Clear, rect);
-    let width = usize::from(inner.width);
+    let width = usize::from(area.list.width);
     let title = match &popup.picker {
         Some(_) => s::PICK_TITLE,
         None => s::SEARCH_TITLE,
@@ -33,41 +33,40 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, popup: &SearchPopup, t
         .title(Line::from(text::fit(&format!(" {title} "), width)));
     frame.render_widget(block, rect);
     match &popup.picker {
-        Some(picker) => render_picker(frame, inner, app, picker, theme),
-        None => render_results(frame, inner, app, popup, theme),
+        Some(picker) => render_picker(frame, &area, app, picker, theme),
+        None => render_results(frame, &area, app, popup, theme),
     }
 }
 
-fn render_results(frame: &mut Frame, inner: Rect, app: &App, popup: &SearchPopup, theme: &Theme) {
-    let width = usize::from(inner.width);
-    // Line 1: the query, with the terminal cursor in it.
+fn render_results(
+    frame: &mut Frame,
+    area: &SearchArea,
+    app: &App,
+    popup: &SearchPopup,
+    theme: &Theme,
+) {
+    let width = usize::from(area.query.width);
+    // The query, with the terminal cursor in it.
     let prompt = Span::styled(s::SEARCH_PROMPT, theme.tone(Tone::Label));
-    let prompt_width = text::width(s::SEARCH_PROMPT);
-    let before: String = popup.input.chars().take(popup.cursor).collect();
-    let cursor_x = prompt_width + text::width(&before);
-    // A query wider than the line scrolls so the cursor stays visible.
-    let skip = (cursor_x + 1).saturating_sub(width);
+    let (cursor_x, skip) = view::query_view(popup, width);
     let shown: String = skip_columns(&popup.input, skip);
     let query_line = Line::from(vec![prompt, Span::raw(shown)]);
-    frame.render_widget(Paragraph::new(query_line), line(inner, 0));
-    let x = inner.x + u16::try_from(cursor_x - skip).unwrap_or(0);
-    frame.set_cursor_position(Position::new(x.min(inner.right() - 1), inner.y));
+    frame.render_widget(Paragraph::new(query_line), area.query);
+    let x = area.query.x + u16::try_from(cursor_x).unwrap_or(0);
+    frame.set_cursor_position(Position::new(x.min(area.query.right() - 1), area.query.y));
 
-    // Line 2: the kind filter, then the count (or "recherche…").
-    let mut spans = Vec::new();
-    let mut filter = Filter::All;
-    loop {
-        let style = if filter == popup.filter {
-            theme.selected(true)
-        } else {
-            theme.tone(Tone::Muted)
-        };
-        spans.push(Span::styled(format!(" {} ", filter.label()), style));
-        filter = filter.cycle();
-        if filter == Filter::All {
-            break;
-        }
-    }
+    // The kind filter, then the count (or "recherche…").
+    let spans = view::filter_chips()
+        .into_iter()
+        .map(|(filter, chip)| {
+            let style = if filter == popup.filter {
+                theme.selected(true)
+            } else {
+                theme.tone(Tone::Muted)
+            };
+            Span::styled(chip, style)
+        })
+        .collect();
     let count = if popup.searching() {
         s::SEARCH_RUNNING.to_string()
     } else {
@@ -76,11 +75,11 @@ fn render_results(frame: &mut Frame, inner: Rect, app: &App, popup: &SearchPopup
     let right = vec![Span::styled(count, theme.tone(Tone::Muted))];
     frame.render_widget(
         Paragraph::new(text::row(spans, right, width, Style::new())),
-        line(inner, 1),
+        area.filters,
     );
 
     // Then the results.
-    let rows = usize::from(inner.height).saturating_sub(2);
+    let rows = usize::from(area.list.height);
     let query = popup.query();
     let mut lines = Vec::new();
     if popup.results.hits.is_empty() && !popup.searching() {
@@ -95,8 +94,7 @@ fn render_results(frame: &mut Frame, inner: Rect, app: &App, popup: &SearchPopup
         )));
     }
     let index = &app.search.index;
-    // Kept in view here too: a resize can shrink the list under the cursor.
-    let offset = layout::follow(popup.offset, popup.selected, rows, popup.results.hits.len());
+    let offset = view::results_offset(popup, rows);
     for (i, hit) in popup
         .results
         .hits
@@ -110,13 +108,7 @@ fn render_results(frame: &mut Frame, inner: Rect, app: &App, popup: &SearchPopup
         let selected = i == popup.selected;
         lines.push(result_line(app, entry, &marked, selected, width, theme));
     }
-    let area = Rect::new(
-        inner.x,
-        inner.y + 2,
-        inner.width,
-        inner.height.saturating_sub(2),
-    );
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Paragraph::new(lines), area.list);
 }
 
 /// `text` without its first `columns` display columns.
@@ -129,10 +121,6 @@ fn skip_columns(text: &str, columns: usize) -> String {
             skip
         })
         .collect()
-}
-
-fn line(inner: Rect, n: u16) -> Rect {
-    Rect::new(inner.x, inner.y + n, inner.width, 1)
 }
 
 /// "Emploi     ingénieur de projets européens ········ Europe"
@@ -214,8 +202,8 @@ fn where_label(app: &App, entry: &Entry) -> String {
     }
 }
 
-fn render_picker(frame: &mut Frame, inner: Rect, app: &App, picker: &Picker, theme: &Theme) {
-    let width = usize::from(inner.width);
+fn render_picker(frame: &mut Frame, area: &SearchArea, app: &App, picker: &Picker, theme: &Theme) {
+    let width = usize::from(area.list.width);
     let entry = app.search.index.entry(picker.entry);
     let mut lines = vec![
         Line::from(vec![
@@ -227,8 +215,8 @@ fn render_picker(frame: &mut Frame, inner: Rect, app: &App, picker: &Picker, the
         ]),
         Line::default(),
     ];
-    let rows = usize::from(inner.height).saturating_sub(2);
-    let offset = layout::follow(0, picker.selected, rows, picker.parcours.len());
+    let rows = usize::from(area.list.height);
+    let offset = view::picker_offset(picker, rows);
     // Short names in a column, full names after them.
     let labels: Vec<String> = picker
         .parcours
@@ -267,5 +255,10 @@ fn render_picker(frame: &mut Frame, inner: Rect, app: &App, picker: &Picker, the
             base,
         ));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    // The heading takes the query and filter lines.
+    let whole = Rect {
+        height: area.list.bottom() - area.query.y,
+        ..area.query
+    };
+    frame.render_widget(Paragraph::new(lines), whole);
 }

@@ -10,6 +10,9 @@
 //! older generation than the current query's is dropped, so a newer
 //! keystroke always supersedes a slower search.
 
+mod mouse;
+pub mod view;
+
 use std::sync::Arc;
 
 use super::action::{Action, Pane};
@@ -128,9 +131,17 @@ pub fn handle(app: &mut App, action: Action) {
         return;
     };
     if popup.picker.is_some() {
-        picker(app, action);
+        if !mouse::picker_mouse(app, action) {
+            picker(app, action);
+        }
         return;
     }
+    if mouse::results(app, action) {
+        return;
+    }
+    let Some(Popup::Search(popup)) = &mut app.popup else {
+        return;
+    };
     let len = popup.input.chars().count();
     let mut changed = false;
     match action {
@@ -203,8 +214,7 @@ pub fn handle(app: &mut App, action: Action) {
 
 /// Rows of results the popup shows at the current size.
 fn page(app: &App) -> usize {
-    let rect = super::layout::search_popup(app.layout.area);
-    usize::from(super::layout::inner(rect).height.saturating_sub(2)).max(1)
+    super::layout::search_area(app.layout.area).map_or(1, |a| usize::from(a.list.height).max(1))
 }
 
 fn follow(app: &mut App) {

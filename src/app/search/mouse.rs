@@ -1,0 +1,88 @@
+//! Clicks and the wheel while the search popup is open. A click on a
+//! result goes to it, like Enter; on a kind filter, selects it; in the
+//! query line, moves the text cursor there; outside the popup, closes it
+//! (or only the parcours picker), like Esc. The wheel moves the cursor.
+
+use super::{activate, picker, query_changed, view};
+use crate::app::action::Action;
+use crate::app::layout::{self, SearchArea};
+use crate::app::{App, Popup};
+
+/// Handles a mouse action in the results view; false if `action` is not one.
+pub(super) fn results(app: &mut App, action: Action) -> bool {
+    match action {
+        Action::Click { column, row } => click(app, column, row),
+        Action::Wheel { down, .. } => super::handle(app, step(down)),
+        _ => return false,
+    }
+    true
+}
+
+/// Handles a mouse action in the parcours picker; false if `action` is not one.
+pub(super) fn picker_mouse(app: &mut App, action: Action) -> bool {
+    match action {
+        Action::Click { column, row } => pick(app, column, row),
+        Action::Wheel { down, .. } => picker(app, step(down)),
+        _ => return false,
+    }
+    true
+}
+
+fn step(down: bool) -> Action {
+    if down { Action::Down } else { Action::Up }
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    let Some(area) = layout::search_area(app.layout.area) else {
+        return;
+    };
+    let Some(Popup::Search(popup)) = &mut app.popup else {
+        return;
+    };
+    let x = |rect: ratatui::layout::Rect| usize::from(column - rect.x);
+    if !layout::contains(area.popup, column, row) {
+        app.popup = None;
+    } else if layout::contains(area.query, column, row) {
+        let width = usize::from(area.query.width);
+        popup.cursor = view::query_cursor_at(popup, width, x(area.query));
+    } else if layout::contains(area.filters, column, row) {
+        if let Some(filter) = view::filter_at(x(area.filters))
+            && filter != popup.filter
+        {
+            popup.filter = filter;
+            query_changed(app);
+        }
+    } else if let Some(index) = list_index(&area, column, row) {
+        let index = view::results_offset(popup, usize::from(area.list.height)) + index;
+        if index < popup.results.hits.len() {
+            popup.selected = index;
+            activate(app);
+        }
+    }
+}
+
+fn pick(app: &mut App, column: u16, row: u16) {
+    let Some(area) = layout::search_area(app.layout.area) else {
+        return;
+    };
+    let Some(Popup::Search(popup)) = &mut app.popup else {
+        return;
+    };
+    let Some(chooser) = &mut popup.picker else {
+        return;
+    };
+    if !layout::contains(area.popup, column, row) {
+        popup.picker = None;
+    } else if let Some(index) = list_index(&area, column, row) {
+        let index = view::picker_offset(chooser, usize::from(area.list.height)) + index;
+        if index < chooser.parcours.len() {
+            chooser.selected = index;
+            picker(app, Action::Activate);
+        }
+    }
+}
+
+/// The list row (from the top of the list on screen) under the pointer.
+fn list_index(area: &SearchArea, column: u16, row: u16) -> Option<usize> {
+    layout::contains(area.list, column, row).then(|| usize::from(row - area.list.y))
+}
