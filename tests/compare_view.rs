@@ -4,11 +4,7 @@
 
 mod common;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
 use rncp_explorer::app::{self, Action, App};
-use rncp_explorer::ui::{self, Theme};
 
 use common::app::app_at;
 
@@ -27,12 +23,7 @@ fn comparing(width: u16, height: u16) -> App {
 }
 
 fn draw(app: &App) -> String {
-    let area = app.layout.area;
-    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-    terminal
-        .draw(|frame| ui::render(frame, app, &Theme::MONOCHROME))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
+    let buffer = common::app::drawn(app);
     let width = usize::from(buffer.area.width);
     buffer
         .content

@@ -300,11 +300,7 @@ fn the_selected_result_stays_on_screen_after_a_resize() {
 /// Where `needle` is drawn on screen (column, row), rendering `app` first.
 fn drawn_at(app: &App, needle: &str) -> (u16, u16) {
     let area = app.layout.area;
-    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-    terminal
-        .draw(|f| ui::render(f, app, &Theme::MONOCHROME))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
+    let buffer = common::app::drawn(app);
     for y in 0..area.height {
         let mut line = String::new();
         let mut starts = Vec::new();

@@ -2,8 +2,13 @@
 
 use std::sync::OnceLock;
 
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
 use rncp_explorer::app::{Action, App, update};
 use rncp_explorer::model;
+use rncp_explorer::ui::{self, Theme};
 
 /// An app sized `width`×`height`. The fiche is parsed and checked once per
 /// test binary (slow in debug builds); each call gets its own copy.
@@ -12,4 +17,14 @@ pub fn app_at(width: u16, height: u16) -> App {
     let mut app = APP.get_or_init(|| App::new(model::embedded())).clone();
     update(&mut app, Action::Resize { width, height });
     app
+}
+
+/// One frame of `app` at its size, in the monochrome theme.
+pub fn drawn(app: &App) -> Buffer {
+    let area = app.layout.area;
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+    terminal
+        .draw(|frame| ui::render(frame, app, &Theme::MONOCHROME))
+        .unwrap();
+    terminal.backend().buffer().clone()
 }
