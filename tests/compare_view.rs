@@ -163,3 +163,44 @@ fn a_lone_parcours_gets_an_empty_picker_that_says_so() {
         "{screen}"
     );
 }
+
+/// The parcours on each side of the open comparison.
+fn sides(app: &App) -> (String, String) {
+    let app::Mode::Compare(view) = &app.mode else {
+        panic!("not comparing");
+    };
+    let id = |p: usize| app.fiche.parcours[p].id.clone();
+    (id(view.left), id(view.right))
+}
+
+#[test]
+fn clicking_a_parcours_in_the_list_compares_with_it() {
+    let mut app = comparing(120, 40);
+    assert_eq!(sides(&app), ("communication".into(), "urbain".into()));
+    let at = common::app::drawn_at(&app, "Management des");
+    app::update(
+        &mut app,
+        Action::Click {
+            column: at.0,
+            row: at.1,
+        },
+    );
+    assert_eq!(
+        sides(&app),
+        ("communication".into(), "collectivites".into())
+    );
+    assert!(draw(&app).contains("Communication ↔ Collectivités"));
+    // The left side's own row changes nothing.
+    let at = common::app::drawn_at(&app, "Communication publique");
+    app::update(
+        &mut app,
+        Action::Click {
+            column: at.0,
+            row: at.1,
+        },
+    );
+    assert_eq!(
+        sides(&app),
+        ("communication".into(), "collectivites".into())
+    );
+}

@@ -297,32 +297,13 @@ fn the_selected_result_stays_on_screen_after_a_resize() {
     assert!(screen.contains(&start), "{start:?} not on\n{screen}");
 }
 
-/// Where `needle` is drawn on screen (column, row), rendering `app` first.
-fn drawn_at(app: &App, needle: &str) -> (u16, u16) {
-    let area = app.layout.area;
-    let buffer = common::app::drawn(app);
-    for y in 0..area.height {
-        let mut line = String::new();
-        let mut starts = Vec::new();
-        for x in 0..area.width {
-            starts.push((line.len(), x));
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        if let Some(at) = line.find(needle) {
-            let x = starts.iter().find(|(b, _)| *b == at).unwrap().1;
-            return (x, y);
-        }
-    }
-    panic!("{needle:?} is not on screen");
-}
-
 fn click(app: &mut App, (column, row): (u16, u16)) {
     update(app, Action::Click { column, row });
 }
 
 /// Clicks on the first char of `needle` where it is drawn.
 fn click_on(app: &mut App, needle: &str) {
-    let at = drawn_at(app, needle);
+    let at = common::app::drawn_at(app, needle);
     click(app, at);
 }
 
@@ -368,7 +349,7 @@ fn clicking_in_the_query_moves_the_text_cursor_there() {
     typed(&mut app, "cabinet ");
     assert_eq!(popup(&app).input, "chef cabinet élu");
     // Past the end of the text: the end.
-    let (x, y) = drawn_at(&app, "élu");
+    let (x, y) = common::app::drawn_at(&app, "élu");
     click(&mut app, (x + 10, y));
     assert_eq!(popup(&app).cursor, "chef cabinet élu".chars().count());
 }

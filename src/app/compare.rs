@@ -222,9 +222,40 @@ pub fn view(app: &mut App, action: Action) {
                 expanded,
             );
         }
+        Action::Click { column, row } => {
+            // A parcours clicked in the list beside the view takes the right side.
+            if let Some(p) = listed_parcours_at(app, column, row) {
+                let Mode::Compare(view) = &mut app.mode else {
+                    return;
+                };
+                if p != view.left && p != view.right {
+                    **view = CompareView::new(
+                        &app.fiche,
+                        view.left,
+                        p,
+                        view.return_focus,
+                        view.expanded,
+                    );
+                }
+            }
+        }
         _ => {}
     }
     clamp(app);
+}
+
+/// The parcours (index into `fiche.parcours`) drawn at a screen cell of the
+/// parcours list the view keeps on wide screens.
+fn listed_parcours_at(app: &App, column: u16, row: u16) -> Option<usize> {
+    let list = screen(app.layout.area).list?;
+    let inner = layout::inner(list);
+    if !layout::contains(inner, column, row) {
+        return None;
+    }
+    let line = usize::from(row - inner.y);
+    let lines = app.parcours_lines(inner);
+    let count = app.fiche.parcours.len();
+    layout::parcours_row_at(line, app.list_offset, lines, count)?.checked_sub(1)
 }
 
 /// `Esc`: back to the browser, focus where it was.

@@ -45,6 +45,7 @@ pub fn lines() -> Vec<HelpLine> {
         s::HELP_MOUSE_CLICK,
         s::HELP_MOUSE_WHEEL,
         s::HELP_MOUSE_SEARCH,
+        s::HELP_MOUSE_COMPARE,
         s::HELP_MOUSE_OUTSIDE,
     ] {
         let (keys, description) = line.split_once(" : ").unwrap_or(("", line));

@@ -15,6 +15,7 @@ pub const HELP_MOUSE_CLICK: &str = "Clic : Activer le panneau et choisir la lign
 pub const HELP_MOUSE_WHEEL: &str = "Molette : Faire défiler le panneau sous le pointeur";
 pub const HELP_MOUSE_SEARCH: &str =
     "Clic : Dans la recherche, aller au résultat ou choisir le filtre";
+pub const HELP_MOUSE_COMPARE: &str = "Clic : En comparaison, mettre à droite le parcours cliqué";
 pub const HELP_MOUSE_OUTSIDE: &str = "Clic : Hors d’une fenêtre, la fermer";
 pub const HELP_BROWSE: &str = "Navigation";
 pub const HELP_IN_HELP: &str = "Dans cette aide";

@@ -28,3 +28,22 @@ pub fn drawn(app: &App) -> Buffer {
         .unwrap();
     terminal.backend().buffer().clone()
 }
+
+/// Where `needle` is drawn on screen (column, row), rendering `app` first.
+pub fn drawn_at(app: &App, needle: &str) -> (u16, u16) {
+    let area = app.layout.area;
+    let buffer = drawn(app);
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut starts = Vec::new();
+        for x in 0..area.width {
+            starts.push((line.len(), x));
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        if let Some(at) = line.find(needle) {
+            let x = starts.iter().find(|(b, _)| *b == at).unwrap().1;
+            return (x, y);
+        }
+    }
+    panic!("{needle:?} is not on screen");
+}
