@@ -187,3 +187,35 @@ fn search_a_job_without_accents_and_jump_to_it() {
     assert_eq!(s.finish(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn search_a_job_and_click_the_result_to_go_there() {
+    let mut s = Session::start(120, 40, &[]);
+    s.wait_text("Fiche RNCP 24759");
+    s.send("/");
+    s.wait_text("Recherche");
+    s.send("lobiste");
+    s.wait_text("lobbyiste");
+    // A left click (SGR mouse report, 1-based) on the result's row.
+    let screen = s.parser.screen();
+    let (row, col) = (0..40)
+        .find_map(|r| {
+            let line = screen.contents_between(r, 0, r, 120);
+            let at = line.find("lobbyiste")?;
+            Some((r, line[..at].chars().count() as u16))
+        })
+        .expect("the result's row");
+    s.send(&format!(
+        "\x1b[<0;{c};{r}M\x1b[<0;{c};{r}m",
+        c = col + 1,
+        r = row + 1
+    ));
+    s.wait_for("the popup closed", |sc| {
+        !sc.contents().contains("┌ Recherche")
+    });
+    s.wait_text("Maquette — Europe");
+    s.wait_text("• lobbyiste");
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+    s.assert_restored();
+}
