@@ -267,12 +267,14 @@ fn help_popup_takes_the_keys_until_closed() {
 fn mouse_clicks_select_and_wheel_scrolls_the_pane_under_the_pointer() {
     let mut app = app();
     let parcours = app.layout.inner(Pane::Parcours).unwrap();
-    // Tall enough for two lines per parcours: line 3 is the second parcours.
+    // Tall enough for whole names: three lines per parcours, so line 4 is
+    // the second parcours' first line (line 0 is the fiche).
+    assert_eq!(app.parcours_lines(parcours), 3);
     update(
         &mut app,
         Action::Click {
             column: parcours.x + 2,
-            row: parcours.y + 3,
+            row: parcours.y + 4,
         },
     );
     assert_eq!(app.selection(), Selection::Parcours(1));

@@ -113,17 +113,26 @@ pub fn compute(area: Rect, focus: Pane) -> ScreenLayout {
 /// one line each: a full name cut to a few columns says less.
 pub const SHORT_LABELS_BELOW: usize = 24;
 
-/// Screen lines per parcours in the parcours pane: two (the full name
-/// wrapped) when some name needs it, the pane is wide enough, and every
-/// entry still fits in `height`; else one.
-pub fn parcours_lines(width: usize, height: usize, parcours: usize, longest_name: usize) -> usize {
-    // Two columns stay free for the warning mark.
-    let needs_wrap = longest_name + 2 > width;
-    if needs_wrap && width >= SHORT_LABELS_BELOW && 2 * parcours < height {
-        2
-    } else {
-        1
+/// Columns a parcours name may take on a parcours-pane line `width` wide
+/// inside: two stay free for the warning mark, or for the indent of a
+/// wrapped name's next lines.
+pub fn parcours_name_room(width: usize) -> usize {
+    width.saturating_sub(2)
+}
+
+/// Screen lines per parcours in the parcours pane, given how many lines the
+/// longest-wrapping name `needs`: that many when every entry then fits in
+/// `height`, else as many as fit (the last line of a name cut with "…"),
+/// and one when even two do not fit or the pane is too narrow for names.
+pub fn parcours_lines(width: usize, height: usize, parcours: usize, needs: usize) -> usize {
+    if width < SHORT_LABELS_BELOW || needs <= 1 {
+        return 1;
     }
+    (2..=needs)
+        .rev()
+        // Strictly less: the fiche's line comes first.
+        .find(|lines| lines * parcours < height)
+        .unwrap_or(1)
 }
 
 /// The parcours-pane row (0 = fiche) drawn on screen line `line` of the
@@ -134,8 +143,12 @@ pub fn parcours_row_at(
     lines_per_parcours: usize,
     parcours: usize,
 ) -> Option<usize> {
-    let row = if lines_per_parcours == 2 {
-        if line == 0 { 0 } else { 1 + (line - 1) / 2 }
+    let row = if lines_per_parcours > 1 {
+        if line == 0 {
+            0
+        } else {
+            1 + (line - 1) / lines_per_parcours
+        }
     } else {
         offset + line
     };
@@ -255,10 +268,12 @@ mod tests {
 
     #[test]
     fn parcours_names_wrap_only_when_needed_and_room_allows() {
-        assert_eq!(parcours_lines(30, 20, 6, 50), 2);
-        assert_eq!(parcours_lines(58, 20, 6, 50), 1, "names fit on one line");
-        assert_eq!(parcours_lines(30, 10, 6, 50), 1, "not enough rows");
-        assert_eq!(parcours_lines(16, 20, 6, 50), 1, "short labels instead");
+        assert_eq!(parcours_lines(30, 20, 6, 2), 2);
+        assert_eq!(parcours_lines(24, 39, 6, 3), 3, "whole names");
+        assert_eq!(parcours_lines(24, 18, 6, 3), 2, "two lines fit, three not");
+        assert_eq!(parcours_lines(58, 20, 6, 1), 1, "names fit on one line");
+        assert_eq!(parcours_lines(30, 10, 6, 2), 1, "not enough rows");
+        assert_eq!(parcours_lines(16, 20, 6, 3), 1, "short labels instead");
     }
 
     #[test]
@@ -274,6 +289,11 @@ mod tests {
         assert_eq!(parcours_row_at(4, 3, 1, 6), None);
         // Narrow: one line per row even when tall.
         assert_eq!(parcours_row_at(2, 0, 1, 6), Some(2));
+        // Three lines per parcours.
+        assert_eq!(parcours_row_at(3, 0, 3, 6), Some(1));
+        assert_eq!(parcours_row_at(4, 0, 3, 6), Some(2));
+        assert_eq!(parcours_row_at(18, 0, 3, 6), Some(6));
+        assert_eq!(parcours_row_at(19, 0, 3, 6), None);
     }
 
     #[test]

@@ -111,19 +111,33 @@ impl App {
 
     /// Screen lines per parcours in a parcours pane whose inside is `inner`.
     pub fn parcours_lines(&self, inner: Rect) -> usize {
-        let longest = self
-            .fiche
-            .parcours
-            .iter()
-            .map(|p| unicode_width::UnicodeWidthStr::width(p.name.as_str()))
+        let width = usize::from(inner.width);
+        let needed = (0..self.fiche.parcours.len())
+            .map(|p| self.parcours_name_lines(p, width).len())
             .max()
-            .unwrap_or(0);
+            .unwrap_or(1);
         layout::parcours_lines(
-            usize::from(inner.width),
+            width,
             usize::from(inner.height),
             self.fiche.parcours.len(),
-            longest,
+            needed,
         )
+    }
+
+    /// Parcours `p`'s name word-wrapped for a parcours pane `width` columns
+    /// wide inside, two columns being kept for the warning mark.
+    pub fn parcours_name_lines(&self, p: usize, width: usize) -> Vec<String> {
+        let Some(parcours) = self.fiche.parcours.get(p) else {
+            return Vec::new();
+        };
+        let doc = [detail::DocLine {
+            spans: vec![(detail::Tone::Text, parcours.name.clone())],
+            bullet: false,
+        }];
+        detail::wrap(&doc, layout::parcours_name_room(width))
+            .into_iter()
+            .map(|l| l.into_iter().map(|(_, t)| t).collect::<String>())
+            .collect()
     }
 
     pub fn selection(&self) -> Selection {

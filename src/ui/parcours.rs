@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{block, text, theme::Theme};
-use crate::app::detail::{self, DocLine, Tone};
+use crate::app::detail::Tone;
 use crate::app::{App, Pane, layout, strings as s};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -15,8 +15,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = layout::inner(area);
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
-    let two_lines = app.parcours_lines(inner) == 2;
-    let offset = if two_lines {
+    let per_parcours = app.parcours_lines(inner);
+    let offset = if per_parcours > 1 {
         0
     } else {
         app.list_offset.min(app.list_len().saturating_sub(height))
@@ -29,12 +29,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Style::new()
         };
         let (left, right) = item(app, row, width, theme);
-        match (two_lines && row > 0, wrapped_name(app, row, width)) {
-            (true, Some((first, second))) => {
-                lines.push(text::row(vec![Span::raw(first)], right, width, base));
-                lines.push(text::row(vec![Span::raw(second)], Vec::new(), width, base));
+        if per_parcours > 1 && row > 0 {
+            let mut name = wrapped_name(app, row - 1, width, per_parcours).into_iter();
+            let first = name.next().unwrap_or_default();
+            lines.push(text::row(vec![Span::raw(first)], right, width, base));
+            for next in name {
+                lines.push(text::row(vec![Span::raw(next)], Vec::new(), width, base));
             }
-            _ => lines.push(text::row(left, right, width, base)),
+        } else {
+            lines.push(text::row(left, right, width, base));
         }
         if lines.len() >= height {
             break;
@@ -48,21 +51,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
 }
 
-/// A parcours name over two lines (the second indented, cut if still too long).
-fn wrapped_name(app: &App, row: usize, width: usize) -> Option<(String, String)> {
-    let p = app.fiche.parcours.get(row.checked_sub(1)?)?;
-    let room = width.saturating_sub(2);
-    let doc = [DocLine {
-        spans: vec![(Tone::Text, p.name.clone())],
-        bullet: false,
-    }];
-    let lines: Vec<String> = detail::wrap(&doc, room)
-        .into_iter()
-        .map(|l| l.into_iter().map(|(_, t)| t).collect::<String>())
-        .collect();
-    let first = lines.first().cloned().unwrap_or_default();
-    let rest = lines.get(1..).unwrap_or_default().join(" ");
-    Some((first, format!("  {}", text::fit(rest.trim(), room))))
+/// Parcours `p`'s name on exactly `lines` lines: the next ones indented,
+/// the last cut with "…" if the name needs more, blank ones if it needs
+/// fewer (every parcours takes as many lines, so clicks map back).
+fn wrapped_name(app: &App, p: usize, width: usize, lines: usize) -> Vec<String> {
+    let room = layout::parcours_name_room(width);
+    let wrapped = app.parcours_name_lines(p, width);
+    let mut out: Vec<String> = wrapped.iter().take(lines - 1).cloned().collect();
+    let rest = wrapped.get(lines - 1..).unwrap_or_default().join(" ");
+    out.push(text::fit(rest.trim(), room));
+    out.resize(lines, String::new());
+    for line in out.iter_mut().skip(1) {
+        *line = format!("  {line}");
+    }
+    out
 }
 
 fn item(
