@@ -98,14 +98,16 @@ impl Row {
         (NEG_INFINITY, self.reach - col as i32)
     }
 
+    /// A match at text position `pos` (later than any before) scoring `m`.
     #[inline]
     fn record(&mut self, pos: usize, m: i32) {
-        if let Some((pos, m)) = self.last {
-            self.fold(pos, m);
+        if let Some((earlier, earlier_m)) = self.last {
+            self.fold(earlier, earlier_m);
         }
         self.last = Some((pos, m));
     }
 
+    /// Lets the match at `pos` open gaps: from now on only its gap reaches.
     #[inline]
     fn fold(&mut self, pos: usize, m: i32) {
         self.reach = self.reach.max(m + GAP_START + (pos + 1) as i32);
