@@ -400,3 +400,48 @@ fn in_the_parcours_picker_a_click_chooses_and_outside_goes_back() {
     assert_eq!(app.subject(), Subject::Parcours(recherche));
     assert_eq!(found_lines(&app), ["Chargé d’études"]);
 }
+
+#[test]
+fn on_a_narrow_screen_the_filter_in_force_stays_visible_and_a_click_moves_on() {
+    let mut app = common::app::app_at(40, 12);
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "chef");
+    for _ in 0..6 {
+        update(&mut app, Action::CycleFilter);
+    }
+    assert_eq!(popup(&app).filter, Filter::Only(Kind::Course));
+    click_on(&mut app, "Cours ▸");
+    assert_eq!(popup(&app).filter, Filter::All, "like Tab: the next filter");
+    click_on(&mut app, "Tout ▸");
+    assert_eq!(popup(&app).filter, Filter::Only(Kind::Job));
+}
+
+#[test]
+fn every_filter_shows_at_80_columns_and_a_long_count_shortens() {
+    let mut app = common::app::app_at(80, 24);
+    update(&mut app, Action::OpenSearch);
+    typed(&mut app, "e");
+    let p = popup(&app);
+    assert!(
+        p.results.total > p.results.hits.len(),
+        "more than the popup keeps"
+    );
+    let screen: String = common::app::drawn(&app)
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    for label in [
+        "Tout",
+        "Emplois",
+        "Compétences",
+        "Activités",
+        "Secteurs",
+        "UE",
+        "Cours",
+    ] {
+        assert!(screen.contains(label), "{label}");
+    }
+    let short = format!("{}/{}", p.results.hits.len(), p.results.total);
+    assert!(screen.contains(&short), "{short}");
+}

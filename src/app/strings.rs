@@ -26,6 +26,8 @@ pub const SEARCH_EMPTY: &str =
     "Tapez un métier, une compétence, une UE… (sans accents si vous voulez)";
 pub const SEARCH_NONE: &str = "Aucun résultat.";
 pub const SEARCH_RUNNING: &str = "recherche…";
+/// After the filter in force when the filter line has room for it alone.
+pub const SEARCH_NEXT_FILTER: &str = "▸";
 pub const SEARCH_ALL_PARCOURS: &str = "tous les parcours";
 pub const PICK_TITLE: &str = "Dans quel parcours ?";
 pub const TOO_SMALL: &str = "Terminal trop petit";
@@ -94,6 +96,15 @@ pub fn search_count(shown: usize, total: usize) -> String {
         (_, 0) => String::new(),
         (s, t) if s == t => format!("{t} résultat{}", if t > 1 { "s" } else { "" }),
         (s, t) => format!("{s} premiers sur {t}"),
+    }
+}
+
+/// `search_count` where room is short: "200/1077".
+pub fn search_count_short(shown: usize, total: usize) -> String {
+    match (shown, total) {
+        (_, 0) => String::new(),
+        (s, t) if s == t => t.to_string(),
+        (s, t) => format!("{s}/{t}"),
     }
 }
 

@@ -56,23 +56,23 @@ fn render_results(
     frame.set_cursor_position(Position::new(x.min(area.query.right() - 1), area.query.y));
 
     // The kind filter, then the count (or "recherche…").
-    let spans = view::filter_chips()
+    let chips = view::chips(popup, width);
+    let room = width.saturating_sub(view::chips_width(&chips) + 1);
+    let spans = chips
         .into_iter()
-        .map(|(filter, chip)| {
-            let style = if filter == popup.filter {
+        .map(|chip| {
+            let style = if chip.active {
                 theme.selected(true)
             } else {
                 theme.tone(Tone::Muted)
             };
-            Span::styled(chip, style)
+            Span::styled(chip.text, style)
         })
         .collect();
-    let count = if popup.searching() {
-        s::SEARCH_RUNNING.to_string()
-    } else {
-        s::search_count(popup.results.hits.len(), popup.results.total)
-    };
-    let right = vec![Span::styled(count, theme.tone(Tone::Muted))];
+    let right = vec![Span::styled(
+        view::count_label(popup, room),
+        theme.tone(Tone::Muted),
+    )];
     frame.render_widget(
         Paragraph::new(text::row(spans, right, width, Style::new())),
         area.filters,

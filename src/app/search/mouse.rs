@@ -46,7 +46,8 @@ fn click(app: &mut App, column: u16, row: u16) {
         let width = usize::from(area.query.width);
         popup.cursor = view::query_cursor_at(popup, width, x(area.query));
     } else if layout::contains(area.filters, column, row) {
-        if let Some(filter) = view::filter_at(x(area.filters))
+        let width = usize::from(area.filters.width);
+        if let Some(filter) = view::filter_at(popup, width, x(area.filters))
             && filter != popup.filter
         {
             popup.filter = filter;

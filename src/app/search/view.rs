@@ -7,26 +7,76 @@ use crate::app::strings as s;
 use crate::app::wrap::width_of;
 use crate::search::Filter;
 
-/// The kind filters in the order the filter line shows them, each with its
-/// chip text.
-pub fn filter_chips() -> Vec<(Filter, String)> {
-    let mut chips = Vec::new();
-    let mut filter = Filter::All;
-    loop {
-        chips.push((filter, format!(" {} ", filter.label())));
-        filter = filter.cycle();
-        if filter == Filter::All {
-            return chips;
-        }
-    }
+/// A kind-filter chip on the filter line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chip {
+    pub text: String,
+    /// The filter in force.
+    pub active: bool,
+    /// The filter a click on the chip selects.
+    pub on_click: Filter,
 }
 
-/// The filter whose chip covers column `x` of the filter line.
-pub fn filter_at(x: usize) -> Option<Filter> {
+/// Columns the filter line keeps for the count when deciding whether every
+/// chip fits: a count of the fiche's size ("144 résultats").
+const COUNT_ROOM: usize = 13;
+
+/// The right end of the filter line, in at most `room` columns: the result
+/// count (shorter if it must be), or "recherche…".
+pub fn count_label(popup: &SearchPopup, room: usize) -> String {
+    let (shown, total) = (popup.results.hits.len(), popup.results.total);
+    let candidates = if popup.searching() {
+        vec![s::SEARCH_RUNNING.to_string()]
+    } else {
+        vec![
+            s::search_count(shown, total),
+            s::search_count_short(shown, total),
+        ]
+    };
+    candidates
+        .into_iter()
+        .find(|label| width_of(label) <= room)
+        .unwrap_or_default()
+}
+
+/// The filter line's chips on `width` columns: every kind filter when they
+/// fit beside a count; else only the one in force, marked as leading to
+/// the next (as Tab does), so it is never cut out of sight. Depends on the
+/// width alone, so the line does not change shape while typing.
+pub fn chips(popup: &SearchPopup, width: usize) -> Vec<Chip> {
+    let mut all = Vec::new();
+    let mut filter = Filter::All;
+    loop {
+        all.push(Chip {
+            text: format!(" {} ", filter.label()),
+            active: filter == popup.filter,
+            on_click: filter,
+        });
+        filter = filter.cycle();
+        if filter == Filter::All {
+            break;
+        }
+    }
+    if chips_width(&all) + 1 + COUNT_ROOM <= width {
+        return all;
+    }
+    vec![Chip {
+        text: format!(" {} {} ", popup.filter.label(), s::SEARCH_NEXT_FILTER),
+        active: true,
+        on_click: popup.filter.cycle(),
+    }]
+}
+
+pub fn chips_width(chips: &[Chip]) -> usize {
+    chips.iter().map(|c| width_of(&c.text)).sum()
+}
+
+/// The filter a click at column `x` of the filter line selects.
+pub fn filter_at(popup: &SearchPopup, width: usize, x: usize) -> Option<Filter> {
     let mut end = 0;
-    filter_chips().into_iter().find_map(|(filter, chip)| {
-        end += width_of(&chip);
-        (x < end).then_some(filter)
+    chips(popup, width).into_iter().find_map(|chip| {
+        end += width_of(&chip.text);
+        (x < end).then_some(chip.on_click)
     })
 }
 
