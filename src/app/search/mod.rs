@@ -126,11 +126,8 @@ pub fn open(app: &mut App) {
 
 /// Handles an action while the popup is open.
 pub fn handle(app: &mut App, action: Action) {
-    let page = page(app);
-    let Some(Popup::Search(popup)) = &mut app.popup else {
-        return;
-    };
-    if popup.picker.is_some() {
+    let choosing_parcours = matches!(&app.popup, Some(Popup::Search(p)) if p.picker.is_some());
+    if choosing_parcours {
         if !mouse::picker_mouse(app, action) {
             picker(app, action);
         }
@@ -139,6 +136,7 @@ pub fn handle(app: &mut App, action: Action) {
     if mouse::results(app, action) {
         return;
     }
+    let page = page(app);
     let Some(Popup::Search(popup)) = &mut app.popup else {
         return;
     };
