@@ -177,28 +177,14 @@ fn sides(app: &App) -> (String, String) {
 fn clicking_a_parcours_in_the_list_compares_with_it() {
     let mut app = comparing(120, 40);
     assert_eq!(sides(&app), ("communication".into(), "urbain".into()));
-    let at = common::app::drawn_at(&app, "Management des");
-    app::update(
-        &mut app,
-        Action::Click {
-            column: at.0,
-            row: at.1,
-        },
-    );
+    common::app::click_on(&mut app, "Management des");
     assert_eq!(
         sides(&app),
         ("communication".into(), "collectivites".into())
     );
     assert!(draw(&app).contains("Communication ↔ Collectivités"));
     // The left side's own row changes nothing.
-    let at = common::app::drawn_at(&app, "Communication publique");
-    app::update(
-        &mut app,
-        Action::Click {
-            column: at.0,
-            row: at.1,
-        },
-    );
+    common::app::click_on(&mut app, "Communication publique");
     assert_eq!(
         sides(&app),
         ("communication".into(), "collectivites".into())

@@ -297,16 +297,6 @@ fn the_selected_result_stays_on_screen_after_a_resize() {
     assert!(screen.contains(&start), "{start:?} not on\n{screen}");
 }
 
-fn click(app: &mut App, (column, row): (u16, u16)) {
-    update(app, Action::Click { column, row });
-}
-
-/// Clicks on the first char of `needle` where it is drawn.
-fn click_on(app: &mut App, needle: &str) {
-    let at = common::app::drawn_at(app, needle);
-    click(app, at);
-}
-
 #[test]
 fn clicking_a_result_goes_to_it() {
     let mut app = app();
@@ -314,7 +304,7 @@ fn clicking_a_result_goes_to_it() {
     typed(&mut app, "elu");
     let target = "Directeur ou chef de cabinet d’élu";
     assert_ne!(results(&app)[0], target, "not simply the first result");
-    click_on(&mut app, target);
+    common::app::click_on(&mut app, target);
     assert!(app.popup.is_none());
     let communication = parcours_index(&app, "communication");
     assert_eq!(app.subject(), Subject::Parcours(communication));
@@ -326,7 +316,7 @@ fn clicking_a_kind_filter_selects_it() {
     let mut app = app();
     update(&mut app, Action::OpenSearch);
     typed(&mut app, "elu");
-    click_on(&mut app, "Emplois");
+    common::app::click_on(&mut app, "Emplois");
     assert_eq!(popup(&app).filter, Filter::Only(Kind::Job));
     let kinds: Vec<Kind> = popup(&app)
         .results
@@ -335,7 +325,7 @@ fn clicking_a_kind_filter_selects_it() {
         .map(|h| app.search.index.entry(h.id).kind)
         .collect();
     assert!(!kinds.is_empty() && kinds.iter().all(|k| *k == Kind::Job));
-    click_on(&mut app, "Tout");
+    common::app::click_on(&mut app, "Tout");
     assert_eq!(popup(&app).filter, Filter::All);
 }
 
@@ -344,13 +334,13 @@ fn clicking_in_the_query_moves_the_text_cursor_there() {
     let mut app = app();
     update(&mut app, Action::OpenSearch);
     typed(&mut app, "chef élu");
-    click_on(&mut app, "élu");
+    common::app::click_on(&mut app, "élu");
     assert_eq!(popup(&app).cursor, 5);
     typed(&mut app, "cabinet ");
     assert_eq!(popup(&app).input, "chef cabinet élu");
     // Past the end of the text: the end.
     let (x, y) = common::app::drawn_at(&app, "élu");
-    click(&mut app, (x + 10, y));
+    common::app::click(&mut app, (x + 10, y));
     assert_eq!(popup(&app).cursor, "chef cabinet élu".chars().count());
 }
 
@@ -377,7 +367,7 @@ fn clicking_outside_the_popup_closes_it_without_moving() {
     let before = app.subject();
     update(&mut app, Action::OpenSearch);
     typed(&mut app, "lobiste");
-    click(&mut app, (0, 0));
+    common::app::click(&mut app, (0, 0));
     assert!(app.popup.is_none());
     assert_eq!(app.subject(), before);
     assert_eq!(app.found, None);
@@ -390,12 +380,12 @@ fn in_the_parcours_picker_a_click_chooses_and_outside_goes_back() {
     typed(&mut app, "charge d'etudes");
     update(&mut app, Action::Activate);
     assert!(popup(&app).picker.is_some());
-    click(&mut app, (0, 0));
+    common::app::click(&mut app, (0, 0));
     assert!(popup(&app).picker.is_none(), "back to the results");
     update(&mut app, Action::Activate);
     let recherche = parcours_index(&app, "recherche");
     let name = app.fiche.parcours[recherche].name.clone();
-    click_on(&mut app, &name);
+    common::app::click_on(&mut app, &name);
     assert!(app.popup.is_none());
     assert_eq!(app.subject(), Subject::Parcours(recherche));
     assert_eq!(found_lines(&app), ["Chargé d’études"]);
@@ -410,9 +400,9 @@ fn on_a_narrow_screen_the_filter_in_force_stays_visible_and_a_click_moves_on() {
         update(&mut app, Action::CycleFilter);
     }
     assert_eq!(popup(&app).filter, Filter::Only(Kind::Course));
-    click_on(&mut app, "Cours ▸");
+    common::app::click_on(&mut app, "Cours ▸");
     assert_eq!(popup(&app).filter, Filter::All, "like Tab: the next filter");
-    click_on(&mut app, "Tout ▸");
+    common::app::click_on(&mut app, "Tout ▸");
     assert_eq!(popup(&app).filter, Filter::Only(Kind::Job));
 }
 

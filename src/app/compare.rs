@@ -252,10 +252,8 @@ fn listed_parcours_at(app: &App, column: u16, row: u16) -> Option<usize> {
     if !layout::contains(inner, column, row) {
         return None;
     }
-    let line = usize::from(row - inner.y);
-    let lines = app.parcours_lines(inner);
-    let count = app.fiche.parcours.len();
-    layout::parcours_row_at(line, app.list_offset, lines, count)?.checked_sub(1)
+    app.parcours_row_on_line(inner, usize::from(row - inner.y))?
+        .checked_sub(1)
 }
 
 /// `Esc`: back to the browser, focus where it was.

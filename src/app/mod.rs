@@ -124,6 +124,13 @@ impl App {
         )
     }
 
+    /// The parcours-pane row (0 = fiche) drawn on line `line` of a parcours
+    /// pane whose inside is `inner`.
+    pub fn parcours_row_on_line(&self, inner: Rect, line: usize) -> Option<usize> {
+        let lines = self.parcours_lines(inner);
+        layout::parcours_row_at(line, self.list_offset, lines, self.fiche.parcours.len())
+    }
+
     /// Parcours `p`'s name word-wrapped for a parcours pane `width` columns
     /// wide inside, two columns being kept for the warning mark.
     pub fn parcours_name_lines(&self, p: usize, width: usize) -> Vec<String> {

@@ -217,9 +217,7 @@ fn click(app: &mut App, column: u16, row: u16) {
     let line = usize::from(row - inner.y);
     match pane {
         Pane::Parcours => {
-            let lines = app.parcours_lines(inner);
-            let count = app.fiche.parcours.len();
-            if let Some(index) = layout::parcours_row_at(line, app.list_offset, lines, count) {
+            if let Some(index) = app.parcours_row_on_line(inner, line) {
                 select(app, index);
             }
         }

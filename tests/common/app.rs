@@ -47,3 +47,14 @@ pub fn drawn_at(app: &App, needle: &str) -> (u16, u16) {
     }
     panic!("{needle:?} is not on screen");
 }
+
+/// A left click at a screen cell.
+pub fn click(app: &mut App, (column, row): (u16, u16)) {
+    update(app, Action::Click { column, row });
+}
+
+/// Clicks on the first char of `needle` where it is drawn.
+pub fn click_on(app: &mut App, needle: &str) {
+    let at = drawn_at(app, needle);
+    click(app, at);
+}
