@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use rncp_explorer::app::{Action, App, update};
-use rncp_explorer::compare::{self, Options};
+use rncp_explorer::compare::{self, Options, Side};
 use rncp_explorer::model;
 use rncp_explorer::ui::{self, Theme};
 
@@ -19,7 +19,11 @@ fn all_pairs(c: &mut Criterion) {
         b.iter(|| {
             for (i, left) in fiche.parcours.iter().enumerate() {
                 for right in &fiche.parcours[i + 1..] {
-                    black_box(compare::compare(&fiche, left, right, Options::default()));
+                    black_box(compare::compare(
+                        Side::new(&fiche, left),
+                        Side::new(&fiche, right),
+                        Options::default(),
+                    ));
                 }
             }
         })

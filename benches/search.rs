@@ -29,9 +29,9 @@ fn main() {
         .measurement_time(Duration::from_secs(1))
         .sample_size(10);
     let fiche = model::embedded();
-    let small = SearchIndex::build(&fiche);
+    let small = SearchIndex::of_fiche(&fiche);
     let big_fiche = generate(&fiche, GENERATED_ITEMS);
-    let big = SearchIndex::build(&big_fiche);
+    let big = SearchIndex::of_fiche(&big_fiche);
 
     fiche_queries(&mut c, &small);
     keystrokes(&mut c, &big);
@@ -131,7 +131,7 @@ fn cold_queries(c: &mut Criterion, index: &SearchIndex) {
 fn build(c: &mut Criterion, fiche: &Fiche) {
     let mut group = c.benchmark_group("build");
     group.measurement_time(Duration::from_secs(3));
-    group.bench_function("index_100k", |b| b.iter(|| SearchIndex::build(fiche)));
+    group.bench_function("index_100k", |b| b.iter(|| SearchIndex::of_fiche(fiche)));
     group.finish();
 }
 

@@ -2,11 +2,12 @@
 //! repeated items, numbering gaps, empty lists. Pure: no I/O, no terminal.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use crate::model::normalize::item_key;
-use crate::model::{Fiche, Parcours, Semester};
+use crate::model::{Catalogue, Fiche, FicheId, Parcours, Semester};
 
 /// ECTS a semester is expected to carry.
 pub const SEMESTER_ECTS: u32 = 30;
@@ -114,6 +115,32 @@ pub fn check(fiche: &Fiche) -> Vec<Finding> {
 }
 
 /// True when any finding is an error (the `check` command then exits 1).
+/// The findings of each fiche of a catalogue, computed the first time they
+/// are asked for and kept: over a whole registry, checking every fiche up
+/// front would cost seconds the user never asked to wait.
+#[derive(Debug, Clone, Default)]
+pub struct FindingsCache {
+    cells: Vec<OnceLock<Vec<Finding>>>,
+}
+
+impl FindingsCache {
+    pub fn new(catalogue: &Catalogue) -> FindingsCache {
+        FindingsCache {
+            cells: (0..catalogue.len()).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// Fiche `id`'s findings (`catalogue` is the one the cache was made for).
+    pub fn get<'a>(&'a self, catalogue: &Catalogue, id: FicheId) -> &'a [Finding] {
+        self.cells[id.index()].get_or_init(|| check(catalogue.get(id)))
+    }
+
+    /// Whether fiche `id` was checked already.
+    pub fn is_computed(&self, id: FicheId) -> bool {
+        self.cells[id.index()].get().is_some()
+    }
+}
+
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }

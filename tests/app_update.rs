@@ -2,7 +2,7 @@
 
 mod common;
 
-use rncp_explorer::app::detail;
+use rncp_explorer::app::view::detail;
 use rncp_explorer::app::{Action, App, NodeId, Pane, Popup, Selection, Subject, update};
 
 /// A fresh app at 120×40.
@@ -40,7 +40,11 @@ fn go_to(app: &mut App, node: NodeId) {
 }
 
 fn parcours_index(app: &App, id: &str) -> usize {
-    app.fiche.parcours.iter().position(|p| p.id == id).unwrap()
+    app.fiche()
+        .parcours
+        .iter()
+        .position(|p| p.id == id)
+        .unwrap()
 }
 
 #[test]
@@ -81,7 +85,7 @@ fn moving_in_the_parcours_list_drives_tree_and_detail() {
     press(&mut app, &[Action::Bottom]);
     assert_eq!(app.selection(), Selection::Parcours(5));
     press(&mut app, &[Action::Down]);
-    assert_eq!(app.selected, 6, "stays on the last row");
+    assert_eq!(app.selected(), 6, "stays on the last row");
     press(&mut app, &[Action::Top, Action::Up]);
     assert_eq!(app.subject(), Subject::Fiche);
 }
@@ -217,13 +221,17 @@ fn detail_scroll_is_bounded_and_resets_with_the_subject() {
     press(&mut app, &[Action::Down, Action::PrevPane]);
     assert_eq!(app.focus, Pane::Detail);
     press(&mut app, &[Action::PageDown]);
-    assert!(app.detail_scroll > 0);
+    assert!(app.view().detail_scroll > 0);
     press(&mut app, &[Action::Bottom]);
-    let bottom = app.detail_scroll;
+    let bottom = app.view().detail_scroll;
     press(&mut app, &[Action::Down, Action::PageDown]);
-    assert_eq!(app.detail_scroll, bottom, "cannot scroll past the end");
+    assert_eq!(
+        app.view().detail_scroll,
+        bottom,
+        "cannot scroll past the end"
+    );
     press(&mut app, &[Action::NextPane, Action::Down]);
-    assert_eq!(app.detail_scroll, 0, "new subject starts at the top");
+    assert_eq!(app.view().detail_scroll, 0, "new subject starts at the top");
 }
 
 #[test]
@@ -233,7 +241,11 @@ fn help_popup_takes_the_keys_until_closed() {
     assert!(matches!(app.popup, Some(Popup::Help { .. })));
     assert_eq!(app.key_mode(), rncp_explorer::app::KeyMode::Help);
     press(&mut app, &[Action::Down, Action::Down]);
-    assert_eq!(app.selected, 0, "navigation does not leak under the popup");
+    assert_eq!(
+        app.selected(),
+        0,
+        "navigation does not leak under the popup"
+    );
     assert!(matches!(app.popup, Some(Popup::Help { .. })));
     // At 80×24 the help scrolls, but only as far as its last screenful.
     update(
@@ -249,10 +261,12 @@ fn help_popup_takes_the_keys_until_closed() {
     let Some(Popup::Help { scroll }) = app.popup else {
         panic!("help closed")
     };
-    let lines = rncp_explorer::app::help::lines().len();
-    let popup =
-        rncp_explorer::app::layout::help_popup(ratatui::layout::Rect::new(0, 0, 80, 24), lines);
-    let shown = usize::from(rncp_explorer::app::layout::inner(popup).height);
+    let lines = rncp_explorer::app::view::help::lines().len();
+    let popup = rncp_explorer::app::view::layout::help_popup(
+        ratatui::layout::Rect::new(0, 0, 80, 24),
+        lines,
+    );
+    let shown = usize::from(rncp_explorer::app::view::layout::inner(popup).height);
     assert!(lines > shown);
     assert_eq!(scroll, lines - shown, "scroll stops at the last line");
     update(&mut app, Action::Up);
@@ -310,7 +324,11 @@ fn mouse_clicks_select_and_wheel_scrolls_the_pane_under_the_pointer() {
             down: true,
         },
     );
-    assert_eq!(app.detail_scroll, 0, "detail of a short UE does not scroll");
+    assert_eq!(
+        app.view().detail_scroll,
+        0,
+        "detail of a short UE does not scroll"
+    );
     press(&mut app, &[Action::Top]);
     update(
         &mut app,
@@ -327,7 +345,7 @@ fn mouse_clicks_select_and_wheel_scrolls_the_pane_under_the_pointer() {
             down: true,
         },
     );
-    assert_eq!(app.detail_scroll, 3, "a parcours' long detail does");
+    assert_eq!(app.view().detail_scroll, 3, "a parcours' long detail does");
     // Clicks outside every pane change nothing.
     update(
         &mut app,

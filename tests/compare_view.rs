@@ -5,6 +5,7 @@
 mod common;
 
 use rncp_explorer::app::{self, Action, App};
+use rncp_explorer::model::ParcoursRef;
 
 use common::app::app_at;
 
@@ -169,7 +170,7 @@ fn sides(app: &App) -> (String, String) {
     let app::Mode::Compare(view) = &app.mode else {
         panic!("not comparing");
     };
-    let id = |p: usize| app.fiche.parcours[p].id.clone();
+    let id = |p: ParcoursRef| app.fiche().parcours[p.parcours].id.clone();
     (id(view.left), id(view.right))
 }
 

@@ -6,9 +6,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
-use rncp_explorer::app::detail::{self, Tone};
-use rncp_explorer::app::search::{self, Found, SearchPopup};
-use rncp_explorer::app::{Action, App, NodeId, Pane, Popup, Subject, update};
+use rncp_explorer::app::search::{Found, SearchPopup};
+use rncp_explorer::app::view::{Tone, detail};
+use rncp_explorer::app::{Action, App, Effect, Msg, NodeId, Pane, Popup, Subject, update};
 use rncp_explorer::search::{Filter, Kind};
 use rncp_explorer::ui::{self, Theme};
 
@@ -41,7 +41,11 @@ fn results(app: &App) -> Vec<String> {
 }
 
 fn parcours_index(app: &App, id: &str) -> usize {
-    app.fiche.parcours.iter().position(|p| p.id == id).unwrap()
+    app.fiche()
+        .parcours
+        .iter()
+        .position(|p| p.id == id)
+        .unwrap()
 }
 
 /// The detail pane's lines drawn as a search target.
@@ -76,19 +80,19 @@ fn enter_jumps_to_the_job_in_its_parcours_and_marks_it() {
     assert_eq!(app.subject(), Subject::Parcours(europe));
     assert_eq!(app.focus, Pane::Detail);
     assert_eq!(
-        app.found,
+        app.view().found,
         Some(Found {
-            parcours: europe,
+            parcours: app.parcours_ref(europe),
             kind: Kind::Job,
             index: 2
         })
     );
     assert_eq!(found_lines(&app), ["ingénieur de projets européens"]);
-    assert!(app.detail_scroll > 0, "scrolled down to the jobs");
+    assert!(app.view().detail_scroll > 0, "scrolled down to the jobs");
     // Moving elsewhere drops the mark.
     update(&mut app, Action::PrevPane);
     update(&mut app, Action::Down);
-    assert_eq!(app.found, None);
+    assert_eq!(app.view().found, None);
 }
 
 #[test]
@@ -102,7 +106,7 @@ fn a_result_in_several_parcours_asks_which_one() {
     let ids: Vec<&str> = picker
         .parcours
         .iter()
-        .map(|&p| app.fiche.parcours[p].id.as_str())
+        .map(|p| app.fiche().parcours[p.parcours].id.as_str())
         .collect();
     assert_eq!(ids, ["urbain", "recherche"]);
     // Esc goes back to the results, not out of the popup.
@@ -134,7 +138,7 @@ fn a_course_jump_opens_its_ue_in_the_tree() {
         Subject::Node(_, NodeId::Course(2, 0, 1)) => {}
         other => panic!("{other:?}"),
     }
-    assert_eq!(app.selected, europe + 1);
+    assert_eq!(app.selected(), europe + 1);
     let text: String = detail::document(&app)[0]
         .spans
         .iter()
@@ -172,11 +176,11 @@ fn arrows_move_the_result_cursor_within_bounds() {
     typed(&mut app, "chef cabinet");
     let n = popup(&app).results.hits.len();
     update(&mut app, Action::Up);
-    assert_eq!(popup(&app).selected, 0);
+    assert_eq!(popup(&app).list.selected, 0);
     for _ in 0..n + 3 {
         update(&mut app, Action::Down);
     }
-    assert_eq!(popup(&app).selected, n - 1);
+    assert_eq!(popup(&app).list.selected, n - 1);
 }
 
 #[test]
@@ -211,12 +215,12 @@ fn editing_keys_change_the_query_at_the_cursor() {
 fn esc_closes_without_moving() {
     let mut app = app();
     update(&mut app, Action::Down);
-    let (selected, focus) = (app.selected, app.focus);
+    let (selected, focus) = (app.selected(), app.focus);
     update(&mut app, Action::OpenSearch);
     typed(&mut app, "lobbyiste");
     update(&mut app, Action::Close);
     assert!(app.popup.is_none());
-    assert_eq!((app.selected, app.focus), (selected, focus));
+    assert_eq!((app.selected(), app.focus), (selected, focus));
 }
 
 #[test]
@@ -224,19 +228,40 @@ fn background_mode_drops_answers_to_older_keystrokes() {
     let mut app = app();
     app.search.inline = false;
     update(&mut app, Action::OpenSearch);
-    typed(&mut app, "lob");
-    let (g1, q1) = search::take_request(&mut app).expect("a request");
-    assert!(search::take_request(&mut app).is_none(), "taken once");
-    typed(&mut app, "b");
-    let (g2, q2) = search::take_request(&mut app).expect("a newer request");
+    let mut effects = Vec::new();
+    for c in "lob".chars() {
+        effects.extend(update(&mut app, Action::SearchInput(c)));
+    }
+    let Some(Effect::Search {
+        generation: g1,
+        query: q1,
+    }) = effects.pop()
+    else {
+        panic!("a request")
+    };
+    assert!(
+        update(&mut app, Action::Down).is_empty(),
+        "a move asks for no search"
+    );
+    let Some(Effect::Search {
+        generation: g2,
+        query: q2,
+    }) = update(&mut app, Action::SearchInput('b')).pop()
+    else {
+        panic!("a newer request")
+    };
     assert!(g2 > g1);
     assert!(popup(&app).searching());
     // The newer answer lands first; the older one, late, is ignored.
     let index = app.search.index.clone();
-    search::receive(&mut app, g2, index.search(&q2));
+    let answer = |generation, query: &rncp_explorer::search::Query| Msg::SearchResults {
+        generation,
+        results: index.search(query),
+    };
+    update(&mut app, answer(g2, &q2));
     assert!(!popup(&app).searching());
     let newer = results(&app);
-    search::receive(&mut app, g1, index.search(&q1));
+    update(&mut app, answer(g1, &q1));
     assert_eq!(results(&app), newer);
     assert_eq!(newer[0], "lobbyiste");
 }
@@ -286,8 +311,12 @@ fn the_selected_result_stays_on_screen_after_a_resize() {
         },
     );
     let p = popup(&app);
-    assert_eq!(p.selected, 30);
-    let text = &app.search.index.entry(p.results.hits[p.selected].id).text;
+    assert_eq!(p.list.selected, 30);
+    let text = &app
+        .search
+        .index
+        .entry(p.results.hits[p.list.selected].id)
+        .text;
     let start: String = text.chars().take(20).collect();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
@@ -356,9 +385,9 @@ fn the_wheel_moves_the_result_cursor() {
     };
     update(&mut app, wheel(true));
     update(&mut app, wheel(true));
-    assert_eq!(popup(&app).selected, 2);
+    assert_eq!(popup(&app).list.selected, 2);
     update(&mut app, wheel(false));
-    assert_eq!(popup(&app).selected, 1);
+    assert_eq!(popup(&app).list.selected, 1);
 }
 
 #[test]
@@ -370,7 +399,7 @@ fn clicking_outside_the_popup_closes_it_without_moving() {
     common::app::click(&mut app, (0, 0));
     assert!(app.popup.is_none());
     assert_eq!(app.subject(), before);
-    assert_eq!(app.found, None);
+    assert_eq!(app.view().found, None);
 }
 
 #[test]
@@ -384,7 +413,7 @@ fn in_the_parcours_picker_a_click_chooses_and_outside_goes_back() {
     assert!(popup(&app).picker.is_none(), "back to the results");
     update(&mut app, Action::Activate);
     let recherche = parcours_index(&app, "recherche");
-    let name = app.fiche.parcours[recherche].name.clone();
+    let name = app.fiche().parcours[recherche].name.clone();
     common::app::click_on(&mut app, &name);
     assert!(app.popup.is_none());
     assert_eq!(app.subject(), Subject::Parcours(recherche));

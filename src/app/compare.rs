@@ -3,25 +3,20 @@
 //! the pure `crate::compare`; this module holds the view's state, its
 //! transitions, and (in `lines`) how rows become screen lines.
 
-pub mod lines;
-
-use ratatui::layout::Rect;
-
 use super::action::{Action, Pane};
+use super::list::{ListCursor, WHEEL_STEP};
 use super::tree::Selection;
-use super::{App, Mode, Popup, layout};
-use crate::compare::{self, Comparison, Options};
-use crate::model::Fiche;
-
-/// Lines the mouse wheel scrolls at a time.
-const WHEEL_STEP: usize = 3;
+use super::view::{compare_lines as lines, layout};
+use super::{App, Mode, Popup};
+use crate::compare::{self, Comparison, Options, Side};
+use crate::model::{Catalogue, ParcoursRef};
 
 /// The comparison on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompareView {
-    /// Parcours indices (into `fiche.parcours`) on each side.
-    pub left: usize,
-    pub right: usize,
+    /// The parcours on each side.
+    pub left: ParcoursRef,
+    pub right: ParcoursRef,
     pub comparison: Comparison,
     /// First body line shown; both columns scroll together.
     pub scroll: usize,
@@ -35,23 +30,30 @@ pub struct CompareView {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     /// The parcours already chosen (left side); `None` while choosing it.
-    pub first: Option<usize>,
-    /// Parcours indices offered, in fiche order (`first` left out).
-    pub options: Vec<usize>,
-    pub cursor: usize,
+    pub first: Option<ParcoursRef>,
+    /// The parcours offered, in fiche order (`first` left out).
+    pub options: Vec<ParcoursRef>,
+    pub list: ListCursor,
+}
+
+/// One side of a comparison as the engine takes it.
+fn side(catalogue: &Catalogue, r: ParcoursRef) -> Side<'_> {
+    let fiche = catalogue.get(r.fiche);
+    Side::new(fiche, &fiche.parcours[r.parcours])
 }
 
 impl CompareView {
-    fn new(fiche: &Fiche, left: usize, right: usize, return_focus: Pane, expanded: bool) -> Self {
+    fn new(
+        catalogue: &Catalogue,
+        left: ParcoursRef,
+        right: ParcoursRef,
+        return_focus: Pane,
+        expanded: bool,
+    ) -> Self {
         let options = Options {
             expand_common_core: expanded,
         };
-        let comparison = compare::compare(
-            fiche,
-            &fiche.parcours[left],
-            &fiche.parcours[right],
-            options,
-        );
+        let comparison = compare::compare(side(catalogue, left), side(catalogue, right), options);
         Self {
             left,
             right,
@@ -64,23 +66,28 @@ impl CompareView {
 }
 
 impl Picker {
-    fn new(app: &App, first: Option<usize>, preselect: Option<usize>) -> Self {
-        let options: Vec<usize> = (0..app.fiche.parcours.len())
-            .filter(|i| Some(*i) != first)
+    /// The parcours of the fiche on screen, but `first`.
+    fn new(app: &App, first: Option<ParcoursRef>, preselect: Option<ParcoursRef>) -> Self {
+        let options: Vec<ParcoursRef> = (0..app.fiche().parcours.len())
+            .map(|p| app.parcours_ref(p))
+            .filter(|r| Some(*r) != first)
             .collect();
-        let cursor = preselect
+        let selected = preselect
             .and_then(|p| options.iter().position(|o| *o == p))
             .unwrap_or(0);
         Self {
             first,
             options,
-            cursor,
+            list: ListCursor {
+                selected,
+                offset: 0,
+            },
         }
     }
 
     /// The parcours under the cursor.
-    pub fn current(&self) -> Option<usize> {
-        self.options.get(self.cursor).copied()
+    pub fn current(&self) -> Option<ParcoursRef> {
+        self.options.get(self.list.selected).copied()
     }
 }
 
@@ -91,25 +98,16 @@ pub fn open_picker(app: &mut App) {
     let picker = match &app.mode {
         Mode::Compare(view) => Picker::new(app, Some(view.left), Some(view.right)),
         Mode::Browse => match app.selection() {
-            Selection::Parcours(i) => Picker::new(app, Some(i), None),
+            Selection::Parcours(i) => Picker::new(app, Some(app.parcours_ref(i)), None),
             Selection::Fiche => Picker::new(app, None, None),
         },
     };
     app.popup = Some(Popup::ComparePick(picker));
 }
 
-/// Widest the picker gets.
-const PICKER_MAX_WIDTH: u16 = 64;
-
-/// Where the picker goes on `screen`, for `options` entries (drawing and
-/// mouse clicks share it).
-pub fn picker_area(screen: Rect, options: usize) -> Rect {
-    super::layout::centred_popup(screen, PICKER_MAX_WIDTH, options.max(1))
-}
-
 /// First option shown when the picker shows `rows` of them.
 pub fn picker_offset(picker: &Picker, rows: usize) -> usize {
-    layout::follow(0, picker.cursor, rows, picker.options.len())
+    super::list::follow(0, picker.list.selected, rows, picker.options.len())
 }
 
 /// Keys and clicks while the picker is open. A click on an option picks
@@ -119,9 +117,9 @@ pub fn pick(app: &mut App, action: Action) {
     let Some(Popup::ComparePick(picker)) = &mut app.popup else {
         return;
     };
-    let last = picker.options.len().saturating_sub(1);
+    let len = picker.options.len();
     if let Action::Click { column, row } = action {
-        let rect = picker_area(area, picker.options.len());
+        let rect = layout::compare_picker(area, picker.options.len());
         let inner = layout::inner(rect);
         if !layout::contains(rect, column, row) {
             app.popup = None;
@@ -129,24 +127,18 @@ pub fn pick(app: &mut App, action: Action) {
             let index =
                 picker_offset(picker, usize::from(inner.height)) + usize::from(row - inner.y);
             if index < picker.options.len() {
-                picker.cursor = index;
+                picker.list.selected = index;
                 pick(app, Action::Activate);
             }
         }
         return;
     }
+    let page = usize::from(layout::inner(layout::compare_picker(area, len)).height);
     match action {
-        Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
-        Action::Down => picker.cursor = (picker.cursor + 1).min(last),
-        Action::Top => picker.cursor = 0,
-        Action::Bottom => picker.cursor = last,
-        Action::Wheel { down, .. } => {
-            picker.cursor = if down {
-                (picker.cursor + 1).min(last)
-            } else {
-                picker.cursor.saturating_sub(1)
-            }
+        Action::Up | Action::Down | Action::Top | Action::Bottom => {
+            picker.list.step(action, len, page);
         }
+        Action::Wheel { down, .. } => picker.list.wheel(down, len, page),
         Action::Close => app.popup = None,
         Action::Activate => {
             let (first, chosen) = (picker.first, picker.current());
@@ -162,7 +154,8 @@ pub fn pick(app: &mut App, action: Action) {
                         Mode::Compare(view) => (view.return_focus, view.expanded),
                         Mode::Browse => (app.focus, false),
                     };
-                    let view = CompareView::new(&app.fiche, left, right, return_focus, expanded);
+                    let view =
+                        CompareView::new(&app.catalogue, left, right, return_focus, expanded);
                     app.mode = Mode::Compare(Box::new(view));
                 }
             }
@@ -188,14 +181,14 @@ pub fn view(app: &mut App, action: Action) {
     };
     match action {
         Action::Up => view.scroll = view.scroll.saturating_sub(1),
-        Action::Down => view.scroll += 1,
+        Action::Down => view.scroll = view.scroll.saturating_add(1),
         Action::PageUp => view.scroll = view.scroll.saturating_sub(page),
-        Action::PageDown => view.scroll += page,
+        Action::PageDown => view.scroll = view.scroll.saturating_add(page),
         Action::Top => view.scroll = 0,
         Action::Bottom => view.scroll = usize::MAX,
         Action::Wheel { down, .. } => {
             view.scroll = if down {
-                view.scroll + WHEEL_STEP
+                view.scroll.saturating_add(WHEEL_STEP)
             } else {
                 view.scroll.saturating_sub(WHEEL_STEP)
             }
@@ -204,7 +197,7 @@ pub fn view(app: &mut App, action: Action) {
             // Same rows mirrored: the scroll position still makes sense.
             let scroll = view.scroll;
             **view = CompareView::new(
-                &app.fiche,
+                &app.catalogue,
                 view.right,
                 view.left,
                 view.return_focus,
@@ -215,7 +208,7 @@ pub fn view(app: &mut App, action: Action) {
         Action::Activate => {
             let expanded = !view.expanded;
             **view = CompareView::new(
-                &app.fiche,
+                &app.catalogue,
                 view.left,
                 view.right,
                 view.return_focus,
@@ -225,12 +218,13 @@ pub fn view(app: &mut App, action: Action) {
         Action::Click { column, row } => {
             // A parcours clicked in the list beside the view takes the right side.
             if let Some(p) = listed_parcours_at(app, column, row) {
+                let p = app.parcours_ref(p);
                 let Mode::Compare(view) = &mut app.mode else {
                     return;
                 };
                 if p != view.left && p != view.right {
                     **view = CompareView::new(
-                        &app.fiche,
+                        &app.catalogue,
                         view.left,
                         p,
                         view.return_focus,
@@ -247,7 +241,7 @@ pub fn view(app: &mut App, action: Action) {
 /// The parcours (index into `fiche.parcours`) drawn at a screen cell of the
 /// parcours list the view keeps on wide screens.
 fn listed_parcours_at(app: &App, column: u16, row: u16) -> Option<usize> {
-    let list = screen(app.layout.area).list?;
+    let list = layout::compare_screen(app.layout.area).list?;
     let inner = layout::inner(list);
     if !layout::contains(inner, column, row) {
         return None;
@@ -267,40 +261,12 @@ fn close(app: &mut App) {
     app.layout = layout::compute(app.layout.area, focus);
 }
 
-/// Where the comparison screen puts things.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CompareLayout {
-    /// The parcours list, kept on wide screens only.
-    pub list: Option<Rect>,
-    /// The comparison frame (borders included). The status bar stays where
-    /// the browser has it.
-    pub view: Rect,
-}
-
-/// From this width the parcours list stays beside the comparison; below, the
-/// comparison takes the whole width (its two columns need the room).
-pub const KEEP_LIST_WIDTH: u16 = 100;
-
-/// Lays out the comparison screen in `area` (the whole terminal).
-pub fn screen(area: Rect) -> CompareLayout {
-    let browse = layout::compute(area, Pane::Parcours);
-    let body_height = area.height.saturating_sub(1);
-    let list = (area.width >= KEEP_LIST_WIDTH)
-        .then(|| browse.pane(Pane::Parcours))
-        .flatten();
-    let view = match list {
-        Some(l) => Rect::new(l.x + l.width, area.y, area.width - l.width, body_height),
-        None => Rect::new(area.x, area.y, area.width, body_height),
-    };
-    CompareLayout { list, view }
-}
-
 /// Body lines visible under the summary header.
 pub fn body_rows(app: &App) -> usize {
     let Mode::Compare(view) = &app.mode else {
         return 0;
     };
-    let inner = layout::inner(screen(app.layout.area).view);
+    let inner = layout::inner(layout::compare_screen(app.layout.area).view);
     let header = lines::header(&view.comparison, usize::from(inner.width)).len();
     usize::from(inner.height).saturating_sub(header)
 }
@@ -308,9 +274,10 @@ pub fn body_rows(app: &App) -> usize {
 /// Keeps the scroll within the body (after a move or a resize).
 pub fn clamp(app: &mut App) {
     let rows = body_rows(app);
-    let width = usize::from(layout::inner(screen(app.layout.area).view).width);
+    let width = usize::from(layout::inner(layout::compare_screen(app.layout.area).view).width);
     if let Mode::Compare(view) = &mut app.mode {
-        let total = lines::body(&app.fiche, &view.comparison, width).len();
+        let fiche = app.catalogue.get(view.left.fiche);
+        let total = lines::body(fiche, &view.comparison, width).len();
         view.scroll = view.scroll.min(total.saturating_sub(rows));
     }
 }
@@ -356,8 +323,11 @@ mod tests {
 
     fn ids(app: &App) -> (&str, &str) {
         let v = view(app);
-        let p = &app.fiche.parcours;
-        (p[v.left].id.as_str(), p[v.right].id.as_str())
+        let p = &app.fiche().parcours;
+        (
+            p[v.left.parcours].id.as_str(),
+            p[v.right.parcours].id.as_str(),
+        )
     }
 
     /// `c`, then the second option (Urbain), then Enter.
@@ -374,11 +344,11 @@ mod tests {
         let mut app = browsing();
         update(&mut app, Action::OpenCompare);
         let p = picker(&app);
-        assert_eq!(p.first, Some(0));
+        assert_eq!(p.first, Some(app.parcours_ref(0)));
         let offered: Vec<&str> = p
             .options
             .iter()
-            .map(|i| app.fiche.parcours[*i].id.as_str())
+            .map(|i| app.fiche().parcours[i.parcours].id.as_str())
             .collect();
         assert_eq!(
             offered,
@@ -402,7 +372,7 @@ mod tests {
     fn clicking_an_option_picks_it_and_clicking_outside_cancels() {
         let mut app = browsing();
         update(&mut app, Action::OpenCompare);
-        let rect = picker_area(app.layout.area, 5);
+        let rect = layout::compare_picker(app.layout.area, 5);
         let inner = layout::inner(rect);
         // Third option: Collectivités.
         update(
@@ -438,8 +408,8 @@ mod tests {
         update(&mut app, Action::Bottom);
         update(&mut app, Action::Activate);
         // Humanitaire chosen first; it is no longer offered.
-        assert_eq!(picker(&app).first, Some(5));
-        assert!(!picker(&app).options.contains(&5));
+        assert_eq!(picker(&app).first, Some(app.parcours_ref(5)));
+        assert!(!picker(&app).options.contains(&app.parcours_ref(5)));
         update(&mut app, Action::Down);
         update(&mut app, Action::Down);
         update(&mut app, Action::Activate);
@@ -459,8 +429,8 @@ mod tests {
         update(&mut app, Action::PageDown);
         assert_eq!(view(&app).scroll, 1 + page);
         update(&mut app, Action::Bottom);
-        let width = usize::from(layout::inner(screen(app.layout.area).view).width);
-        let total = lines::body(&app.fiche, &view(&app).comparison, width).len();
+        let width = usize::from(layout::inner(layout::compare_screen(app.layout.area).view).width);
+        let total = lines::body(app.fiche(), &view(&app).comparison, width).len();
         assert_eq!(view(&app).scroll, total - page);
         update(&mut app, Action::Down);
         assert_eq!(view(&app).scroll, total - page, "no scrolling past the end");
@@ -503,9 +473,9 @@ mod tests {
         let mut app = comparing();
         update(&mut app, Action::OpenCompare);
         let p = picker(&app);
-        assert_eq!(p.first, Some(0));
+        assert_eq!(p.first, Some(app.parcours_ref(0)));
         // The current right side is preselected.
-        assert_eq!(p.current(), Some(2));
+        assert_eq!(p.current(), Some(app.parcours_ref(2)));
         update(&mut app, Action::Down);
         update(&mut app, Action::Activate);
         assert_eq!(ids(&app), ("communication", "collectivites"));
@@ -524,7 +494,7 @@ mod tests {
         update(&mut app, Action::Close);
         assert_eq!(app.mode, Mode::Browse);
         assert_eq!(app.focus, Pane::Maquette);
-        assert_eq!(app.selected, 1, "the browser's selection is untouched");
+        assert_eq!(app.selected(), 1, "the browser's selection is untouched");
         assert_eq!(app.key_mode(), KeyMode::Browse);
     }
 
@@ -550,8 +520,8 @@ mod tests {
             },
         );
         assert!(view(&app).scroll < before);
-        let width = usize::from(layout::inner(screen(app.layout.area).view).width);
-        let total = lines::body(&app.fiche, &view(&app).comparison, width).len();
+        let width = usize::from(layout::inner(layout::compare_screen(app.layout.area).view).width);
+        let total = lines::body(app.fiche(), &view(&app).comparison, width).len();
         assert_eq!(view(&app).scroll, total.saturating_sub(body_rows(&app)));
     }
 
@@ -612,11 +582,15 @@ mod tests {
 
     #[test]
     fn shared_with_list_agrees_with_the_comparison() {
-        use crate::app::detail::sharing_parcours;
+        use crate::app::view::detail::sharing_parcours;
         let fiche = embedded();
         for (i, a) in fiche.parcours.iter().enumerate() {
             for (j, b) in fiche.parcours.iter().enumerate().filter(|(j, _)| *j != i) {
-                let c = compare::compare(&fiche, a, b, Options::default());
+                let c = compare::compare(
+                    Side::new(&fiche, a),
+                    Side::new(&fiche, b),
+                    Options::default(),
+                );
                 for ue in a.semesters.iter().flat_map(|s| &s.ues) {
                     let sharing = sharing_parcours(&fiche, ue, Some(i));
                     let shared = c.maquette.semesters.iter().flat_map(|s| &s.ues).any(|r| {
@@ -652,10 +626,10 @@ mod tests {
 
     #[test]
     fn narrow_screens_drop_the_list_then_stack() {
-        let wide = screen(Rect::new(0, 0, 120, 40));
+        let wide = layout::compare_screen(ratatui::layout::Rect::new(0, 0, 120, 40));
         assert!(wide.list.is_some());
         assert_eq!(wide.view.x + wide.view.width, 120);
-        let medium = screen(Rect::new(0, 0, 99, 30));
+        let medium = layout::compare_screen(ratatui::layout::Rect::new(0, 0, 99, 30));
         assert!(medium.list.is_none());
         assert_eq!(medium.view.width, 99);
         assert!(lines::columns(97).is_some());

@@ -1,36 +1,44 @@
 //! Application state and its pure transitions (Elm pattern): one [`App`],
-//! one [`Action`] enum, one [`update`]. Nothing here touches the terminal;
-//! `ui` renders an `&App`, the binary feeds actions in.
+//! one [`Msg`] enum (keys and mouse as [`Action`]s, answers from background
+//! work), one [`update`] that is the only place state changes and that
+//! returns the [`Effect`]s the event loop must run. Nothing here touches the
+//! terminal; `ui` renders an `&App`, the binary feeds messages in.
 //!
 //! Growing the app: a full-screen view (e.g. the comparison view) is a new
 //! [`Mode`] variant holding its own state; an overlay (e.g. the search popup)
 //! is a new [`Popup`] variant. Each gets a `keys::KeyMode` and a key table,
-//! a branch in `update` (see `update.rs`) and a render file in `ui/`.
+//! a branch in `update` (see `update.rs`), its view model in `view/` and a
+//! render file in `ui/`. State kept per fiche goes in [`FicheView`].
 
 pub mod action;
 pub mod compare;
-pub mod detail;
-pub mod help;
 pub mod keys;
-pub mod layout;
+pub mod list;
+pub mod msg;
+mod nav;
 pub mod search;
-pub mod strings;
 pub mod tree;
 mod update;
-pub mod wrap;
+pub mod view;
 
 pub use action::{Action, Pane};
-pub use detail::Subject;
 pub use keys::KeyMode;
+pub use list::ListCursor;
+pub use msg::{Effect, Msg};
 pub use tree::{NodeId, Selection, TreeState};
 pub use update::update;
+pub use view::detail::Subject;
+
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::check::{self, Finding};
-use crate::model::Fiche;
+use crate::check::{Finding, FindingsCache};
+use crate::model::{Catalogue, EMBEDDED_NAME, Fiche, FicheId, ParcoursRef};
 use crate::search::SearchIndex;
-use layout::ScreenLayout;
+use view::detail::{self, DocLine, Wrapped};
+use view::layout::{self, ScreenLayout};
 
 /// The full-screen view in use.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,93 +60,192 @@ pub enum Popup {
     Search(Box<search::SearchPopup>),
 }
 
+/// What one fiche's screen remembers: created the first time the fiche is
+/// opened, so a catalogue of thousands of fiches costs nothing until visited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FicheView {
+    /// Row of the parcours pane: 0 is the fiche overview, `i + 1` parcours `i`.
+    pub list: ListCursor,
+    /// One tree per parcours-pane row, so each keeps its expansion and cursor.
+    pub trees: Vec<TreeState>,
+    pub detail_scroll: usize,
+    /// The item a search jump marked in the detail pane, until the subject changes.
+    pub found: Option<search::Found>,
+    /// The detail document as last wrapped (see [`DetailLines`]).
+    pub detail: Option<Arc<DetailLines>>,
+    /// Lines the longest parcours name wraps to, for a pane of the given inner width.
+    pub name_lines: Option<(usize, usize)>,
+}
+
+/// The detail document of one subject, wrapped to one width: built once
+/// when the subject or the width changes, so a frame only slices it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailLines {
+    pub subject: Subject,
+    pub found: Option<search::Found>,
+    pub width: usize,
+    pub lines: Vec<Wrapped>,
+}
+
+impl FicheView {
+    fn new(fiche: &Fiche) -> FicheView {
+        let trees = (0..=fiche.parcours.len())
+            .map(|row| TreeState::new(&tree::semesters(fiche, selection_of(row))))
+            .collect();
+        FicheView {
+            list: ListCursor::default(),
+            trees,
+            detail_scroll: 0,
+            found: None,
+            detail: None,
+            name_lines: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct App {
-    pub fiche: Fiche,
-    /// `check` findings, computed once: they drive the warning marks.
-    pub findings: Vec<Finding>,
+    pub catalogue: Arc<Catalogue>,
+    /// `check` findings per fiche, computed when first needed: they drive the
+    /// warning marks, and cost seconds over a whole registry.
+    findings: FindingsCache,
+    /// The fiche on screen.
+    pub current: FicheId,
+    views: HashMap<FicheId, FicheView>,
     pub mode: Mode,
     pub popup: Option<Popup>,
     pub focus: Pane,
     /// The list pane (parcours or maquette) whose current item the detail
     /// pane describes; it stays put while the detail pane itself has focus.
     pub detail_source: Pane,
-    /// Row of the parcours pane: 0 is the fiche overview, `i + 1` parcours `i`.
-    pub selected: usize,
-    pub list_offset: usize,
-    /// One tree per parcours-pane row, so each keeps its expansion and cursor.
-    pub trees: Vec<TreeState>,
-    pub detail_scroll: usize,
     /// Geometry of the last known terminal size.
     pub layout: ScreenLayout,
     pub should_quit: bool,
-    /// The `/` search engine over this fiche.
+    /// The `/` search engine over the catalogue.
     pub search: search::SearchEngine,
-    /// The item a search jump marked in the detail pane, until the subject changes.
-    pub found: Option<search::Found>,
+    /// Effects decided during the current `update`, handed back by it.
+    effects: Vec<Effect>,
 }
 
 impl App {
+    /// The app on one fiche.
     pub fn new(fiche: Fiche) -> Self {
-        let findings = check::check(&fiche);
-        let index = std::sync::Arc::new(SearchIndex::build(&fiche));
-        let trees = (0..=fiche.parcours.len())
-            .map(|row| TreeState::new(&tree::semesters(&fiche, selection_of(row))))
-            .collect();
+        Self::with_catalogue(Catalogue::single(fiche, EMBEDDED_NAME))
+    }
+
+    /// The app on a catalogue, showing its first fiche.
+    pub fn with_catalogue(catalogue: Catalogue) -> Self {
+        assert!(!catalogue.is_empty(), "a catalogue to explore has a fiche");
+        let index = Arc::new(SearchIndex::build(&catalogue));
+        let findings = FindingsCache::new(&catalogue);
         let focus = Pane::Parcours;
-        Self {
-            fiche,
+        let mut app = Self {
+            catalogue: Arc::new(catalogue),
             findings,
+            current: FicheId::FIRST,
+            views: HashMap::new(),
             mode: Mode::Browse,
             popup: None,
             focus,
             detail_source: focus,
-            selected: 0,
-            list_offset: 0,
-            trees,
-            detail_scroll: 0,
             layout: layout::compute(Rect::new(0, 0, 80, 24), focus),
             should_quit: false,
             search: search::SearchEngine::new(index),
-            found: None,
+            effects: Vec::new(),
+        };
+        app.open(FicheId::FIRST);
+        app.refresh();
+        app
+    }
+
+    /// The fiche on screen.
+    pub fn fiche(&self) -> &Fiche {
+        self.catalogue.get(self.current)
+    }
+
+    /// `check` findings about the fiche on screen.
+    pub fn findings(&self) -> &[Finding] {
+        self.findings.get(&self.catalogue, self.current)
+    }
+
+    /// The fiche on screen's view state.
+    pub fn view(&self) -> &FicheView {
+        &self.views[&self.current]
+    }
+
+    fn view_mut(&mut self) -> &mut FicheView {
+        self.views
+            .get_mut(&self.current)
+            .expect("the fiche on screen has a view")
+    }
+
+    /// Puts fiche `id` on screen, creating its view state on first visit.
+    fn open(&mut self, id: FicheId) {
+        self.current = id;
+        if !self.views.contains_key(&id) {
+            let view = FicheView::new(self.catalogue.get(id));
+            self.views.insert(id, view);
         }
+    }
+
+    /// Parcours `p` of the fiche on screen.
+    pub fn parcours_ref(&self, p: usize) -> ParcoursRef {
+        ParcoursRef::new(self.current, p)
+    }
+
+    /// Row of the parcours pane under the cursor (0 = fiche).
+    pub fn selected(&self) -> usize {
+        self.view().list.selected
     }
 
     /// Rows in the parcours pane: the fiche entry, then each parcours.
     pub fn list_len(&self) -> usize {
-        self.fiche.parcours.len() + 1
+        self.fiche().parcours.len() + 1
     }
 
     /// Screen lines per parcours in a parcours pane whose inside is `inner`.
     pub fn parcours_lines(&self, inner: Rect) -> usize {
         let width = usize::from(inner.width);
-        let needed = (0..self.fiche.parcours.len())
-            .map(|p| self.parcours_name_lines(p, width).len())
-            .max()
-            .unwrap_or(1);
+        let needed = match self.view().name_lines {
+            Some((w, needed)) if w == width => needed,
+            _ => self.longest_name_lines(width),
+        };
         layout::parcours_lines(
             width,
             usize::from(inner.height),
-            self.fiche.parcours.len(),
+            self.fiche().parcours.len(),
             needed,
         )
+    }
+
+    /// Lines the longest-wrapping parcours name takes at `width` (1 at least).
+    fn longest_name_lines(&self, width: usize) -> usize {
+        (0..self.fiche().parcours.len())
+            .map(|p| self.parcours_name_lines(p, width).len())
+            .max()
+            .unwrap_or(1)
     }
 
     /// The parcours-pane row (0 = fiche) drawn on line `line` of a parcours
     /// pane whose inside is `inner`.
     pub fn parcours_row_on_line(&self, inner: Rect, line: usize) -> Option<usize> {
         let lines = self.parcours_lines(inner);
-        layout::parcours_row_at(line, self.list_offset, lines, self.fiche.parcours.len())
+        layout::parcours_row_at(
+            line,
+            self.view().list.offset,
+            lines,
+            self.fiche().parcours.len(),
+        )
     }
 
     /// Parcours `p`'s name word-wrapped for a parcours pane `width` columns
     /// wide inside, two columns being kept for the warning mark.
     pub fn parcours_name_lines(&self, p: usize, width: usize) -> Vec<String> {
-        let Some(parcours) = self.fiche.parcours.get(p) else {
+        let Some(parcours) = self.fiche().parcours.get(p) else {
             return Vec::new();
         };
-        let doc = [detail::DocLine {
-            spans: vec![(detail::Tone::Text, parcours.name.clone())],
+        let doc = [DocLine {
+            spans: vec![(view::Tone::Text, parcours.name.clone())],
             bullet: false,
         }];
         detail::wrap(&doc, layout::parcours_name_room(width))
@@ -148,16 +255,24 @@ impl App {
     }
 
     pub fn selection(&self) -> Selection {
-        selection_of(self.selected)
+        selection_of(self.selected())
     }
 
     pub fn tree(&self) -> &TreeState {
-        &self.trees[self.selected.min(self.trees.len() - 1)]
+        let trees = &self.view().trees;
+        &trees[self.selected().min(trees.len() - 1)]
+    }
+
+    fn tree_mut(&mut self) -> &mut TreeState {
+        let row = self.selected();
+        let trees = &mut self.view_mut().trees;
+        let last = trees.len() - 1;
+        &mut trees[row.min(last)]
     }
 
     /// Visible rows of the current tree.
     pub fn tree_rows(&self) -> Vec<tree::Row> {
-        let sems = tree::semesters(&self.fiche, self.selection());
+        let sems = tree::semesters(self.fiche(), self.selection());
         tree::rows(&sems, &self.tree().expanded)
     }
 
@@ -177,6 +292,56 @@ impl App {
                 Selection::Parcours(i) => Subject::Parcours(i),
             },
         }
+    }
+
+    /// The detail document wrapped for the detail pane's inside `width`:
+    /// the one kept since the subject last changed, or made now when the
+    /// state moved on without `update` (a test drawing a fresh app).
+    pub fn detail_lines(&self, width: usize) -> Arc<DetailLines> {
+        let view = self.view();
+        match &view.detail {
+            Some(kept)
+                if kept.width == width
+                    && kept.subject == self.subject()
+                    && kept.found == view.found =>
+            {
+                Arc::clone(kept)
+            }
+            _ => Arc::new(self.wrap_detail(width)),
+        }
+    }
+
+    fn wrap_detail(&self, width: usize) -> DetailLines {
+        DetailLines {
+            subject: self.subject(),
+            found: self.view().found,
+            width,
+            lines: detail::wrap(&detail::document(self), width),
+        }
+    }
+
+    /// Brings the kept, derived data up to date with the state: the wrapped
+    /// detail document and the parcours names' line count. `update` calls it
+    /// after every message, so that drawing a frame only reads.
+    fn refresh(&mut self) {
+        self.refresh_detail();
+        if let Some(inner) = self.layout.inner(Pane::Parcours) {
+            let width = usize::from(inner.width);
+            if self.view().name_lines.map(|(w, _)| w) != Some(width) {
+                let needed = self.longest_name_lines(width);
+                self.view_mut().name_lines = Some((width, needed));
+            }
+        }
+    }
+
+    /// Keeps the detail document of the current subject, wrapped to the
+    /// detail pane's width; its line count, when the pane is on screen.
+    fn refresh_detail(&mut self) -> Option<usize> {
+        let inner = self.layout.inner(Pane::Detail)?;
+        let lines = self.detail_lines(usize::from(inner.width));
+        let count = lines.lines.len();
+        self.view_mut().detail = Some(lines);
+        Some(count)
     }
 
     /// Which key table is active.

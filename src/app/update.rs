@@ -1,11 +1,26 @@
-//! `update`: the only place the state changes.
+//! `update`: the only place the state changes. It takes one [`Msg`] and
+//! returns the [`Effect`]s the event loop must run.
 
 use ratatui::layout::Rect;
 
-use super::layout::{self, Shape};
-use super::{Action, App, Mode, Pane, Popup, compare, detail, help, search};
+use super::list::moved;
+use super::nav::{clamp_detail, follow_cursors, select_row, set_focus};
+use super::view::{help, layout};
+use super::{Action, App, Effect, Mode, Msg, Pane, Popup, compare, search};
 
-pub fn update(app: &mut App, action: Action) {
+pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
+    match msg.into() {
+        Msg::Action(action) => act(app, action),
+        Msg::SearchResults {
+            generation,
+            results,
+        } => search::receive(app, generation, results),
+    }
+    app.refresh();
+    std::mem::take(&mut app.effects)
+}
+
+fn act(app: &mut App, action: Action) {
     match action {
         Action::Quit => {
             app.should_quit = true;
@@ -30,9 +45,10 @@ pub fn update(app: &mut App, action: Action) {
     let before = app.subject();
     browse(app, action);
     if app.subject() != before {
-        app.detail_scroll = 0;
+        let view = app.view_mut();
+        view.detail_scroll = 0;
         // A search jump's mark belongs to what was shown then.
-        app.found = None;
+        view.found = None;
     }
 }
 
@@ -82,53 +98,10 @@ fn browse(app: &mut App, action: Action) {
     }
 }
 
-/// Focuses `pane` (for the search jump).
-pub(super) fn focus(app: &mut App, pane: Pane) {
-    set_focus(app, pane);
-}
-
-/// Selects parcours-pane row `row` (for the search jump).
-pub(super) fn select_row(app: &mut App, row: usize) {
-    select(app, row);
-}
-
-/// Keeps the detail scroll within its document (for the search jump).
-pub(super) fn clamp_detail_scroll(app: &mut App) {
-    clamp_detail(app);
-}
-
-fn set_focus(app: &mut App, pane: Pane) {
-    app.focus = pane;
-    if pane != Pane::Detail {
-        app.detail_source = pane;
-    }
-    // In single-pane mode the focused pane is the one on screen.
-    if app.layout.shape == Shape::Single {
-        app.layout = layout::compute(app.layout.area, pane);
-    }
-    follow_cursors(app);
-    clamp_detail(app);
-}
-
-/// New cursor position for a vertical move in a list of `len` rows showing `page` rows.
-fn moved(cursor: usize, len: usize, page: usize, action: Action) -> Option<usize> {
-    let last = len.saturating_sub(1);
-    let page = page.max(1);
-    Some(match action {
-        Action::Up => cursor.saturating_sub(1),
-        Action::Down => (cursor + 1).min(last),
-        Action::Top => 0,
-        Action::Bottom => last,
-        Action::PageUp => cursor.saturating_sub(page),
-        Action::PageDown => (cursor + page).min(last),
-        _ => return None,
-    })
-}
-
 fn parcours_pane(app: &mut App, action: Action) {
     let page = app.layout.rows(Pane::Parcours);
-    if let Some(row) = moved(app.selected, app.list_len(), page, action) {
-        select(app, row);
+    if let Some(row) = moved(app.selected(), app.list_len(), page, action) {
+        select_row(app, row);
         return;
     }
     if matches!(action, Action::Right | Action::Activate) {
@@ -136,17 +109,10 @@ fn parcours_pane(app: &mut App, action: Action) {
     }
 }
 
-fn select(app: &mut App, row: usize) {
-    app.selected = row.min(app.list_len() - 1);
-    app.detail_source = Pane::Parcours;
-    follow_cursors(app);
-}
-
 fn maquette_pane(app: &mut App, action: Action) {
     let rows = app.tree_rows();
     let page = app.layout.rows(Pane::Maquette);
-    let selected = app.selected.min(app.trees.len() - 1);
-    let tree = &mut app.trees[selected];
+    let tree = app.tree_mut();
     if let Some(cursor) = moved(tree.cursor, rows.len(), page, action) {
         tree.cursor = cursor;
         follow_cursors(app);
@@ -181,13 +147,15 @@ fn maquette_pane(app: &mut App, action: Action) {
 
 fn detail_pane(app: &mut App, action: Action) {
     let page = app.layout.rows(Pane::Detail).max(1);
+    let view = app.view_mut();
+    let scroll = &mut view.detail_scroll;
     match action {
-        Action::Up => app.detail_scroll = app.detail_scroll.saturating_sub(1),
-        Action::Down => app.detail_scroll += 1,
-        Action::PageUp => app.detail_scroll = app.detail_scroll.saturating_sub(page),
-        Action::PageDown => app.detail_scroll += page,
-        Action::Top => app.detail_scroll = 0,
-        Action::Bottom => app.detail_scroll = usize::MAX,
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Down => *scroll = scroll.saturating_add(1),
+        Action::PageUp => *scroll = scroll.saturating_sub(page),
+        Action::PageDown => *scroll = scroll.saturating_add(page),
+        Action::Top => *scroll = 0,
+        Action::Bottom => *scroll = usize::MAX,
         Action::Left => set_focus(app, Pane::Maquette),
         _ => {}
     }
@@ -218,13 +186,12 @@ fn click(app: &mut App, column: u16, row: u16) {
     match pane {
         Pane::Parcours => {
             if let Some(index) = app.parcours_row_on_line(inner, line) {
-                select(app, index);
+                select_row(app, index);
             }
         }
         Pane::Maquette => {
             let rows = app.tree_rows();
-            let selected = app.selected.min(app.trees.len() - 1);
-            let tree = &mut app.trees[selected];
+            let tree = app.tree_mut();
             let index = tree.offset + line;
             if let Some(r) = rows.get(index) {
                 if was_focused && index == tree.cursor && r.expandable {
@@ -238,56 +205,35 @@ fn click(app: &mut App, column: u16, row: u16) {
     }
 }
 
-const WHEEL_STEP: usize = 3;
-
 fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     let Some(pane) = app.layout.pane_at(column, row) else {
         return;
     };
-    let step = |v: usize, max: usize| {
-        if down {
-            (v + WHEEL_STEP).min(max)
-        } else {
-            v.saturating_sub(WHEEL_STEP)
-        }
-    };
     let height = app.layout.rows(pane);
     match pane {
         Pane::Parcours => {
-            let max = app.list_len().saturating_sub(height);
-            app.list_offset = step(app.list_offset, max);
+            let len = app.list_len();
+            app.view_mut().list.scroll(down, len, height);
         }
         Pane::Maquette => {
-            let max = app.tree_rows().len().saturating_sub(height);
-            let selected = app.selected.min(app.trees.len() - 1);
-            let tree = &mut app.trees[selected];
-            tree.offset = step(tree.offset, max);
+            let len = app.tree_rows().len();
+            let tree = app.tree_mut();
+            let mut window = super::ListCursor {
+                selected: tree.cursor,
+                offset: tree.offset,
+            };
+            window.scroll(down, len, height);
+            tree.offset = window.offset;
         }
         Pane::Detail => {
-            app.detail_scroll = step(app.detail_scroll, usize::MAX);
+            let view = app.view_mut();
+            let mut window = super::ListCursor {
+                selected: 0,
+                offset: view.detail_scroll,
+            };
+            window.scroll(down, usize::MAX, 0);
+            view.detail_scroll = window.offset;
             clamp_detail(app);
         }
     }
-}
-
-/// Scrolls the lists so their cursors are visible.
-fn follow_cursors(app: &mut App) {
-    let height = app.layout.rows(Pane::Parcours);
-    app.list_offset = layout::follow(app.list_offset, app.selected, height, app.list_len());
-    let len = app.tree_rows().len();
-    let height = app.layout.rows(Pane::Maquette);
-    let selected = app.selected.min(app.trees.len() - 1);
-    let tree = &mut app.trees[selected];
-    tree.cursor = tree.cursor.min(len.saturating_sub(1));
-    tree.offset = layout::follow(tree.offset, tree.cursor, height, len);
-}
-
-/// Keeps the detail scroll within the wrapped document.
-fn clamp_detail(app: &mut App) {
-    let Some(inner) = app.layout.inner(Pane::Detail) else {
-        return;
-    };
-    let lines = detail::wrap(&detail::document(app), usize::from(inner.width)).len();
-    let max = lines.saturating_sub(usize::from(inner.height));
-    app.detail_scroll = app.detail_scroll.min(max);
 }

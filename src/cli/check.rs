@@ -2,11 +2,55 @@
 
 use std::process::ExitCode;
 
-use rncp_explorer::check::{self, Severity};
-use rncp_explorer::model::Fiche;
+use serde::Serialize;
 
-pub fn run(fiche: &Fiche, json: bool) -> ExitCode {
-    let findings = check::check(fiche);
+use rncp_explorer::check::{self, Finding, Severity};
+use rncp_explorer::model::{Catalogue, Fiche};
+
+/// One fiche's findings, when several fiches are checked at once.
+#[derive(Serialize)]
+struct FicheFindings<'a> {
+    numero: String,
+    findings: &'a [Finding],
+}
+
+/// Checks every fiche of the catalogue. One fiche: its findings as before
+/// (a JSON array). Several: each fiche's under its number (a JSON array of
+/// `{numero, findings}`). Exit 1 when any fiche has an error.
+pub fn run(catalogue: &Catalogue, json: bool) -> ExitCode {
+    let all: Vec<(&Fiche, Vec<Finding>)> = catalogue
+        .iter()
+        .map(|(_, fiche)| (fiche, check::check(fiche)))
+        .collect();
+    let errors = all.iter().any(|(_, f)| check::has_errors(f));
+    if let [(fiche, findings)] = all.as_slice() {
+        report(fiche, findings, json);
+    } else if json {
+        let rows: Vec<FicheFindings> = all
+            .iter()
+            .map(|(fiche, findings)| FicheFindings {
+                numero: fiche.numero().to_string(),
+                findings,
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).expect("findings serialise")
+        );
+    } else {
+        for (fiche, findings) in &all {
+            println!("{} — {}", fiche.numero(), fiche.intitule);
+            report(fiche, findings, false);
+        }
+    }
+    if errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn report(fiche: &Fiche, findings: &[Finding], json: bool) {
     if json {
         println!(
             "{}",
@@ -15,7 +59,7 @@ pub fn run(fiche: &Fiche, json: bool) -> ExitCode {
     } else if findings.is_empty() {
         println!("Aucun constat : la fiche est cohérente.");
     } else {
-        for f in &findings {
+        for f in findings {
             let severity = match f.severity {
                 Severity::Warning => "avertissement",
                 Severity::Error => "erreur",
@@ -32,10 +76,5 @@ pub fn run(fiche: &Fiche, json: bool) -> ExitCode {
             errors,
             findings.len() - errors
         );
-    }
-    if check::has_errors(&findings) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
     }
 }

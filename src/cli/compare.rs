@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use rncp_explorer::compare::{self, Options, UeSide, Unresolved, UnresolvedKind};
+use rncp_explorer::compare::{self, Options, Side, UeSide, Unresolved, UnresolvedKind};
 use rncp_explorer::export::ects_fr;
 use rncp_explorer::model::sanitize::escape_for_terminal;
 use rncp_explorer::model::{Fiche, Parcours};
@@ -36,7 +36,7 @@ pub fn run(fiche: &Fiche, a: &str, b: &str, format: CompareFormat, expand: bool)
     let options = Options {
         expand_common_core: expand,
     };
-    let comparison = compare::compare(fiche, left, right, options);
+    let comparison = compare::compare(Side::new(fiche, left), Side::new(fiche, right), options);
     let output = match format {
         CompareFormat::Text => text::render(fiche, &comparison),
         CompareFormat::Markdown => markdown::render(fiche, &comparison),

@@ -27,8 +27,8 @@ use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use rncp_explorer::app::{self, Action, App, Popup, keys, strings};
-use rncp_explorer::model::Fiche;
+use rncp_explorer::app::{self, Action, App, Effect, Msg, Popup, keys, view::strings};
+use rncp_explorer::model::Catalogue;
 use rncp_explorer::search::{Query, Results, SearchIndex, Session};
 use rncp_explorer::ui::{self, Theme};
 
@@ -41,7 +41,7 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 /// How often it looks for search results while a search runs.
 const SEARCH_TICK: Duration = Duration::from_millis(5);
 
-pub fn run(fiche: Fiche) -> ExitCode {
+pub fn run(catalogue: Catalogue) -> ExitCode {
     if !io::stdout().is_terminal() {
         eprintln!("{}", strings::NOT_A_TERMINAL);
         return ExitCode::from(EXIT_BAD_INPUT);
@@ -57,7 +57,7 @@ pub fn run(fiche: Fiche) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let result = event_loop(&mut terminal, App::new(fiche), &signal);
+    let result = event_loop(&mut terminal, App::with_catalogue(catalogue), &signal);
     restore();
     // After a hangup the terminal errors are the signal's consequence: the
     // signal decides the status. stderr may be gone too, so never panic on it.
@@ -138,8 +138,15 @@ fn event_loop(
     thread::spawn(move || search_worker(&index, &worker_requests, &worker_results));
     let mut dirty = true;
     while !app.should_quit && signal.load(Ordering::SeqCst) == 0 {
-        while let Ok((generation, found)) = results.try_recv() {
-            app::search::receive(&mut app, generation, found);
+        while let Ok((generation, results)) = results.try_recv() {
+            let effects = app::update(
+                &mut app,
+                Msg::SearchResults {
+                    generation,
+                    results,
+                },
+            );
+            run_effects(effects, &requests);
             dirty = true;
         }
         if dirty {
@@ -151,19 +158,28 @@ fn event_loop(
             continue;
         }
         if let Some(action) = to_action(&app, event::read()?) {
-            app::update(&mut app, action);
+            let effects = app::update(&mut app, action);
             if let Action::Resize { .. } = action {
                 // Ratatui resizes its buffers on the next draw; clear to avoid stale cells.
                 terminal.autoresize()?;
             }
-            if let Some(request) = app::search::take_request(&mut app) {
-                // The worker only ends with this loop: a send cannot fail before.
-                let _ = requests.send(request);
-            }
+            run_effects(effects, &requests);
             dirty = true;
         }
     }
     Ok(())
+}
+
+/// Starts the work `update` asked for; its answers come back as messages.
+fn run_effects(effects: Vec<Effect>, searches: &Sender<(u64, Query)>) {
+    for effect in effects {
+        match effect {
+            Effect::Search { generation, query } => {
+                // The worker only ends with the loop: a send cannot fail before.
+                let _ = searches.send((generation, query));
+            }
+        }
+    }
 }
 
 /// Answers search requests in order, skipping to the newest pending one:

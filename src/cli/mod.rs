@@ -12,7 +12,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use rncp_explorer::model::{self, Fiche};
+use rncp_explorer::model::sanitize::escape_for_terminal;
+use rncp_explorer::model::{self, Catalogue, Fiche};
 use rncp_explorer::search::Kind;
 
 /// Exit status for bad input data (unreadable or invalid file), like clap's usage errors.
@@ -28,9 +29,15 @@ pub const EXIT_BAD_INPUT: u8 = 2;
                   (RNCP 24759, Master Science Politique) ou sur --data FICHIER.ron."
 )]
 pub struct Cli {
-    /// Fiche au format RON à ouvrir à la place de la fiche intégrée.
+    /// Fiche au format RON à ouvrir à la place de la fiche intégrée ; répétable
+    /// (--data a.ron --data b.ron) pour en ouvrir plusieurs.
     #[arg(long, global = true, value_name = "FICHIER.ron")]
-    pub data: Option<PathBuf>,
+    pub data: Vec<PathBuf>,
+
+    /// La fiche (parmi celles de --data) sur laquelle travaillent export, compare
+    /// et search : RNCP24759, 24759, RS5000…
+    #[arg(long, global = true, value_name = "NUMERO")]
+    pub fiche: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -110,49 +117,79 @@ pub enum ExportFormat {
     Markdown,
 }
 
-/// Loads the fiche named by `--data`, or the embedded one. Errors go to stderr.
-pub fn load(data: Option<&PathBuf>) -> Result<Fiche, ExitCode> {
-    match data {
-        None => Ok(model::embedded()),
-        Some(path) => model::load_file(path).map_err(|e| {
-            eprintln!("rncp-explorer: {e}");
-            ExitCode::from(EXIT_BAD_INPUT)
-        }),
+/// Loads the fiches named by `--data`, or the embedded one. Errors go to stderr.
+pub fn load(data: &[PathBuf]) -> Result<Catalogue, ExitCode> {
+    model::load_catalogue(data).map_err(|e| {
+        eprintln!("rncp-explorer: {e}");
+        ExitCode::from(EXIT_BAD_INPUT)
+    })
+}
+
+/// The one fiche a fiche-level subcommand works on: `--fiche`, or the only
+/// one loaded. Several loaded and no `--fiche` is a usage error, never a
+/// silent choice.
+fn one_fiche<'a>(catalogue: &'a Catalogue, wanted: Option<&str>) -> Result<&'a Fiche, ExitCode> {
+    let fail = |message: String| {
+        eprintln!("rncp-explorer: {message}");
+        ExitCode::from(EXIT_BAD_INPUT)
+    };
+    match wanted {
+        Some(text) => match catalogue.lookup(text) {
+            Some(id) => Ok(catalogue.get(id)),
+            None => Err(fail(format!(
+                "--fiche : aucune fiche chargée ne porte le numéro « {} »",
+                escape_for_terminal(text)
+            ))),
+        },
+        None if catalogue.len() == 1 => Ok(catalogue.get(model::FicheId::FIRST)),
+        None => Err(fail(format!(
+            "{} fiches chargées : précisez laquelle avec --fiche NUMERO",
+            catalogue.len()
+        ))),
     }
 }
 
 pub fn run(cli: Cli) -> ExitCode {
     let command = match cli.command {
         // import reads a text fiche, not a data file: nothing to load first.
-        Some(Command::Import(args)) => return import::run(&args, cli.data.as_ref()),
+        Some(Command::Import(args)) => return import::run(&args, cli.data.first()),
         other => other,
     };
-    let fiche = match load(cli.data.as_ref()) {
-        Ok(fiche) => fiche,
+    let catalogue = match load(&cli.data) {
+        Ok(catalogue) => catalogue,
         Err(code) => return code,
     };
+    let Some(command) = command else {
+        return interactive::run(catalogue);
+    };
+    let wanted = cli.fiche.as_deref();
+    let with_fiche = |work: &dyn Fn(&Fiche) -> ExitCode| match one_fiche(&catalogue, wanted) {
+        Ok(fiche) => work(fiche),
+        Err(code) => code,
+    };
     match command {
-        None => interactive::run(fiche),
-        Some(Command::Check { json }) => check::run(&fiche, json),
-        Some(Command::Compare {
+        Command::Check { json } => check::run(&catalogue, json),
+        Command::Compare {
             a,
             b,
             format,
             expand,
-        }) => compare::run(&fiche, &a, &b, format, expand),
-        Some(Command::Export { format }) => export::run(&fiche, format),
-        Some(Command::Search {
+        } => with_fiche(&|fiche| compare::run(fiche, &a, &b, format, expand)),
+        Command::Export { format } => with_fiche(&|fiche| export::run(fiche, format)),
+        Command::Search {
             query,
             kind,
             limit,
             json,
-        }) => search::run(
-            &fiche,
-            &query,
-            kind.map(Kind::from),
-            limit.map(|n| n as usize),
-            json,
-        ),
-        Some(Command::Import(args)) => import::run(&args, cli.data.as_ref()),
+        } => with_fiche(&|fiche| {
+            search::run(
+                fiche,
+                &query,
+                kind.map(Kind::from),
+                limit.map(|n| n as usize),
+                json,
+            )
+        }),
+        Command::Import(args) => import::run(&args, cli.data.first()),
     }
 }

@@ -17,7 +17,7 @@ pub fn run(
     limit: Option<usize>,
     json: bool,
 ) -> ExitCode {
-    let index = SearchIndex::build(fiche);
+    let index = SearchIndex::of_fiche(fiche);
     let filter = kind.map_or(Filter::All, Filter::Only);
     let mut query = Query::new(text, filter);
     query.limit = limit;
@@ -34,7 +34,7 @@ pub fn run(
                 parcours: entry
                     .parcours
                     .iter()
-                    .map(|&p| fiche.parcours[p].id.as_str())
+                    .map(|p| fiche.parcours[p.parcours].id.as_str())
                     .collect(),
                 score: hit.score,
                 highlight: index.highlight(hit.id, &query),
@@ -127,7 +127,7 @@ impl<'a> JsonPlace<'a> {
             Location::Ue(ue) | Location::Course { ue, .. } => Some(ue),
         };
         JsonPlace {
-            parcours: &fiche.parcours[place.parcours].id,
+            parcours: &fiche.parcours[place.parcours.parcours].id,
             semester: ue.map(|u| u.semester),
             ue: ue.map(|u| u.code.as_str()),
             common: ue.map(|u| u.common),

@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Options, Row, Sides, Status, align, course_key, row, ue_key};
+use super::{Options, Row, Side, Sides, Status, align, course_key, row, ue_key};
 use crate::export::optional_fr;
-use crate::model::{Course, Fiche, Parcours, SemesterRef, Ue};
+use crate::model::{Course, SemesterRef, Ue};
 
 /// The curriculum compared semester by semester.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -63,14 +63,10 @@ pub struct UeSide {
     pub choose: Option<u32>,
 }
 
-pub(super) fn compare(
-    fiche: &Fiche,
-    left: &Parcours,
-    right: &Parcours,
-    options: Options,
-) -> Maquette {
-    let left_sems = by_number(fiche.curriculum(left));
-    let right_sems = by_number(fiche.curriculum(right));
+pub(super) fn compare(left: Side<'_>, right: Side<'_>, options: Options) -> Maquette {
+    let same_fiche = left.same_fiche(right);
+    let left_sems = by_number(left.fiche.curriculum(left.parcours));
+    let right_sems = by_number(right.fiche.curriculum(right.parcours));
     let mut numbers: Vec<u8> = left_sems.keys().chain(right_sems.keys()).copied().collect();
     numbers.sort_unstable();
     numbers.dedup();
@@ -80,7 +76,8 @@ pub(super) fn compare(
     for number in numbers {
         let l = left_sems.get(&number);
         let r = right_sems.get(&number);
-        let is_common = matches!((l, r), (Some(l), Some(r))
+        let is_common = same_fiche
+            && matches!((l, r), (Some(l), Some(r))
             if l.iter().chain(r.iter()).all(|s| s.common));
         if is_common {
             let ues = ues_of(l.expect("common semesters exist on both sides"));

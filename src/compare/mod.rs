@@ -105,22 +105,38 @@ pub struct Comparison {
     pub summary: Summary,
 }
 
-/// Compares `left` and `right`, two parcours of `fiche`.
-pub fn compare(fiche: &Fiche, left: &Parcours, right: &Parcours, options: Options) -> Comparison {
-    let maquette = maquette::compare(fiche, left, right, options);
-    let competences = items(&left.competences, &right.competences);
-    let sectors = items(&left.sectors, &right.sectors);
-    let jobs = items(&left.jobs, &right.jobs);
-    let summary = summary::summarise(
-        fiche,
-        left,
-        right,
-        &maquette,
-        [&competences, &sectors, &jobs],
-    );
+/// One side of a comparison: a parcours of a fiche.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    pub fiche: &'a Fiche,
+    pub parcours: &'a Parcours,
+}
+
+impl<'a> Side<'a> {
+    pub fn new(fiche: &'a Fiche, parcours: &'a Parcours) -> Side<'a> {
+        Side { fiche, parcours }
+    }
+
+    /// Whether both sides are parcours of the very same fiche (then their
+    /// common core is one and the same, and collapses into one row).
+    fn same_fiche(self, other: Side<'_>) -> bool {
+        std::ptr::eq(self.fiche, other.fiche)
+    }
+}
+
+/// Compares two parcours, of one fiche or of two. Only within one fiche is
+/// the common core known to be identical; across fiches its semesters are
+/// aligned UE by UE under the same rule as the others.
+pub fn compare(left: Side<'_>, right: Side<'_>, options: Options) -> Comparison {
+    let maquette = maquette::compare(left, right, options);
+    let (l, r) = (left.parcours, right.parcours);
+    let competences = items(&l.competences, &r.competences);
+    let sectors = items(&l.sectors, &r.sectors);
+    let jobs = items(&l.jobs, &r.jobs);
+    let summary = summary::summarise(left, right, &maquette, [&competences, &sectors, &jobs]);
     Comparison {
-        left: info(left),
-        right: info(right),
+        left: info(l),
+        right: info(r),
         maquette,
         competences,
         sectors,

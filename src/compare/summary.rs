@@ -3,9 +3,8 @@
 
 use serde::Serialize;
 
-use super::{Maquette, Row, Sides, Status};
+use super::{Maquette, Row, Side, Sides, Status};
 use crate::check::{self, Finding};
-use crate::model::{Fiche, Parcours};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Summary {
@@ -41,9 +40,8 @@ pub struct ListCounts {
 }
 
 pub(super) fn summarise(
-    fiche: &Fiche,
-    left: &Parcours,
-    right: &Parcours,
+    left_side: Side<'_>,
+    right_side: Side<'_>,
     maquette: &Maquette,
     [competences, sectors, jobs]: [&[Row<String>]; 3],
 ) -> Summary {
@@ -74,22 +72,35 @@ pub(super) fn summarise(
             shared_ues += 1;
         }
     }
+    let (left, right) = (left_side.parcours, right_side.parcours);
     // Each finding once, in `check` order, even when it concerns both sides
-    // (the common core's).
+    // (the common core's); across fiches, each fiche's about its own side.
     let concerns =
         |f: &Finding, id: &str| !check::findings_for(std::slice::from_ref(f), id).is_empty();
-    let findings = check::check(fiche)
-        .into_iter()
-        .filter(|f| concerns(f, &left.id) || concerns(f, &right.id))
-        .collect();
+    let findings = if left_side.same_fiche(right_side) {
+        check::check(left_side.fiche)
+            .into_iter()
+            .filter(|f| concerns(f, &left.id) || concerns(f, &right.id))
+            .collect()
+    } else {
+        let own = |side: Side<'_>| -> Vec<Finding> {
+            check::check(side.fiche)
+                .into_iter()
+                .filter(|f| concerns(f, &side.parcours.id))
+                .collect()
+        };
+        let mut findings = own(left_side);
+        findings.extend(own(right_side));
+        findings
+    };
     Summary {
         shared_ues,
         shared_ects,
         ues,
-        semester_ects: semester_ects(fiche, left, right),
+        semester_ects: semester_ects(left_side, right_side),
         total_ects: Sides {
-            left: fiche.ects_total(left),
-            right: fiche.ects_total(right),
+            left: left_side.fiche.ects_total(left),
+            right: right_side.fiche.ects_total(right),
         },
         competences: counts(competences),
         sectors: counts(sectors),
@@ -98,10 +109,10 @@ pub(super) fn summarise(
     }
 }
 
-fn semester_ects(fiche: &Fiche, left: &Parcours, right: &Parcours) -> Vec<SemesterEcts> {
-    let per_side = |p| {
-        fiche
-            .curriculum(p)
+fn semester_ects(left: Side<'_>, right: Side<'_>) -> Vec<SemesterEcts> {
+    let per_side = |side: Side<'_>| {
+        side.fiche
+            .curriculum(side.parcours)
             .iter()
             .map(|s| (s.semester.number, s.semester.ects_total()))
             .collect::<Vec<_>>()

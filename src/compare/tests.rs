@@ -25,9 +25,8 @@ fn ue<'a>(fiche: &'a Fiche, parcours: &str, code: &str) -> &'a Ue {
 
 fn cmp(fiche: &Fiche, a: &str, b: &str) -> Comparison {
     compare(
-        fiche,
-        fiche.parcours_by_id(a).unwrap(),
-        fiche.parcours_by_id(b).unwrap(),
+        Side::new(fiche, fiche.parcours_by_id(a).unwrap()),
+        Side::new(fiche, fiche.parcours_by_id(b).unwrap()),
         Options::default(),
     )
 }
@@ -183,9 +182,8 @@ fn common_core_collapses_unless_expanded() {
         fiche.parcours_by_id("urbain").unwrap(),
     );
     let expanded = compare(
-        &fiche,
-        a,
-        b,
+        Side::new(&fiche, a),
+        Side::new(&fiche, b),
         Options {
             expand_common_core: true,
         },

@@ -1,9 +1,11 @@
 //! Reading a fiche from RON text, with located errors for every bad input.
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::Fiche;
+use super::catalogue::Catalogue;
+use super::position::{end_position, locate};
 use super::sanitize::{escape_for_terminal, for_each_string, is_forbidden};
 use super::validate::validate;
 
@@ -46,6 +48,37 @@ pub fn embedded() -> Fiche {
 
 /// Loads and validates a fiche from a RON file.
 pub fn load_file(path: &Path) -> Result<Fiche, LoadError> {
+    let text = read_text(path)?;
+    parse_str(&text, &path.display().to_string())
+}
+
+/// The catalogue of a run: the embedded fiche alone when `paths` is empty,
+/// else every file's fiche in the order given. Each file's errors are located
+/// as for one file; a number declared by two files is an error located at
+/// the second file's `rncp_code`.
+pub fn load_catalogue(paths: &[PathBuf]) -> Result<Catalogue, LoadError> {
+    if paths.is_empty() {
+        return Ok(Catalogue::single(embedded(), EMBEDDED_NAME));
+    }
+    let mut catalogue = Catalogue::new();
+    for path in paths {
+        let name = path.display().to_string();
+        let text = read_text(path)?;
+        let fiche = parse_str(&text, &name)?;
+        catalogue.add(fiche, &name).map_err(|dup| LoadError {
+            source_name: name.clone(),
+            position: locate(&text, "rncp_code", 0),
+            message: format!(
+                "{} est déjà dans {} : une fiche ne peut être chargée qu'une fois",
+                dup.numero, dup.existing_source
+            ),
+        })?;
+    }
+    Ok(catalogue)
+}
+
+/// A data file's text, refused when it is too big, a folder or not UTF-8.
+fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
     let error = |message: String| LoadError {
         source_name: name.clone(),
@@ -75,7 +108,7 @@ pub fn load_file(path: &Path) -> Result<Fiche, LoadError> {
             });
         }
     };
-    parse_str(&text, &name)
+    Ok(text)
 }
 
 fn io_message(e: &std::io::Error) -> String {
@@ -175,13 +208,6 @@ fn escaped_forbidden_char(text: &str) -> Option<(usize, char)> {
     None
 }
 
-/// 1-based line and column just after `prefix` (columns count characters).
-pub(crate) fn end_position(prefix: &str) -> (usize, usize) {
-    let line = prefix.matches('\n').count() + 1;
-    let col = prefix.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, col)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,10 +222,5 @@ mod tests {
         );
         assert_eq!(escaped_forbidden_char(r#""a\\u{1b}""#), None);
         assert_eq!(escaped_forbidden_char(r#""caf\u{e9}""#), None);
-    }
-
-    #[test]
-    fn positions_count_characters_not_bytes() {
-        assert_eq!(end_position("é\nàb"), (2, 3));
     }
 }

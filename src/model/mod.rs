@@ -3,12 +3,20 @@
 //! Every type denies unknown fields so that a typo in a hand-written file is an
 //! error with a location, never a silently ignored line.
 
+mod catalogue;
 mod load;
 pub mod normalize;
+mod numero;
+mod position;
 pub mod sanitize;
 mod validate;
 
-pub use load::{EMBEDDED_FICHE, LoadError, MAX_FILE_BYTES, embedded, load_file, parse_str};
+pub use catalogue::{Catalogue, Duplicate, FicheId, ParcoursRef};
+pub use load::{
+    EMBEDDED_FICHE, EMBEDDED_NAME, LoadError, MAX_FILE_BYTES, embedded, load_catalogue, load_file,
+    parse_str,
+};
+pub use numero::{Numero, NumeroQuery, Repertoire, parse_numero};
 pub use sanitize::{escape_for_terminal, is_forbidden};
 
 use serde::{Deserialize, Serialize};
@@ -261,6 +269,11 @@ pub struct SemesterRef<'a> {
 }
 
 impl Fiche {
+    /// The fiche's number with its register.
+    pub fn numero(&self) -> Numero {
+        Numero::new(Repertoire::Rncp, &self.rncp_code)
+    }
+
     pub fn parcours_by_id(&self, id: &str) -> Option<&Parcours> {
         self.parcours.iter().find(|p| p.id == id)
     }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::load::end_position;
+use super::position::locate;
 use super::{Course, Fiche, Semester};
 
 pub(crate) struct Invalid {
@@ -104,10 +104,4 @@ fn semesters(semesters: &[Semester], owner: &str) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// Line and column of the `nth` (0-based) occurrence of `needle`, if any.
-fn locate(text: &str, needle: &str, nth: usize) -> Option<(usize, usize)> {
-    let (offset, _) = text.match_indices(needle).nth(nth)?;
-    Some(end_position(&text[..offset]))
 }

@@ -1,5 +1,5 @@
-//! The search index: every searchable item of a fiche, grouped across
-//! parcours, folded once for matching.
+//! The search index: every searchable item of a catalogue's fiches, grouped
+//! across the parcours of each fiche, folded once for matching.
 
 use std::collections::HashMap;
 
@@ -7,13 +7,13 @@ use serde::Serialize;
 
 use super::kind::Kind;
 use crate::model::normalize::{fold_str, item_key, title_key};
-use crate::model::{Fiche, Parcours, Semester};
+use crate::model::{Catalogue, Fiche, FicheId, Parcours, ParcoursRef, Semester};
 
 /// Where one occurrence of an item sits, precise enough for the TUI to jump to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
-    /// Index of the parcours in `Fiche::parcours`.
-    pub parcours: usize,
+    /// The fiche and parcours it occurs in.
+    pub parcours: ParcoursRef,
     pub at: Location,
 }
 
@@ -51,21 +51,23 @@ pub struct UePlace {
     pub code: String,
 }
 
-/// One search result candidate: an item and all the places it occurs.
+/// One search result candidate: an item of one fiche and all the places it
+/// occurs in that fiche (identical items of two fiches are two entries).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The text of its first occurrence, as the fiche spells it.
     pub text: String,
     pub kind: Kind,
-    /// Indices of the parcours it belongs to, ascending, without repeats.
-    pub parcours: Vec<usize>,
+    pub fiche: FicheId,
+    /// The parcours it belongs to, ascending, without repeats.
+    pub parcours: Vec<ParcoursRef>,
     /// Every occurrence, in fiche order.
     pub places: Vec<Place>,
 }
 
 impl Entry {
     /// The first place of this entry inside parcours `parcours`, if any.
-    pub fn place_in(&self, parcours: usize) -> Option<&Place> {
+    pub fn place_in(&self, parcours: ParcoursRef) -> Option<&Place> {
         self.places.iter().find(|p| p.parcours == parcours)
     }
 }
@@ -95,25 +97,22 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     /// Indexes jobs, competences, activities, sectors, UE titles and courses
-    /// of every parcours. Items equal after normalisation (`item_key` for list
-    /// items, the more tolerant `title_key` for UE and course titles) are one
-    /// entry listing all their places; common-core UEs and courses belong to
-    /// every parcours.
-    pub fn build(fiche: &Fiche) -> SearchIndex {
+    /// of every parcours of every fiche. Within a fiche, items equal after
+    /// normalisation (`item_key` for list items, the more tolerant
+    /// `title_key` for UE and course titles) are one entry listing all their
+    /// places; common-core UEs and courses belong to every parcours.
+    pub fn build(catalogue: &Catalogue) -> SearchIndex {
         let mut builder = Builder::default();
-        for (p_index, parcours) in fiche.parcours.iter().enumerate() {
-            builder.lists(p_index, parcours);
+        for (id, fiche) in catalogue.iter() {
+            builder.fiche(id, fiche);
         }
-        for (s_index, semester) in fiche.common_semesters.iter().enumerate() {
-            for p_index in 0..fiche.parcours.len() {
-                builder.semester(p_index, semester, s_index, true);
-            }
-        }
-        for (p_index, parcours) in fiche.parcours.iter().enumerate() {
-            for (s_index, semester) in parcours.semesters.iter().enumerate() {
-                builder.semester(p_index, semester, s_index, false);
-            }
-        }
+        builder.finish()
+    }
+
+    /// The index of one fiche on its own (as the first of a catalogue).
+    pub fn of_fiche(fiche: &Fiche) -> SearchIndex {
+        let mut builder = Builder::default();
+        builder.fiche(FicheId::FIRST, fiche);
         builder.finish()
     }
 
@@ -143,11 +142,31 @@ impl SearchIndex {
 #[derive(Default)]
 struct Builder {
     entries: Vec<Entry>,
+    /// Entries of the fiche being added, by normalised key: grouping stops
+    /// at the fiche's edge, so the map is cleared between fiches.
     by_key: HashMap<(Kind, String), usize>,
 }
 
 impl Builder {
-    fn lists(&mut self, p_index: usize, parcours: &Parcours) {
+    fn fiche(&mut self, id: FicheId, fiche: &Fiche) {
+        self.by_key.clear();
+        let at = |p_index| ParcoursRef::new(id, p_index);
+        for (p_index, parcours) in fiche.parcours.iter().enumerate() {
+            self.lists(at(p_index), parcours);
+        }
+        for (s_index, semester) in fiche.common_semesters.iter().enumerate() {
+            for p_index in 0..fiche.parcours.len() {
+                self.semester(at(p_index), semester, s_index, true);
+            }
+        }
+        for (p_index, parcours) in fiche.parcours.iter().enumerate() {
+            for (s_index, semester) in parcours.semesters.iter().enumerate() {
+                self.semester(at(p_index), semester, s_index, false);
+            }
+        }
+    }
+
+    fn lists(&mut self, p_index: ParcoursRef, parcours: &Parcours) {
         let lists = [
             (Kind::Job, &parcours.jobs),
             (Kind::Competence, &parcours.competences),
@@ -165,7 +184,13 @@ impl Builder {
         }
     }
 
-    fn semester(&mut self, p_index: usize, semester: &Semester, s_index: usize, common: bool) {
+    fn semester(
+        &mut self,
+        p_index: ParcoursRef,
+        semester: &Semester,
+        s_index: usize,
+        common: bool,
+    ) {
         for (ue_index, ue) in semester.ues.iter().enumerate() {
             let ue_place = UePlace {
                 semester: semester.number,
@@ -204,6 +229,7 @@ impl Builder {
             self.entries.push(Entry {
                 text: text.to_string(),
                 kind,
+                fiche: place.parcours.fiche,
                 parcours: Vec::new(),
                 places: Vec::new(),
             });

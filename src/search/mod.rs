@@ -1,10 +1,11 @@
-//! Fuzzy search over a fiche's jobs, competences, activities, sectors, UE
-//! titles and courses. Pure library: no terminal, no I/O.
+//! Fuzzy search over the jobs, competences, activities, sectors, UE titles
+//! and courses of a catalogue's fiches. Pure library: no terminal, no I/O.
 //!
 //! ```
+//! use rncp_explorer::model::{Catalogue, embedded};
 //! use rncp_explorer::search::{Filter, Query, SearchIndex};
-//! let fiche = rncp_explorer::model::embedded();
-//! let index = SearchIndex::build(&fiche);
+//! let catalogue = Catalogue::single(embedded(), "embedded");
+//! let index = SearchIndex::build(&catalogue);
 //! let query = Query::new("lobiste", Filter::All).with_limit(10);
 //! let best = index.search(&query).hits[0];
 //! assert_eq!(index.entry(best.id).text, "lobbyiste");

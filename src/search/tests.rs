@@ -2,11 +2,11 @@
 
 use super::*;
 use crate::model::normalize::fold_str;
-use crate::model::{self, Fiche};
+use crate::model::{self, Fiche, FicheId, ParcoursRef};
 
 fn real() -> (Fiche, SearchIndex) {
     let fiche = model::embedded();
-    let index = SearchIndex::build(&fiche);
+    let index = SearchIndex::of_fiche(&fiche);
     (fiche, index)
 }
 
@@ -17,7 +17,7 @@ fn row(fiche: &Fiche, entry: &Entry) -> Row {
     let ids = entry
         .parcours
         .iter()
-        .map(|&p| fiche.parcours[p].id.clone())
+        .map(|p| fiche.parcours[p.parcours].id.clone())
         .collect();
     (entry.text.clone(), entry.kind, ids)
 }
@@ -179,7 +179,7 @@ fn same_job_in_two_parcours_is_one_result_listing_both() {
             panic!("{place:?}")
         };
         assert_eq!(
-            fiche.parcours[place.parcours].jobs[index],
+            fiche.parcours[place.parcours.parcours].jobs[index],
             "Chargé d’études"
         );
     }
@@ -195,11 +195,17 @@ fn ue_7_courses_belong_to_all_six_parcours_with_their_ue() {
         "Théorie et pratique de la négociation",
     ] {
         let entry = find(&index, Kind::Course, title);
-        assert_eq!(entry.parcours, all, "{title}");
+        let refs: Vec<ParcoursRef> = all
+            .iter()
+            .map(|&p| ParcoursRef::new(FicheId::FIRST, p))
+            .collect();
+        assert_eq!(entry.parcours, refs, "{title}");
         // In each parcours the first place is UE 7, semester 3 (recherche
         // also has "Projet collectif" in UE 11: the same title, grouped).
         for p_index in all.iter().copied() {
-            let place = entry.place_in(p_index).unwrap();
+            let place = entry
+                .place_in(ParcoursRef::new(FicheId::FIRST, p_index))
+                .unwrap();
             let Location::Course { ue, course, .. } = &place.at else {
                 panic!("{place:?}")
             };
@@ -332,7 +338,7 @@ fn tiny(jobs: &[&str], competences: &[&str]) -> SearchIndex {
     }
     fiche.parcours[0].jobs = jobs.iter().map(|s| s.to_string()).collect();
     fiche.parcours[0].competences = competences.iter().map(|s| s.to_string()).collect();
-    SearchIndex::build(&fiche)
+    SearchIndex::of_fiche(&fiche)
 }
 
 fn texts(index: &SearchIndex, results: &Results) -> Vec<String> {
@@ -494,7 +500,7 @@ fn big(copies: usize) -> SearchIndex {
                 .collect();
         }
     }
-    SearchIndex::build(&fiche)
+    SearchIndex::of_fiche(&fiche)
 }
 
 #[test]

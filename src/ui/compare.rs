@@ -8,15 +8,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{block, parcours, text, theme::Theme};
-use crate::app::compare::lines::{self, Cells, SEPARATOR, ViewLine};
-use crate::app::compare::{self, CompareView};
-use crate::app::detail::{Tone, Wrapped};
-use crate::app::strings::compare as cs;
-use crate::app::{App, layout};
+use crate::app::compare::CompareView;
+use crate::app::view::Tone;
+use crate::app::view::compare_lines::{self as lines, Cells, SEPARATOR, ViewLine};
+use crate::app::view::detail::Wrapped;
+use crate::app::view::strings::compare as cs;
+use crate::app::{App, view::layout};
 use crate::compare::Status;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &CompareView, theme: &Theme) {
-    let screen = compare::screen(area);
+    let screen = layout::compare_screen(area);
     if let Some(list) = screen.list {
         parcours::render(frame, list, app, theme);
     }
@@ -25,7 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &CompareView, them
     let height = usize::from(inner.height);
     let c = &view.comparison;
     let header = lines::header(c, width);
-    let body = lines::body(&app.fiche, c, width);
+    let body = lines::body(app.catalogue.get(view.left.fiche), c, width);
     let header_rows = header.len().min(height);
     let rows = height - header_rows;
     let scroll = view.scroll.min(body.len().saturating_sub(rows));

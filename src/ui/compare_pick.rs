@@ -7,17 +7,17 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{text, theme::Theme};
 use crate::app::compare::{self, Picker};
-use crate::app::detail::Tone;
-use crate::app::strings::compare as cs;
-use crate::app::{App, layout};
+use crate::app::view::Tone;
+use crate::app::view::strings::compare as cs;
+use crate::app::{App, view::layout};
 
 pub fn render(frame: &mut Frame, screen: Rect, app: &App, picker: &Picker, theme: &Theme) {
-    let fiche = &app.fiche;
-    let title = match picker.first.and_then(|i| fiche.parcours.get(i)) {
+    let catalogue = &app.catalogue;
+    let title = match picker.first.and_then(|r| catalogue.parcours(r)) {
         Some(first) => cs::pick_second(&first.short_label()),
         None => cs::PICK_FIRST.to_string(),
     };
-    let rect = compare::picker_area(screen, picker.options.len());
+    let rect = layout::compare_picker(screen, picker.options.len());
     let inner = layout::inner(rect);
     let room = usize::from(inner.width);
     let rows = usize::from(inner.height);
@@ -28,9 +28,9 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, picker: &Picker, theme
         .enumerate()
         .skip(offset)
         .take(rows)
-        .filter_map(|(row, i)| {
-            let p = fiche.parcours.get(*i)?;
-            let style = if row == picker.cursor {
+        .filter_map(|(row, r)| {
+            let p = catalogue.parcours(*r)?;
+            let style = if row == picker.list.selected {
                 theme.selected(true)
             } else {
                 ratatui::style::Style::new()

@@ -6,27 +6,35 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{block, theme::Theme};
-use crate::app::{App, Pane, detail, layout, strings as s};
+use crate::app::{
+    App, Pane,
+    view::{layout, strings as s},
+};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Pane::Detail;
     let inner = layout::inner(area);
     let height = usize::from(inner.height);
-    let wrapped = detail::wrap(&detail::document(app), usize::from(inner.width));
-    let scroll = app.detail_scroll.min(wrapped.len().saturating_sub(height));
+    // Kept since the subject last changed: a frame only slices it.
+    let kept = app.detail_lines(usize::from(inner.width));
+    let wrapped = &kept.lines;
+    let scroll = app
+        .view()
+        .detail_scroll
+        .min(wrapped.len().saturating_sub(height));
     let note = (wrapped.len() > height && height > 0).then(|| {
         let last = (scroll + height).min(wrapped.len());
         format!("{last}/{}", wrapped.len())
     });
     let lines: Vec<Line> = wrapped
-        .into_iter()
+        .iter()
         .skip(scroll)
         .take(height)
         .map(|spans| {
             Line::from(
                 spans
-                    .into_iter()
-                    .map(|(tone, t)| Span::styled(t, theme.tone(tone)))
+                    .iter()
+                    .map(|(tone, t)| Span::styled(t.as_str(), theme.tone(*tone)))
                     .collect::<Vec<_>>(),
             )
         })

@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{text, theme::Theme};
-use crate::app::detail::Tone;
-use crate::app::help::{self, HelpLine};
-use crate::app::{layout, strings as s};
+use crate::app::view::Tone;
+use crate::app::view::help::{self, HelpLine};
+use crate::app::view::{layout, strings as s};
 
 const KEYS_COLUMN: usize = 12;
 

@@ -1,5 +1,5 @@
 //! Rendering: pure functions from `&App` to a frame, one file per pane or
-//! popup. Geometry comes from `app::layout`, the same one mouse clicks use.
+//! popup. Geometry comes from `app::view::layout`, the same one mouse clicks use.
 
 mod block;
 mod compare;
@@ -16,7 +16,7 @@ mod tree;
 
 use ratatui::Frame;
 
-use crate::app::layout::{self, Shape};
+use crate::app::view::layout::{self, Shape};
 use crate::app::{App, Mode, Pane, Popup};
 pub use theme::Theme;
 

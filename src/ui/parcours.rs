@@ -7,8 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{block, text, theme::Theme};
-use crate::app::detail::Tone;
-use crate::app::{App, Pane, layout, strings as s};
+use crate::app::view::Tone;
+use crate::app::{
+    App, Pane,
+    view::{layout, strings as s},
+};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Pane::Parcours;
@@ -19,11 +22,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let offset = if per_parcours > 1 {
         0
     } else {
-        app.list_offset.min(app.list_len().saturating_sub(height))
+        app.view()
+            .list
+            .offset
+            .min(app.list_len().saturating_sub(height))
     };
     let mut lines: Vec<Line> = Vec::new();
     for row in offset..app.list_len() {
-        let base = if row == app.selected {
+        let base = if row == app.selected() {
             theme.selected(focused)
         } else {
             Style::new()
@@ -73,7 +79,7 @@ fn item(
     width: usize,
     theme: &Theme,
 ) -> (Vec<Span<'static>>, Vec<Span<'static>>) {
-    let fiche = &app.fiche;
+    let fiche = &app.fiche();
     if row == 0 {
         return (
             vec![Span::styled(
@@ -87,7 +93,7 @@ fn item(
         return (Vec::new(), Vec::new());
     };
     let warned = app
-        .findings
+        .findings()
         .iter()
         .any(|f| f.location.parcours.as_deref() == Some(p.id.as_str()));
     let right = if warned {

@@ -8,10 +8,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{text, theme::Theme};
-use crate::app::detail::Tone;
-use crate::app::layout::SearchArea;
-use crate::app::search::{Picker, SearchPopup, view};
-use crate::app::{App, layout, strings as s};
+use crate::app::search::{Picker, SearchPopup};
+use crate::app::view::Tone;
+use crate::app::view::layout::SearchArea;
+use crate::app::view::search as view;
+use crate::app::{
+    App,
+    view::{layout, strings as s},
+};
 use crate::search::{Entry, Filter, Kind, Location};
 
 /// Badge column: the longest badge ("Compétence") and a space.
@@ -105,7 +109,7 @@ fn render_results(
     {
         let entry = index.entry(hit.id);
         let marked = index.highlight(hit.id, &query);
-        let selected = i == popup.selected;
+        let selected = i == popup.list.selected;
         lines.push(result_line(app, entry, &marked, selected, width, theme));
     }
     frame.render_widget(Paragraph::new(lines), area.list);
@@ -179,14 +183,14 @@ fn styled_run(run: String, marked: bool, theme: &Theme) -> Span<'static> {
 /// Where an entry is: its parcours' short names ("tous les parcours" when
 /// it is in all), and the UE code for UEs and courses.
 fn where_label(app: &App, entry: &Entry) -> String {
-    let all = app.fiche.parcours.len();
+    let all = app.catalogue.get(entry.fiche).parcours.len();
     let names = if entry.parcours.len() == all && all > 1 {
         s::SEARCH_ALL_PARCOURS.to_string()
     } else {
         entry
             .parcours
             .iter()
-            .filter_map(|&p| app.fiche.parcours.get(p))
+            .filter_map(|&p| app.catalogue.parcours(p))
             .map(|p| p.short_label())
             .collect::<Vec<_>>()
             .join(", ")
@@ -221,15 +225,15 @@ fn render_picker(frame: &mut Frame, area: &SearchArea, app: &App, picker: &Picke
     let labels: Vec<String> = picker
         .parcours
         .iter()
-        .filter_map(|&p| app.fiche.parcours.get(p))
+        .filter_map(|&p| app.catalogue.parcours(p))
         .map(|p| p.short_label())
         .collect();
     let column = labels.iter().map(|l| text::width(l)).max().unwrap_or(0);
     for (i, &p) in picker.parcours.iter().enumerate().skip(offset).take(rows) {
-        let Some(parcours) = app.fiche.parcours.get(p) else {
+        let Some(parcours) = app.catalogue.parcours(p) else {
             continue;
         };
-        let base = if i == picker.selected {
+        let base = if i == picker.list.selected {
             theme.selected(true)
         } else {
             Style::new()

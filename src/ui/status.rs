@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{text, theme::Theme};
-use crate::app::{App, KeyMode, Pane, keys, strings as s};
+use crate::app::{App, KeyMode, Pane, keys, view::strings as s};
 
 pub fn pane_name(pane: Pane) -> &'static str {
     match pane {
@@ -30,7 +30,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .collect();
     let hints_width: usize = hints.iter().map(|h| text::width(h)).sum();
     // The fiche's full title when it fits beside every hint, else just its number.
-    let fiche = &app.fiche;
+    let fiche = &app.fiche();
     let full = format!(" RNCP {} · {} │ {place} │", fiche.rncp_code, fiche.intitule);
     let head = if text::width(&full) + hints_width <= width {
         full

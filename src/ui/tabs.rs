@@ -8,9 +8,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::status::pane_name;
 use super::{text, theme::Theme};
-use crate::app::detail::Tone;
-use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH};
-use crate::app::{App, Pane, strings as s};
+use crate::app::view::Tone;
+use crate::app::view::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::app::{App, Pane, view::strings as s};
 
 /// Three equal cells, one per pane (mouse clicks use the same thirds).
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

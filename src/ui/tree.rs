@@ -7,9 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{block, text, theme::Theme};
-use crate::app::detail::{self, Tone};
 use crate::app::tree::{self, NodeId, Row, Selection};
-use crate::app::{App, Pane, layout, strings as s};
+use crate::app::view::{Tone, detail};
+use crate::app::{
+    App, Pane,
+    view::{layout, strings as s},
+};
 use crate::check::SEMESTER_ECTS;
 use crate::model::{Course, SemesterRef};
 
@@ -19,7 +22,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
     let selection = app.selection();
-    let sems = tree::semesters(&app.fiche, selection);
+    let sems = tree::semesters(app.fiche(), selection);
     let rows = tree::rows(&sems, &app.tree().expanded);
     let cursor = app.tree().cursor.min(rows.len().saturating_sub(1));
     let offset = app.tree().offset.min(rows.len().saturating_sub(height));
@@ -44,11 +47,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let title = match selection {
         Selection::Fiche => s::COMMON_CORE_TITLE.to_string(),
         Selection::Parcours(i) => app
-            .fiche
+            .fiche()
             .parcours
             .get(i)
             .map(|p| {
-                let short = format!("{} · {}", p.short_label(), s::ects(app.fiche.ects_total(p)));
+                let short = format!(
+                    "{} · {}",
+                    p.short_label(),
+                    s::ects(app.fiche().ects_total(p))
+                );
                 let full = format!("{} — {short}", s::PANE_MAQUETTE);
                 if text::width(&full) + 4 <= usize::from(area.width) {
                     full

@@ -4,20 +4,23 @@
 //! decides when to ask it and what to do with the answer.
 //!
 //! Searching runs either inline (in `update`: tests, small data) or in the
-//! background: `update` then only bumps the query's generation and leaves a
-//! request for the event loop to take ([`take_request`]) and hand to a
-//! worker, whose answer comes back through [`receive`]. An answer for an
-//! older generation than the current query's is dropped, so a newer
-//! keystroke always supersedes a slower search.
+//! background: `update` then only bumps the query's generation and returns
+//! an [`Effect::Search`] for the event loop to hand to a worker, whose
+//! answer comes back through `update` as a [`Msg::SearchResults`](crate::app::Msg).
+//! An answer for an older generation than the current query's is dropped,
+//! so a newer keystroke always supersedes a slower search.
 
 mod mouse;
-pub mod view;
 
 use std::sync::Arc;
 
 use super::action::{Action, Pane};
+use super::list::ListCursor;
+use super::nav;
 use super::tree::{self, NodeId, Selection};
-use super::{App, Popup, detail, update};
+use super::view::{Tone, detail, layout};
+use super::{App, Effect, Popup};
+use crate::model::ParcoursRef;
 use crate::search::{EntryId, Filter, Kind, Location, Query, Results, SearchIndex, Session};
 
 /// Results the popup asks for (more than any screen shows).
@@ -59,11 +62,8 @@ pub struct SearchPopup {
     pub results_for: u64,
     /// Bumped on every change of the query or filter.
     pub generation: u64,
-    /// A search the event loop has yet to start (background mode).
-    pub requested: bool,
     /// Result under the cursor, and the first result shown.
-    pub selected: usize,
-    pub offset: usize,
+    pub list: ListCursor,
     /// Open when Enter was pressed on a result found in several parcours.
     pub picker: Option<Picker>,
 }
@@ -72,15 +72,15 @@ pub struct SearchPopup {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub entry: EntryId,
-    /// Parcours indices to choose from.
-    pub parcours: Vec<usize>,
-    pub selected: usize,
+    /// The parcours to choose from.
+    pub parcours: Vec<ParcoursRef>,
+    pub list: ListCursor,
 }
 
 /// What a jump marked in the detail pane: item `index` of a parcours' list of `kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
-    pub parcours: usize,
+    pub parcours: ParcoursRef,
     pub kind: Kind,
     pub index: usize,
 }
@@ -94,9 +94,7 @@ impl SearchPopup {
             results: Results::default(),
             results_for: generation,
             generation,
-            requested: false,
-            selected: 0,
-            offset: 0,
+            list: ListCursor::default(),
             picker: None,
         }
     }
@@ -189,38 +187,23 @@ pub fn handle(app: &mut App, action: Action) {
             popup.filter = popup.filter.cycle();
             changed = true;
         }
-        Action::Up => popup.selected = popup.selected.saturating_sub(1),
-        Action::Down => {
-            popup.selected = (popup.selected + 1).min(popup.results.hits.len().saturating_sub(1))
-        }
-        Action::PageUp => popup.selected = popup.selected.saturating_sub(page),
-        Action::PageDown => {
-            popup.selected =
-                (popup.selected + page).min(popup.results.hits.len().saturating_sub(1));
-        }
         Action::Activate => {
             activate(app);
             return;
         }
-        _ => {}
+        other => {
+            let len = popup.results.hits.len();
+            popup.list.step(other, len, page);
+        }
     }
     if changed {
         query_changed(app);
     }
-    follow(app);
 }
 
 /// Rows of results the popup shows at the current size.
 fn page(app: &App) -> usize {
-    super::layout::search_area(app.layout.area).map_or(1, |a| usize::from(a.list.height).max(1))
-}
-
-fn follow(app: &mut App) {
-    let page = page(app);
-    if let Some(Popup::Search(popup)) = &mut app.popup {
-        let len = popup.results.hits.len();
-        popup.offset = super::layout::follow(popup.offset, popup.selected, page, len);
-    }
+    layout::search_area(app.layout.area).map_or(1, |a| usize::from(a.list.height).max(1))
 }
 
 fn query_changed(app: &mut App) {
@@ -229,28 +212,17 @@ fn query_changed(app: &mut App) {
     };
     app.search.generation += 1;
     popup.generation = app.search.generation;
+    let (generation, query) = (popup.generation, popup.query());
     if app.search.inline {
-        let results = app.search.session.search(&app.search.index, &popup.query());
-        let generation = popup.generation;
+        let results = app.search.session.search(&app.search.index, &query);
         receive(app, generation, results);
     } else {
-        popup.requested = true;
+        app.effects.push(Effect::Search { generation, query });
     }
-}
-
-/// The search the event loop should start now, if any: its generation and query.
-pub fn take_request(app: &mut App) -> Option<(u64, Query)> {
-    let Some(Popup::Search(popup)) = &mut app.popup else {
-        return None;
-    };
-    if !std::mem::take(&mut popup.requested) {
-        return None;
-    }
-    Some((popup.generation, popup.query()))
 }
 
 /// Results of generation `generation` arrive; older than the latest shown are dropped.
-pub fn receive(app: &mut App, generation: u64, results: Results) {
+pub(super) fn receive(app: &mut App, generation: u64, results: Results) {
     let Some(Popup::Search(popup)) = &mut app.popup else {
         return;
     };
@@ -259,15 +231,14 @@ pub fn receive(app: &mut App, generation: u64, results: Results) {
     }
     popup.results = results;
     popup.results_for = generation;
-    popup.selected = 0;
-    popup.offset = 0;
+    popup.list = ListCursor::default();
 }
 
 fn activate(app: &mut App) {
     let Some(Popup::Search(popup)) = &mut app.popup else {
         return;
     };
-    let Some(hit) = popup.results.hits.get(popup.selected).copied() else {
+    let Some(hit) = popup.results.hits.get(popup.list.selected).copied() else {
         return;
     };
     let entry = app.search.index.entry(hit.id);
@@ -281,13 +252,14 @@ fn activate(app: &mut App) {
             popup.picker = Some(Picker {
                 entry: hit.id,
                 parcours: several.to_vec(),
-                selected: 0,
+                list: ListCursor::default(),
             })
         }
     }
 }
 
 fn picker(app: &mut App, action: Action) {
+    let page = page(app).saturating_sub(2).max(1);
     let Some(Popup::Search(popup)) = &mut app.popup else {
         return;
     };
@@ -296,44 +268,45 @@ fn picker(app: &mut App, action: Action) {
     };
     match action {
         Action::Close => popup.picker = None,
-        Action::Up => picker.selected = picker.selected.saturating_sub(1),
-        Action::Down => picker.selected = (picker.selected + 1).min(picker.parcours.len() - 1),
-        Action::Top => picker.selected = 0,
-        Action::Bottom => picker.selected = picker.parcours.len() - 1,
         Action::Activate => {
-            let (entry, parcours) = (picker.entry, picker.parcours[picker.selected]);
+            let (entry, parcours) = (picker.entry, picker.parcours[picker.list.selected]);
             jump(app, entry, parcours);
         }
-        _ => {}
+        other => {
+            picker.list.step(other, picker.parcours.len(), page);
+        }
     }
 }
 
 /// Closes the popup and shows entry `id` in parcours `p`: a list item is
 /// marked and scrolled to in the detail pane; a UE or course becomes the
 /// maquette cursor (its semester and UE opened).
-pub fn jump(app: &mut App, id: EntryId, p: usize) {
+pub fn jump(app: &mut App, id: EntryId, target: ParcoursRef) {
     let index = Arc::clone(&app.search.index);
     let entry = index.entry(id);
-    let Some(place) = entry.place_in(p) else {
+    let Some(place) = entry.place_in(target) else {
         return;
     };
+    let p = target.parcours;
     app.popup = None;
-    app.found = None;
-    update::select_row(app, p + 1);
+    nav::open_fiche(app, target.fiche);
+    app.view_mut().found = None;
+    nav::select_row(app, p + 1);
     match &place.at {
         Location::Item { index } => {
-            app.found = Some(Found {
-                parcours: p,
+            app.view_mut().found = Some(Found {
+                parcours: target,
                 kind: entry.kind,
                 index: *index,
             });
-            update::focus(app, Pane::Parcours);
-            update::focus(app, Pane::Detail);
-            app.detail_scroll = found_line(app);
-            update::clamp_detail_scroll(app);
+            nav::set_focus(app, Pane::Parcours);
+            nav::set_focus(app, Pane::Detail);
+            app.view_mut().detail_scroll = found_line(app);
+            nav::clamp_detail(app);
         }
         Location::Ue(ue) | Location::Course { ue, .. } => {
-            let fiche = &app.fiche;
+            let catalogue = Arc::clone(&app.catalogue);
+            let fiche = catalogue.get(target.fiche);
             let sems = tree::semesters(fiche, Selection::Parcours(p));
             let semester = if ue.common {
                 fiche.common_semesters.get(ue.semester_index)
@@ -350,8 +323,7 @@ pub fn jump(app: &mut App, id: EntryId, p: usize) {
                 Location::Course { course, .. } => NodeId::Course(s, ue.ue_index, course),
                 _ => NodeId::Ue(s, ue.ue_index),
             };
-            let row = app.selected;
-            let tree = &mut app.trees[row];
+            let tree = app.tree_mut();
             tree.expanded.insert(NodeId::Semester(s));
             if let NodeId::Course(..) = node {
                 tree.expanded.insert(NodeId::Ue(s, ue.ue_index));
@@ -360,8 +332,8 @@ pub fn jump(app: &mut App, id: EntryId, p: usize) {
             if let Some(cursor) = rows.iter().position(|r| r.id == node) {
                 tree.cursor = cursor;
             }
-            update::focus(app, Pane::Maquette);
-            app.detail_scroll = 0;
+            nav::set_focus(app, Pane::Maquette);
+            app.view_mut().detail_scroll = 0;
         }
     }
 }
@@ -374,7 +346,7 @@ fn found_line(app: &App) -> usize {
     let doc = detail::document(app);
     let Some(at) = doc
         .iter()
-        .position(|l| l.spans.iter().any(|(tone, _)| *tone == detail::Tone::Found))
+        .position(|l| l.spans.iter().any(|(tone, _)| *tone == Tone::Found))
     else {
         return 0;
     };

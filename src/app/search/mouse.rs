@@ -3,9 +3,10 @@
 //! query line, moves the text cursor there; outside the popup, closes it
 //! (or only the parcours picker), like Esc. The wheel moves the cursor.
 
-use super::{activate, picker, query_changed, view};
+use super::{activate, picker, query_changed};
 use crate::app::action::Action;
-use crate::app::layout::{self, SearchArea};
+use crate::app::view::layout::{self, SearchArea};
+use crate::app::view::search as view;
 use crate::app::{App, Popup};
 
 /// Handles a mouse action in the results view; false if `action` is not one.
@@ -56,7 +57,7 @@ fn click(app: &mut App, column: u16, row: u16) {
     } else if let Some(index) = list_index(&area, column, row) {
         let index = view::results_offset(popup, usize::from(area.list.height)) + index;
         if index < popup.results.hits.len() {
-            popup.selected = index;
+            popup.list.selected = index;
             activate(app);
         }
     }
@@ -77,7 +78,7 @@ fn pick(app: &mut App, column: u16, row: u16) {
     } else if let Some(index) = list_index(&area, column, row) {
         let index = view::picker_offset(chooser, usize::from(area.list.height)) + index;
         if index < chooser.parcours.len() {
-            chooser.selected = index;
+            chooser.list.selected = index;
             picker(app, Action::Activate);
         }
     }

@@ -1,8 +1,8 @@
 //! The help popup's content, generated from the key table so it lists
 //! exactly the bindings input handling uses.
 
-use super::keys::{self, KeyMode};
 use super::strings as s;
+use crate::app::keys::{self, KeyMode};
 
 /// One help line: a section heading, or a key label with its description.
 #[derive(Debug, Clone, PartialEq, Eq)]

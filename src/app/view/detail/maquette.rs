@@ -1,10 +1,11 @@
 //! Detail of a maquette node: semester, UE (with the parcours sharing it),
 //! course (with every parcours teaching it).
 
-use super::{Doc, Tone, findings_at};
+use super::{Doc, findings_at};
 use crate::app::App;
-use crate::app::strings as s;
 use crate::app::tree::{self, Selection};
+use crate::app::view::Tone;
+use crate::app::view::strings as s;
 use crate::check::SEMESTER_ECTS;
 use crate::compare::same_ue;
 use crate::model::normalize::same_title;
@@ -113,13 +114,13 @@ pub(super) fn ue(
         doc.heading(s::H_SHARED);
         doc.text(Tone::Common, s::SHARED_COMMON);
     } else {
-        let shared = sharing_parcours(&app.fiche, ue, current);
+        let shared = sharing_parcours(app.fiche(), ue, current);
         doc.heading(s::counted(s::H_SHARED, shared.len()));
         if shared.is_empty() {
             doc.text(Tone::Muted, s::SHARED_NONE);
         }
         for i in shared {
-            if let Some(p) = app.fiche.parcours.get(i) {
+            if let Some(p) = app.fiche().parcours.get(i) {
                 doc.item(p.name.clone());
             }
         }
@@ -207,7 +208,7 @@ pub(super) fn course(
     let mut where_ = semester_title(sem);
     where_[0].0 = Tone::Text;
     doc.line(where_);
-    let taught = teaching_parcours(&app.fiche, c.titles());
+    let taught = teaching_parcours(app.fiche(), c.titles());
     let parcours_count = {
         let mut ids: Vec<usize> = taught.iter().map(|t| t.0).collect();
         ids.dedup();
@@ -218,7 +219,7 @@ pub(super) fn course(
         doc.text(Tone::Muted, s::TAUGHT_NOWHERE);
     }
     for (i, number, code) in taught {
-        if let Some(p) = app.fiche.parcours.get(i) {
+        if let Some(p) = app.fiche().parcours.get(i) {
             doc.bullet(vec![
                 (Tone::Text, p.name.clone()),
                 (

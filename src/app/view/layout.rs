@@ -4,7 +4,7 @@
 
 use ratatui::layout::{Margin, Rect};
 
-use super::action::Pane;
+use crate::app::action::Pane;
 
 /// Below this the app shows a "terminal trop petit" message instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -215,21 +215,40 @@ pub fn search_area(area: Rect) -> Option<SearchArea> {
     })
 }
 
-/// Keeps `cursor` visible in a window of `height` rows starting at `offset`,
-/// moving the window as little as possible.
-pub fn follow(offset: usize, cursor: usize, height: usize, len: usize) -> usize {
-    if height == 0 || len == 0 {
-        return 0;
-    }
-    let max_offset = len.saturating_sub(height);
-    let offset = if cursor < offset {
-        cursor
-    } else if cursor >= offset + height {
-        cursor + 1 - height
-    } else {
-        offset
+/// Where the comparison screen puts things.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompareLayout {
+    /// The parcours list, kept on wide screens only.
+    pub list: Option<Rect>,
+    /// The comparison frame (borders included). The status bar stays where
+    /// the browser has it.
+    pub view: Rect,
+}
+
+/// From this width the parcours list stays beside the comparison; below, the
+/// comparison takes the whole width (its two columns need the room).
+pub const KEEP_LIST_WIDTH: u16 = 100;
+
+/// Lays out the comparison screen in `area` (the whole terminal).
+pub fn compare_screen(area: Rect) -> CompareLayout {
+    let browse = compute(area, Pane::Parcours);
+    let body_height = area.height.saturating_sub(1);
+    let list = (area.width >= KEEP_LIST_WIDTH)
+        .then(|| browse.pane(Pane::Parcours))
+        .flatten();
+    let view = match list {
+        Some(l) => Rect::new(l.x + l.width, area.y, area.width - l.width, body_height),
+        None => Rect::new(area.x, area.y, area.width, body_height),
     };
-    offset.min(max_offset)
+    CompareLayout { list, view }
+}
+
+/// Widest the comparison's parcours picker gets.
+const PICKER_MAX_WIDTH: u16 = 64;
+
+/// Where the comparison's picker goes on `screen`, for `options` entries.
+pub fn compare_picker(screen: Rect, options: usize) -> Rect {
+    centred_popup(screen, PICKER_MAX_WIDTH, options.max(1))
 }
 
 #[cfg(test)]
@@ -294,14 +313,5 @@ mod tests {
         assert_eq!(parcours_row_at(4, 0, 3, 6), Some(2));
         assert_eq!(parcours_row_at(18, 0, 3, 6), Some(6));
         assert_eq!(parcours_row_at(19, 0, 3, 6), None);
-    }
-
-    #[test]
-    fn follow_scrolls_minimally() {
-        assert_eq!(follow(0, 5, 10, 30), 0);
-        assert_eq!(follow(0, 12, 10, 30), 3);
-        assert_eq!(follow(5, 2, 10, 30), 2);
-        assert_eq!(follow(25, 29, 10, 30), 20);
-        assert_eq!(follow(3, 0, 0, 30), 0);
     }
 }

@@ -5,9 +5,10 @@ mod fiche;
 mod maquette;
 mod parcours;
 
-use super::App;
+use super::Tone;
 use super::strings as s;
-use super::tree::{self, NodeId, Selection};
+use crate::app::App;
+use crate::app::tree::{self, NodeId, Selection};
 use crate::check::Finding;
 use crate::model::SemesterRef;
 
@@ -20,20 +21,6 @@ pub enum Subject {
     Fiche,
     Parcours(usize),
     Node(Selection, NodeId),
-}
-
-/// How a piece of text is meant to look; the theme maps it to a style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Title,
-    Heading,
-    Label,
-    Text,
-    Muted,
-    Warning,
-    Common,
-    /// The item a search jump landed on.
-    Found,
 }
 
 /// One logical line; `bullet` lines get a "• " mark and a hanging indent.
@@ -119,7 +106,7 @@ pub fn document(app: &App) -> Vec<DocLine> {
         Subject::Fiche => fiche::fiche(&mut doc, app),
         Subject::Parcours(i) => parcours::parcours(&mut doc, app, i),
         Subject::Node(selection, node) => {
-            let sems = tree::semesters(&app.fiche, selection);
+            let sems = tree::semesters(app.fiche(), selection);
             match node {
                 NodeId::Semester(si) => maquette::semester(&mut doc, app, selection, &sems, si),
                 NodeId::Ue(si, ui) => maquette::ue(&mut doc, app, selection, &sems, si, ui),
@@ -138,10 +125,10 @@ pub fn findings_at<'a>(
     ue: Option<&str>,
 ) -> Vec<&'a Finding> {
     let parcours_id = match selection {
-        Selection::Parcours(i) => app.fiche.parcours.get(i).map(|p| p.id.as_str()),
+        Selection::Parcours(i) => app.fiche().parcours.get(i).map(|p| p.id.as_str()),
         Selection::Fiche => None,
     };
-    app.findings
+    app.findings()
         .iter()
         .filter(|f| {
             let owner_ok = match f.location.parcours.as_deref() {

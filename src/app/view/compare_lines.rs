@@ -3,8 +3,9 @@
 //! screens, stacked in one column. Pure; `update` uses the same lines to
 //! bound scrolling, so the view and the scroll limits cannot disagree.
 
-use crate::app::detail::{self, DocLine, Tone, Wrapped};
-use crate::app::strings::{self as s, compare as cs};
+use crate::app::view::Tone;
+use crate::app::view::detail::{self, DocLine, Wrapped};
+use crate::app::view::strings::{self as s, compare as cs};
 use crate::compare::{Comparison, Row, Status, UeSide};
 use crate::model::Fiche;
 

@@ -3,7 +3,8 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::detail::{DocLine, Tone};
+use super::Tone;
+use super::detail::DocLine;
 
 /// A wrapped screen line.
 pub type Wrapped = Vec<(Tone, String)>;

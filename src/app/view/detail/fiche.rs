@@ -1,8 +1,9 @@
 //! Detail of the fiche entry: the certification's overview.
 
-use super::{Doc, Tone};
+use super::Doc;
 use crate::app::App;
-use crate::app::strings as s;
+use crate::app::view::Tone;
+use crate::app::view::strings as s;
 use crate::check::Finding;
 
 fn or_unknown(value: &Option<String>) -> String {
@@ -10,7 +11,7 @@ fn or_unknown(value: &Option<String>) -> String {
 }
 
 pub(super) fn fiche(doc: &mut Doc, app: &App) {
-    let f = &app.fiche;
+    let f = &app.fiche();
     doc.title(format!("RNCP {} — {}", f.rncp_code, f.intitule));
     doc.heading(s::H_CERTIFICATION);
     doc.field(s::L_AUTHORITY, f.authority.organisations.join(", "));
@@ -91,7 +92,7 @@ pub(super) fn fiche(doc: &mut Doc, app: &App) {
         }
     }
     let own: Vec<&Finding> = app
-        .findings
+        .findings()
         .iter()
         .filter(|f| f.location.parcours.is_none() && f.location.semester.is_none())
         .collect();

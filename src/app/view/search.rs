@@ -1,10 +1,9 @@
 //! What the search popup shows where, for the renderer and for mouse
 //! clicks alike, so a click lands on what is drawn under it.
 
-use super::{Picker, SearchPopup};
-use crate::app::layout;
-use crate::app::strings as s;
-use crate::app::wrap::width_of;
+use crate::app::search::{Picker, SearchPopup};
+use crate::app::view::strings as s;
+use crate::app::view::wrap::width_of;
 use crate::search::Filter;
 
 /// A kind-filter chip on the filter line.
@@ -111,10 +110,15 @@ pub fn query_cursor_at(popup: &SearchPopup, width: usize, x: usize) -> usize {
 /// The first result shown when the list has `rows` rows (the stored offset,
 /// moved if a resize left the cursor outside).
 pub fn results_offset(popup: &SearchPopup, rows: usize) -> usize {
-    layout::follow(popup.offset, popup.selected, rows, popup.results.hits.len())
+    crate::app::list::follow(
+        popup.list.offset,
+        popup.list.selected,
+        rows,
+        popup.results.hits.len(),
+    )
 }
 
 /// The first parcours the picker shows when its list has `rows` rows.
 pub fn picker_offset(picker: &Picker, rows: usize) -> usize {
-    layout::follow(0, picker.selected, rows, picker.parcours.len())
+    crate::app::list::follow(0, picker.list.selected, rows, picker.parcours.len())
 }

@@ -1,0 +1,29 @@
+//! What `update` takes and what it gives back. A [`Msg`] is anything that
+//! happens to the app: a key, click or resize (as an [`Action`]), or the
+//! answer of work done off the event loop. An [`Effect`] is work `update`
+//! asks the loop to start — `update` itself never blocks on it.
+
+use super::action::Action;
+use crate::search::{Query, Results};
+
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// A key (through the key table), a mouse event or a resize.
+    Action(Action),
+    /// The search worker's answer to the query of generation `generation`.
+    SearchResults { generation: u64, results: Results },
+}
+
+impl From<Action> for Msg {
+    fn from(action: Action) -> Msg {
+        Msg::Action(action)
+    }
+}
+
+/// Work for the event loop, answered later by a [`Msg`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Run `query` in the background; answer with [`Msg::SearchResults`]
+    /// carrying `generation`.
+    Search { generation: u64, query: Query },
+}
