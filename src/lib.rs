@@ -3,7 +3,7 @@
 //!
 //! Layers, each importing only from the ones before it:
 //! `model` ← `check` / `export` / `search` / `compare` / `import` ← `app` ← `ui`.
-//! The binary (`main.rs`, `cli/`) sits on top.
+//! The binary (`main.rs`, `cli/`) sits on top. See `docs/architecture.md`.
 
 pub mod app;
 pub mod check;

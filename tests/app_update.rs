@@ -271,6 +271,13 @@ fn help_popup_takes_the_keys_until_closed() {
     assert_eq!(scroll, lines - shown, "scroll stops at the last line");
     update(&mut app, Action::Up);
     assert_eq!(app.popup, Some(Popup::Help { scroll: scroll - 1 }));
+    // The jumps scroll it too: top, bottom, a page.
+    update(&mut app, Action::Top);
+    assert_eq!(app.popup, Some(Popup::Help { scroll: 0 }));
+    update(&mut app, Action::PageDown);
+    assert_eq!(app.popup, Some(Popup::Help { scroll: shown }));
+    update(&mut app, Action::Bottom);
+    assert_eq!(app.popup, Some(Popup::Help { scroll }));
     press(&mut app, &[Action::Close]);
     assert_eq!(app.popup, None);
     press(&mut app, &[Action::Quit]);

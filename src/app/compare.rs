@@ -550,7 +550,6 @@ mod tests {
         );
         for mode in [KeyMode::Compare, KeyMode::ComparePick] {
             let all: Vec<keys::Key> = keys::bindings(mode)
-                .iter()
                 .flat_map(|b| b.keys.iter().copied())
                 .collect();
             for (i, k) in all.iter().enumerate() {

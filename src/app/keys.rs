@@ -1,10 +1,14 @@
 //! The one key table: key → action → description, per key mode. Input
 //! handling (`action_for`), the help popup and the status-bar hints all read
 //! it, so they cannot disagree. Binding descriptions live here; every other
-//! UI text lives in `strings`.
+//! UI text lives in `view::strings`.
 //!
-//! Adding a mode or popup: add a `KeyMode` variant, a `&[Binding]` table for
-//! it, and a match arm in `bindings`; `App::key_mode` decides when it is active.
+//! A mode's table is composed of layers: keys every list shares (line moves,
+//! jumps), the global ones (help, quit), and the mode's own, in the order the
+//! help popup lists them and the status bar ranks their hints.
+//!
+//! Adding a mode or popup: add a `KeyMode` variant, its layers in
+//! [`layers`]; `App::key_mode` decides when it is active.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -66,6 +70,41 @@ pub struct Binding {
     pub hint_panes: &'static [Pane],
 }
 
+/// A binding without a status-bar hint.
+const fn bind(
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    description: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        action,
+        description,
+        hint: None,
+        hint_panes: &[],
+    }
+}
+
+impl Binding {
+    /// The same binding, hinted in the status bar as `hint`.
+    const fn hint(self, hint: &'static str) -> Binding {
+        Binding {
+            hint: Some(hint),
+            ..self
+        }
+    }
+
+    /// The same binding, its hint shown only when one of `panes` has focus.
+    const fn hint_in(self, panes: &'static [Pane]) -> Binding {
+        Binding {
+            hint_panes: panes,
+            ..self
+        }
+    }
+}
+
 /// Which table is active: the browsing screen, or the popup on top of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyMode {
@@ -79,498 +118,302 @@ pub enum KeyMode {
     Search,
 }
 
-pub const BROWSE: &[Binding] = &[
-    Binding {
-        keys: &[key(KeyCode::Up), ch('k')],
-        label: "↑ / k",
-        action: Action::Up,
-        description: "Monter d'une ligne",
-        // In the detail pane the arrows scroll text rather than move a cursor.
-        hint: Some("↑↓ défiler"),
-        hint_panes: &[Pane::Detail],
-    },
-    Binding {
-        keys: &[key(KeyCode::Down), ch('j')],
-        label: "↓ / j",
-        action: Action::Down,
-        description: "Descendre d'une ligne",
-        hint: Some("↑↓ naviguer"),
-        hint_panes: &[Pane::Parcours, Pane::Maquette],
-    },
-    Binding {
-        keys: &[key(KeyCode::Left), ch('h')],
-        label: "← / h",
-        action: Action::Left,
-        description: "Replier, aller au parent, ou panneau de gauche",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Right), ch('l')],
-        label: "→ / l",
-        action: Action::Right,
-        description: "Déplier, entrer dans le nœud, ou panneau de droite",
-        hint: Some("←→ replier/déplier"),
-        hint_panes: &[Pane::Maquette],
-    },
-    Binding {
-        keys: &[key(KeyCode::Enter)],
-        label: "Entrée",
-        action: Action::Activate,
-        description: "Choisir le parcours, ou replier/déplier le nœud",
-        hint: Some("Entrée choisir"),
-        hint_panes: &[Pane::Parcours, Pane::Maquette],
-    },
-    Binding {
-        keys: &[key(KeyCode::Tab)],
-        label: "Tab",
-        action: Action::NextPane,
-        description: "Panneau suivant",
-        hint: Some("Tab panneau"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::BackTab)],
-        label: "Maj-Tab",
-        action: Action::PrevPane,
-        description: "Panneau précédent",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ch('g'), key(KeyCode::Home)],
-        label: "g / Début",
-        action: Action::Top,
-        description: "Aller en haut",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ch('G'), key(KeyCode::End)],
-        label: "G / Fin",
-        action: Action::Bottom,
-        description: "Aller en bas",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::PageUp)],
-        label: "PgPréc",
-        action: Action::PageUp,
-        description: "Remonter d'une page",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::PageDown)],
-        label: "PgSuiv",
-        action: Action::PageDown,
-        description: "Descendre d'une page",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ch('?')],
-        label: "?",
-        action: Action::OpenHelp,
-        description: "Afficher l'aide",
-        hint: Some("? aide"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ch('/')],
-        label: "/",
-        action: Action::OpenSearch,
-        description: "Chercher un métier, une compétence, une UE, un cours…",
-        hint: Some("/ chercher"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ch('c')],
-        label: "c",
-        action: Action::OpenCompare,
-        description: "Comparer le parcours choisi avec un autre",
-        hint: Some("c comparer"),
-        hint_panes: &[Pane::Parcours, Pane::Maquette],
-    },
-    Binding {
-        keys: &[ch('q')],
-        label: "q",
-        action: Action::Quit,
-        description: "Quitter",
-        hint: Some("q quitter"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ctrl('c')],
-        label: "Ctrl-C",
-        action: Action::Quit,
-        description: "Quitter",
-        hint: None,
-        hint_panes: &[],
-    },
+// Shared layers.
+
+const UP: Binding = bind(
+    &[key(KeyCode::Up), ch('k')],
+    "↑ / k",
+    Action::Up,
+    "Monter d'une ligne",
+);
+const DOWN: Binding = bind(
+    &[key(KeyCode::Down), ch('j')],
+    "↓ / j",
+    Action::Down,
+    "Descendre d'une ligne",
+);
+
+/// First, last, a page up or down: every list and scrolling text has them.
+const JUMPS: &[Binding] = &[
+    bind(
+        &[ch('g'), key(KeyCode::Home)],
+        "g / Début",
+        Action::Top,
+        "Aller en haut",
+    ),
+    bind(
+        &[ch('G'), key(KeyCode::End)],
+        "G / Fin",
+        Action::Bottom,
+        "Aller en bas",
+    ),
+    bind(
+        &[key(KeyCode::PageUp)],
+        "PgPréc",
+        Action::PageUp,
+        "Remonter d'une page",
+    ),
+    bind(
+        &[key(KeyCode::PageDown)],
+        "PgSuiv",
+        Action::PageDown,
+        "Descendre d'une page",
+    ),
 ];
 
-pub const HELP: &[Binding] = &[
-    Binding {
-        keys: &[key(KeyCode::Esc), ch('?')],
-        label: "Échap / ?",
-        action: Action::Close,
-        description: "Fermer l'aide",
-        hint: Some("Échap fermer"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Up), ch('k')],
-        label: "↑ / k",
-        action: Action::Up,
-        description: "Faire défiler l'aide vers le haut",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Down), ch('j')],
-        label: "↓ / j",
-        action: Action::Down,
-        description: "Faire défiler l'aide vers le bas",
-        hint: Some("↑↓ défiler"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ch('q')],
-        label: "q",
-        action: Action::Quit,
-        description: "Quitter",
-        hint: Some("q quitter"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ctrl('c')],
-        label: "Ctrl-C",
-        action: Action::Quit,
-        description: "Quitter",
-        hint: None,
-        hint_panes: &[],
-    },
+const OPEN_HELP: Binding =
+    bind(&[ch('?')], "?", Action::OpenHelp, "Afficher l'aide").hint("? aide");
+
+const QUIT_Q: Binding = bind(&[ch('q')], "q", Action::Quit, "Quitter").hint("q quitter");
+const QUIT_CTRL_C: Binding = bind(&[ctrl('c')], "Ctrl-C", Action::Quit, "Quitter");
+
+/// `q` and Ctrl-C, wherever letters are not text.
+const QUIT: &[Binding] = &[QUIT_Q, QUIT_CTRL_C];
+
+// Each mode's own keys.
+
+const BROWSE_MOVES: &[Binding] = &[
+    // In the detail pane the arrows scroll text rather than move a cursor.
+    UP.hint("↑↓ défiler").hint_in(&[Pane::Detail]),
+    DOWN.hint("↑↓ naviguer")
+        .hint_in(&[Pane::Parcours, Pane::Maquette]),
+    bind(
+        &[key(KeyCode::Left), ch('h')],
+        "← / h",
+        Action::Left,
+        "Replier, aller au parent, ou panneau de gauche",
+    ),
+    bind(
+        &[key(KeyCode::Right), ch('l')],
+        "→ / l",
+        Action::Right,
+        "Déplier, entrer dans le nœud, ou panneau de droite",
+    )
+    .hint("←→ replier/déplier")
+    .hint_in(&[Pane::Maquette]),
+    bind(
+        &[key(KeyCode::Enter)],
+        "Entrée",
+        Action::Activate,
+        "Choisir le parcours, ou replier/déplier le nœud",
+    )
+    .hint("Entrée choisir")
+    .hint_in(&[Pane::Parcours, Pane::Maquette]),
+    bind(
+        &[key(KeyCode::Tab)],
+        "Tab",
+        Action::NextPane,
+        "Panneau suivant",
+    )
+    .hint("Tab panneau"),
+    bind(
+        &[key(KeyCode::BackTab)],
+        "Maj-Tab",
+        Action::PrevPane,
+        "Panneau précédent",
+    ),
+];
+
+const BROWSE_OPEN: &[Binding] = &[
+    OPEN_HELP,
+    bind(
+        &[ch('/')],
+        "/",
+        Action::OpenSearch,
+        "Chercher un métier, une compétence, une UE, un cours…",
+    )
+    .hint("/ chercher"),
+    bind(
+        &[ch('c')],
+        "c",
+        Action::OpenCompare,
+        "Comparer le parcours choisi avec un autre",
+    )
+    .hint("c comparer")
+    .hint_in(&[Pane::Parcours, Pane::Maquette]),
+];
+
+const HELP_OWN: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Esc), ch('?')],
+        "Échap / ?",
+        Action::Close,
+        "Fermer l'aide",
+    )
+    .hint("Échap fermer"),
+    bind(
+        &[key(KeyCode::Up), ch('k')],
+        "↑ / k",
+        Action::Up,
+        "Faire défiler l'aide vers le haut",
+    ),
+    bind(
+        &[key(KeyCode::Down), ch('j')],
+        "↓ / j",
+        Action::Down,
+        "Faire défiler l'aide vers le bas",
+    )
+    .hint("↑↓ défiler"),
 ];
 
 /// The comparison view: both columns scroll together.
-pub const COMPARE: &[Binding] = &[
-    Binding {
-        keys: &[key(KeyCode::Up), ch('k')],
-        label: "↑ / k",
-        action: Action::Up,
-        description: "Monter d'une ligne",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Down), ch('j')],
-        label: "↓ / j",
-        action: Action::Down,
-        description: "Descendre d'une ligne",
-        hint: Some("↑↓ défiler"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::PageUp)],
-        label: "PgPréc",
-        action: Action::PageUp,
-        description: "Remonter d'une page",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::PageDown)],
-        label: "PgSuiv",
-        action: Action::PageDown,
-        description: "Descendre d'une page",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ch('g'), key(KeyCode::Home)],
-        label: "g / Début",
-        action: Action::Top,
-        description: "Aller en haut",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ch('G'), key(KeyCode::End)],
-        label: "G / Fin",
-        action: Action::Bottom,
-        description: "Aller en bas",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ch('s')],
-        label: "s",
-        action: Action::Swap,
-        description: "Échanger les deux côtés",
-        hint: Some("s échanger"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Esc)],
-        label: "Échap",
-        action: Action::Close,
-        description: "Revenir à l'exploration",
-        hint: Some("Échap retour"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ch('c')],
-        label: "c",
-        action: Action::OpenCompare,
-        description: "Comparer avec un autre parcours",
-        hint: Some("c changer"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Enter)],
-        label: "Entrée",
-        action: Action::Activate,
-        description: "Déplier ou replier le tronc commun",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ch('?')],
-        label: "?",
-        action: Action::OpenHelp,
-        description: "Afficher l'aide",
-        hint: Some("? aide"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ch('q')],
-        label: "q",
-        action: Action::Quit,
-        description: "Quitter",
-        hint: Some("q quitter"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ctrl('c')],
-        label: "Ctrl-C",
-        action: Action::Quit,
-        description: "Quitter",
-        hint: None,
-        hint_panes: &[],
-    },
+const COMPARE_OWN: &[Binding] = &[
+    UP,
+    DOWN.hint("↑↓ défiler"),
+    bind(&[ch('s')], "s", Action::Swap, "Échanger les deux côtés").hint("s échanger"),
+    bind(
+        &[key(KeyCode::Esc)],
+        "Échap",
+        Action::Close,
+        "Revenir à l'exploration",
+    )
+    .hint("Échap retour"),
+    bind(
+        &[ch('c')],
+        "c",
+        Action::OpenCompare,
+        "Comparer avec un autre parcours",
+    )
+    .hint("c changer"),
+    bind(
+        &[key(KeyCode::Enter)],
+        "Entrée",
+        Action::Activate,
+        "Déplier ou replier le tronc commun",
+    ),
+    OPEN_HELP,
 ];
 
 /// The picker of the parcours to compare with.
-pub const COMPARE_PICK: &[Binding] = &[
-    Binding {
-        keys: &[key(KeyCode::Up), ch('k')],
-        label: "↑ / k",
-        action: Action::Up,
-        description: "Monter d'une ligne",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Down), ch('j')],
-        label: "↓ / j",
-        action: Action::Down,
-        description: "Descendre d'une ligne",
-        hint: Some("↑↓ choisir"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Enter)],
-        label: "Entrée",
-        action: Action::Activate,
-        description: "Comparer avec ce parcours",
-        hint: Some("Entrée comparer"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Esc)],
-        label: "Échap",
-        action: Action::Close,
-        description: "Annuler",
-        hint: Some("Échap annuler"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ch('g'), key(KeyCode::Home)],
-        label: "g / Début",
-        action: Action::Top,
-        description: "Aller en haut",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ch('G'), key(KeyCode::End)],
-        label: "G / Fin",
-        action: Action::Bottom,
-        description: "Aller en bas",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ctrl('c')],
-        label: "Ctrl-C",
-        action: Action::Quit,
-        description: "Quitter",
-        hint: None,
-        hint_panes: &[],
-    },
+const COMPARE_PICK_OWN: &[Binding] = &[
+    UP,
+    DOWN.hint("↑↓ choisir"),
+    bind(
+        &[key(KeyCode::Enter)],
+        "Entrée",
+        Action::Activate,
+        "Comparer avec ce parcours",
+    )
+    .hint("Entrée comparer"),
+    bind(&[key(KeyCode::Esc)], "Échap", Action::Close, "Annuler").hint("Échap annuler"),
 ];
 
 /// In the search popup, every printable key not bound here is typed into
 /// the query (see [`action_for`]); this table has the keys that are not text.
-pub const SEARCH: &[Binding] = &[
-    Binding {
-        keys: &[key(KeyCode::Enter)],
-        label: "Entrée",
-        action: Action::Activate,
-        description: "Aller au résultat (choisir le parcours s'il y en a plusieurs)",
-        hint: Some("Entrée aller"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Esc)],
-        label: "Échap",
-        action: Action::Close,
-        description: "Fermer la recherche sans bouger (ou revenir aux résultats)",
-        hint: Some("Échap fermer"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Tab)],
-        label: "Tab",
-        action: Action::CycleFilter,
-        description: "Filtrer par type : Tout, Emplois, Compétences… Cours",
-        hint: Some("Tab filtre"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Up), ctrl('p')],
-        label: "↑ / Ctrl-P",
-        action: Action::Up,
-        description: "Résultat précédent",
-        hint: Some("↑↓ choisir"),
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Down), ctrl('n')],
-        label: "↓ / Ctrl-N",
-        action: Action::Down,
-        description: "Résultat suivant",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::PageUp)],
-        label: "PgPréc",
-        action: Action::PageUp,
-        description: "Page de résultats précédente",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::PageDown)],
-        label: "PgSuiv",
-        action: Action::PageDown,
-        description: "Page de résultats suivante",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Left)],
-        label: "←",
-        action: Action::Left,
-        description: "Curseur à gauche dans la requête",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Right)],
-        label: "→",
-        action: Action::Right,
-        description: "Curseur à droite dans la requête",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Home), ctrl('a')],
-        label: "Ctrl-A",
-        action: Action::Top,
-        description: "Curseur au début de la requête (aussi Début)",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::End), ctrl('e')],
-        label: "Ctrl-E",
-        action: Action::Bottom,
-        description: "Curseur à la fin de la requête (aussi Fin)",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[key(KeyCode::Backspace), ctrl('h')],
-        label: "⌫",
-        action: Action::SearchBackspace,
-        description: "Effacer le caractère avant le curseur",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ctrl('u')],
-        label: "Ctrl-U",
-        action: Action::SearchClear,
-        description: "Effacer la requête jusqu'au curseur",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ctrl('w')],
-        label: "Ctrl-W",
-        action: Action::SearchDeleteWord,
-        description: "Effacer le mot avant le curseur",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[],
-        label: "texte",
-        action: Action::SearchInput(' '),
-        description: "Taper la requête (mots dans tout ordre, accents facultatifs)",
-        hint: None,
-        hint_panes: &[],
-    },
-    Binding {
-        keys: &[ctrl('c')],
-        label: "Ctrl-C",
-        action: Action::Quit,
-        description: "Quitter",
-        hint: None,
-        hint_panes: &[],
-    },
+const SEARCH_OWN: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Enter)],
+        "Entrée",
+        Action::Activate,
+        "Aller au résultat (choisir le parcours s'il y en a plusieurs)",
+    )
+    .hint("Entrée aller"),
+    bind(
+        &[key(KeyCode::Esc)],
+        "Échap",
+        Action::Close,
+        "Fermer la recherche sans bouger (ou revenir aux résultats)",
+    )
+    .hint("Échap fermer"),
+    bind(
+        &[key(KeyCode::Tab)],
+        "Tab",
+        Action::CycleFilter,
+        "Filtrer par type : Tout, Emplois, Compétences… Cours",
+    )
+    .hint("Tab filtre"),
+    bind(
+        &[key(KeyCode::Up), ctrl('p')],
+        "↑ / Ctrl-P",
+        Action::Up,
+        "Résultat précédent",
+    )
+    .hint("↑↓ choisir"),
+    bind(
+        &[key(KeyCode::Down), ctrl('n')],
+        "↓ / Ctrl-N",
+        Action::Down,
+        "Résultat suivant",
+    ),
+    bind(
+        &[key(KeyCode::PageUp)],
+        "PgPréc",
+        Action::PageUp,
+        "Page de résultats précédente",
+    ),
+    bind(
+        &[key(KeyCode::PageDown)],
+        "PgSuiv",
+        Action::PageDown,
+        "Page de résultats suivante",
+    ),
+    bind(
+        &[key(KeyCode::Left)],
+        "←",
+        Action::Left,
+        "Curseur à gauche dans la requête",
+    ),
+    bind(
+        &[key(KeyCode::Right)],
+        "→",
+        Action::Right,
+        "Curseur à droite dans la requête",
+    ),
+    bind(
+        &[key(KeyCode::Home), ctrl('a')],
+        "Ctrl-A",
+        Action::Top,
+        "Curseur au début de la requête (aussi Début)",
+    ),
+    bind(
+        &[key(KeyCode::End), ctrl('e')],
+        "Ctrl-E",
+        Action::Bottom,
+        "Curseur à la fin de la requête (aussi Fin)",
+    ),
+    bind(
+        &[key(KeyCode::Backspace), ctrl('h')],
+        "⌫",
+        Action::SearchBackspace,
+        "Effacer le caractère avant le curseur",
+    ),
+    bind(
+        &[ctrl('u')],
+        "Ctrl-U",
+        Action::SearchClear,
+        "Effacer la requête jusqu'au curseur",
+    ),
+    bind(
+        &[ctrl('w')],
+        "Ctrl-W",
+        Action::SearchDeleteWord,
+        "Effacer le mot avant le curseur",
+    ),
 ];
+
+/// The layers of `mode`'s table, in order: earlier ones win a key, the
+/// help popup lists them in this order and the status bar ranks their hints so.
+fn layers(mode: KeyMode) -> &'static [&'static [Binding]] {
+    match mode {
+        KeyMode::Browse => &[BROWSE_MOVES, JUMPS, BROWSE_OPEN, QUIT],
+        KeyMode::Help => &[HELP_OWN, JUMPS, QUIT],
+        KeyMode::Compare => &[COMPARE_OWN, JUMPS, QUIT],
+        KeyMode::ComparePick => &[COMPARE_PICK_OWN, JUMPS, QUIT],
+        // Letters are text there: only Ctrl-C quits.
+        KeyMode::Search => &[SEARCH_OWN, &[QUIT_CTRL_C]],
+    }
+}
+
+/// Every binding of `mode`, in table order.
+pub fn bindings(mode: KeyMode) -> impl Iterator<Item = &'static Binding> + Clone {
+    layers(mode).iter().flat_map(|layer| layer.iter())
+}
 
 /// Status-bar hints for `mode` with `focus`, in table order (most useful first).
 pub fn hints(mode: KeyMode, focus: Pane) -> impl Iterator<Item = &'static str> {
     bindings(mode)
-        .iter()
         .filter(move |b| b.hint_panes.is_empty() || b.hint_panes.contains(&focus))
         .filter_map(|b| b.hint)
-}
-
-pub fn bindings(mode: KeyMode) -> &'static [Binding] {
-    match mode {
-        KeyMode::Browse => BROWSE,
-        KeyMode::Help => HELP,
-        KeyMode::Compare => COMPARE,
-        KeyMode::ComparePick => COMPARE_PICK,
-        KeyMode::Search => SEARCH,
-    }
 }
 
 /// The action a key press means in `mode`; `None` for unbound keys and for
@@ -580,7 +423,6 @@ pub fn action_for(mode: KeyMode, event: &KeyEvent) -> Option<Action> {
         return None;
     }
     let bound = bindings(mode)
-        .iter()
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
         .map(|b| b.action);
     match (mode, event.code) {
@@ -662,7 +504,6 @@ mod tests {
             KeyMode::Search,
         ] {
             let keys: Vec<Key> = bindings(mode)
-                .iter()
                 .flat_map(|b| b.keys.iter().copied())
                 .collect();
             for (i, a) in keys.iter().enumerate() {
@@ -727,6 +568,36 @@ mod tests {
         assert_eq!(
             action_for(KeyMode::Browse, &press(KeyCode::Char('/'), none)),
             Some(Action::OpenSearch)
+        );
+    }
+
+    #[test]
+    fn every_list_has_the_jumps_and_quits_where_letters_are_keys() {
+        let none = KeyModifiers::NONE;
+        for mode in [
+            KeyMode::Browse,
+            KeyMode::Help,
+            KeyMode::Compare,
+            KeyMode::ComparePick,
+        ] {
+            for (code, action) in [
+                (KeyCode::Char('G'), Action::Bottom),
+                (KeyCode::Home, Action::Top),
+                (KeyCode::PageDown, Action::PageDown),
+                (KeyCode::Char('j'), Action::Down),
+                (KeyCode::Char('q'), Action::Quit),
+            ] {
+                assert_eq!(
+                    action_for(mode, &press(code, none)),
+                    Some(action),
+                    "{mode:?} {code:?}"
+                );
+            }
+        }
+        // In the search popup `q` is a letter of the query.
+        assert_eq!(
+            action_for(KeyMode::Search, &press(KeyCode::Char('q'), none)),
+            Some(Action::SearchInput('q'))
         );
     }
 

@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use super::list::moved;
+use super::list::{ListCursor, moved};
 use super::nav::{clamp_detail, follow_cursors, select_row, set_focus};
 use super::view::{help, layout};
 use super::{Action, App, Effect, Mode, Msg, Pane, Popup, compare, search};
@@ -60,25 +60,30 @@ fn popup(app: &mut App, action: Action) {
         search::handle(app, action);
         return;
     }
-    let Some(Popup::Help { scroll }) = &mut app.popup else {
+    let Some(Popup::Help { scroll }) = &app.popup else {
         return;
     };
     let lines = help::lines().len();
-    let shown = layout::inner(layout::help_popup(app.layout.area, lines)).height;
-    let max = lines.saturating_sub(usize::from(shown));
+    let shown = usize::from(layout::inner(layout::help_popup(app.layout.area, lines)).height);
+    // The help is text: its cursor is the first line shown.
+    let mut window = ListCursor {
+        selected: *scroll,
+        offset: 0,
+    };
+    let last_top = lines.saturating_sub(shown) + 1;
     match action {
-        Action::Close | Action::OpenHelp | Action::Click { .. } => app.popup = None,
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Down => *scroll = (*scroll + 1).min(max),
-        Action::Wheel { down, .. } => {
-            *scroll = if down {
-                (*scroll + 1).min(max)
-            } else {
-                scroll.saturating_sub(1)
-            }
+        Action::Close | Action::OpenHelp | Action::Click { .. } => {
+            app.popup = None;
+            return;
         }
-        _ => {}
+        Action::Wheel { down, .. } => window.wheel(down, last_top, 1),
+        other => {
+            window.step(other, last_top, shown);
+        }
     }
+    app.popup = Some(Popup::Help {
+        scroll: window.selected,
+    });
 }
 
 fn browse(app: &mut App, action: Action) {

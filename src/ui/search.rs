@@ -147,7 +147,7 @@ fn result_line(
     )];
     left.extend(marked_spans(&entry.text, marked, theme));
     let right = vec![Span::styled(
-        where_label(app, entry),
+        where_label(app, entry, width),
         theme.tone(Tone::Muted),
     )];
     text::row(left, right, width, base)
@@ -181,19 +181,28 @@ fn styled_run(run: String, marked: bool, theme: &Theme) -> Span<'static> {
 }
 
 /// Where an entry is: its parcours' short names ("tous les parcours" when
-/// it is in all), and the UE code for UEs and courses.
-fn where_label(app: &App, entry: &Entry) -> String {
+/// it is in all), and the UE code for UEs and courses. Names stop once they
+/// overflow `room`: an item of thousands of parcours costs what is shown.
+fn where_label(app: &App, entry: &Entry, room: usize) -> String {
     let all = app.catalogue.get(entry.fiche).parcours.len();
     let names = if entry.parcours.len() == all && all > 1 {
         s::SEARCH_ALL_PARCOURS.to_string()
     } else {
-        entry
+        let mut names = String::new();
+        for p in entry
             .parcours
             .iter()
             .filter_map(|&p| app.catalogue.parcours(p))
-            .map(|p| p.short_label())
-            .collect::<Vec<_>>()
-            .join(", ")
+        {
+            if !names.is_empty() {
+                names.push_str(", ");
+            }
+            names.push_str(&p.short_label());
+            if text::width(&names) > room {
+                break;
+            }
+        }
+        names
     };
     match entry.kind {
         Kind::Ue | Kind::Course => match entry.places.first().map(|p| &p.at) {

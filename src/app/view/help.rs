@@ -14,13 +14,14 @@ pub enum HelpLine {
     },
 }
 
-/// Sections shown in the help popup, in order.
-const SECTIONS: [(&str, KeyMode); 5] = [
-    (s::HELP_BROWSE, KeyMode::Browse),
-    (s::HELP_IN_SEARCH, KeyMode::Search),
-    (s::compare::HELP_COMPARE, KeyMode::Compare),
-    (s::compare::HELP_PICK, KeyMode::ComparePick),
-    (s::HELP_IN_HELP, KeyMode::Help),
+/// Sections shown in the help popup, in order, with what a section says
+/// beyond its key table (typing in the search popup is no key binding).
+const SECTIONS: [(&str, KeyMode, &[&str]); 5] = [
+    (s::HELP_BROWSE, KeyMode::Browse, &[]),
+    (s::HELP_IN_SEARCH, KeyMode::Search, &[s::HELP_TYPING]),
+    (s::compare::HELP_COMPARE, KeyMode::Compare, &[]),
+    (s::compare::HELP_PICK, KeyMode::ComparePick, &[]),
+    (s::HELP_IN_HELP, KeyMode::Help, &[]),
 ];
 
 /// Every section's bindings; a binding already listed with the same keys
@@ -28,7 +29,7 @@ const SECTIONS: [(&str, KeyMode); 5] = [
 /// when it is taller than the terminal).
 pub fn lines() -> Vec<HelpLine> {
     let mut out: Vec<HelpLine> = Vec::new();
-    for (heading, mode) in SECTIONS {
+    for (heading, mode, extra) in SECTIONS {
         out.push(HelpLine::Heading(heading));
         for b in keys::bindings(mode) {
             let line = HelpLine::Binding {
@@ -39,6 +40,7 @@ pub fn lines() -> Vec<HelpLine> {
                 out.push(line);
             }
         }
+        out.extend(extra.iter().map(|line| prose(line)));
     }
     out.push(HelpLine::Heading(s::HELP_MOUSE));
     for line in [
@@ -48,10 +50,15 @@ pub fn lines() -> Vec<HelpLine> {
         s::HELP_MOUSE_COMPARE,
         s::HELP_MOUSE_OUTSIDE,
     ] {
-        let (keys, description) = line.split_once(" : ").unwrap_or(("", line));
-        out.push(HelpLine::Binding { keys, description });
+        out.push(prose(line));
     }
     out
+}
+
+/// A "keys : description" string as a help line.
+fn prose(line: &'static str) -> HelpLine {
+    let (keys, description) = line.split_once(" : ").unwrap_or(("", line));
+    HelpLine::Binding { keys, description }
 }
 
 #[cfg(test)]
@@ -61,7 +68,7 @@ mod tests {
     #[test]
     fn help_lists_every_binding_of_every_section() {
         let lines = lines();
-        for (_, mode) in SECTIONS {
+        for (_, mode, _) in SECTIONS {
             for b in keys::bindings(mode) {
                 assert!(
                     lines.contains(&HelpLine::Binding {

@@ -11,6 +11,9 @@ pub const PANE_DETAIL: &str = "Détail";
 pub const FICHE_ENTRY: &str = "Fiche";
 pub const HELP_TITLE: &str = "Aide — touches";
 pub const HELP_MOUSE: &str = "Souris";
+/// Typing in the search popup, in the help (no key binding: any letter).
+pub const HELP_TYPING: &str =
+    "texte : Taper la requête (mots dans tout ordre, accents facultatifs)";
 pub const HELP_MOUSE_CLICK: &str = "Clic : Activer le panneau et choisir la ligne";
 pub const HELP_MOUSE_WHEEL: &str = "Molette : Faire défiler le panneau sous le pointeur";
 pub const HELP_MOUSE_SEARCH: &str =

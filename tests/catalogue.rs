@@ -1,0 +1,180 @@
+//! Several fiches at once: `--data` repeated, numbers, and the app and
+//! engines working across fiches.
+
+use std::process::{Command, Output};
+
+use rncp_explorer::app::{Action, App, Pane, Subject, update};
+use rncp_explorer::compare::{self, Options, Side};
+use rncp_explorer::model::{self, Catalogue, FicheId};
+use rncp_explorer::search::{Filter, Query};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rncp-explorer"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("UTF-8")
+}
+
+const MINIMAL: &str = "tests/fixtures/minimal.ron";
+const SCIENCE_PO: &str = "assets/rncp-24759.ron";
+
+fn two_fiches() -> Catalogue {
+    model::load_catalogue(&[SCIENCE_PO.into(), MINIMAL.into()]).expect("both load")
+}
+
+#[test]
+fn repeated_data_checks_every_fiche_under_its_number() {
+    let out = run(&["check", "--data", SCIENCE_PO, "--data", MINIMAL]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("RNCP24759 — MASTER : MASTER Science Politique"),
+        "{text}"
+    );
+    assert!(text.contains("RNCP99999 — MASTER : Exemple"), "{text}");
+    let out = run(&["check", "--json", "--data", SCIENCE_PO, "--data", MINIMAL]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let numbers: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["numero"].as_str().unwrap())
+        .collect();
+    assert_eq!(numbers, ["RNCP24759", "RNCP99999"]);
+}
+
+#[test]
+fn the_same_number_twice_is_a_located_error() {
+    let out = run(&["check", "--data", MINIMAL, "--data", MINIMAL]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        stderr(&out).trim_end(),
+        format!(
+            "rncp-explorer: {MINIMAL}:3:5: RNCP99999 est déjà dans {MINIMAL} : \
+             une fiche ne peut être chargée qu'une fois"
+        )
+    );
+}
+
+#[test]
+fn a_bad_second_file_is_located_in_that_file() {
+    let out = run(&[
+        "check",
+        "--data",
+        MINIMAL,
+        "--data",
+        "tests/fixtures/bad/syntax.ron",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("rncp-explorer: tests/fixtures/bad/syntax.ron:5:5: "),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn fiche_commands_ask_which_fiche_among_several() {
+    let out = run(&[
+        "export", "--format", "json", "--data", SCIENCE_PO, "--data", MINIMAL,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).trim_end(),
+        "rncp-explorer: 2 fiches chargées : précisez laquelle avec --fiche NUMERO"
+    );
+    for form in ["RNCP99999", "99999", "rncp 99999"] {
+        let out = run(&[
+            "export", "--format", "json", "--data", SCIENCE_PO, "--data", MINIMAL, "--fiche", form,
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{form}: {}", stderr(&out));
+        assert!(stdout(&out).contains("\"rncp_code\": \"99999\""), "{form}");
+    }
+    let out = run(&[
+        "export", "--format", "json", "--data", MINIMAL, "--fiche", "RS99999",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("aucune fiche chargée ne porte le numéro « RS99999 »"));
+}
+
+#[test]
+fn search_entries_are_per_fiche_and_jump_into_the_other_fiche() {
+    let mut app = App::with_catalogue(two_fiches());
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    // "Chargé d’études" is a job of both fiches: one entry each.
+    let query = Query::new("charge d'etudes", Filter::All);
+    let hits = app.search.index.search(&query).hits;
+    let fiches: Vec<FicheId> = hits
+        .iter()
+        .map(|h| app.search.index.entry(h.id))
+        .filter(|e| e.text == "Chargé d’études")
+        .map(|e| e.fiche)
+        .collect();
+    assert_eq!(fiches.len(), 2, "one entry per fiche");
+    assert_ne!(fiches[0], fiches[1]);
+    // Jumping to the minimal fiche's one opens that fiche on its parcours.
+    update(&mut app, Action::OpenSearch);
+    for c in "charge d'etudes".chars() {
+        update(&mut app, Action::SearchInput(c));
+    }
+    let Some(rncp_explorer::app::Popup::Search(popup)) = &app.popup else {
+        panic!("the popup is open")
+    };
+    let minimal = app.catalogue.lookup("99999").unwrap();
+    let row = popup
+        .results
+        .hits
+        .iter()
+        .position(|h| app.search.index.entry(h.id).fiche == minimal)
+        .expect("the minimal fiche's job is found");
+    for _ in 0..row {
+        update(&mut app, Action::Down);
+    }
+    update(&mut app, Action::Activate);
+    assert_eq!(app.current, minimal);
+    assert_eq!(app.fiche().rncp_code, "99999");
+    assert_eq!(app.subject(), Subject::Parcours(0));
+    assert_eq!(app.focus, Pane::Detail);
+}
+
+#[test]
+fn across_fiches_the_common_core_is_compared_ue_by_ue() {
+    let science_po = model::embedded();
+    let mut other = science_po.clone();
+    other.rncp_code = "11111".into();
+    let left = Side::new(&science_po, science_po.parcours_by_id("europe").unwrap());
+    let same = Side::new(&science_po, science_po.parcours_by_id("urbain").unwrap());
+    let across = Side::new(&other, other.parcours_by_id("urbain").unwrap());
+    let within = compare::compare(left, same, Options::default());
+    assert!(
+        within.maquette.common_core.is_some(),
+        "one fiche: collapsed"
+    );
+    let c = compare::compare(left, across, Options::default());
+    assert!(
+        c.maquette.common_core.is_none(),
+        "two fiches: nothing assumed"
+    );
+    let s1 = c.maquette.semesters.iter().find(|s| s.number == 1).unwrap();
+    assert!(!s1.common_core);
+    assert!(
+        s1.ues.iter().all(|ue| ue.status == compare::Status::Shared),
+        "identical first-year UEs still align under same_ue"
+    );
+    assert_eq!(c.summary.total_ects, within.summary.total_ects);
+}
