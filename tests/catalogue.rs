@@ -127,7 +127,9 @@ fn search_entries_are_per_fiche_and_jump_into_the_other_fiche() {
         .collect();
     assert_eq!(fiches.len(), 2, "one entry per fiche");
     assert_ne!(fiches[0], fiches[1]);
-    // Jumping to the minimal fiche's one opens that fiche on its parcours.
+    // From a fiche, jumping to the minimal fiche's one opens that fiche on its parcours.
+    update(&mut app, Action::Activate);
+    assert_eq!(app.current, FicheId::FIRST);
     update(&mut app, Action::OpenSearch);
     for c in "charge d'etudes".chars() {
         update(&mut app, Action::SearchInput(c));
@@ -177,4 +179,117 @@ fn across_fiches_the_common_core_is_compared_ue_by_ue() {
         "identical first-year UEs still align under same_ue"
     );
     assert_eq!(c.summary.total_ects, within.summary.total_ects);
+}
+
+/// The app over two fiches at 120×40.
+fn browsing_two() -> App {
+    let mut app = App::with_catalogue(two_fiches());
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    app
+}
+
+fn list(app: &App) -> &rncp_explorer::app::fiche_list::FicheList {
+    app.fiche_list.as_ref().expect("a list for several fiches")
+}
+
+#[test]
+fn several_fiches_open_on_the_list_and_come_back_to_it() {
+    let mut app = browsing_two();
+    assert_eq!(app.mode, rncp_explorer::app::Mode::Fiches);
+    assert_eq!(list(&app).rows.len(), 2);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Activate);
+    assert_eq!(app.mode, rncp_explorer::app::Mode::Browse);
+    assert_eq!(app.fiche().rncp_code, "99999");
+    assert_eq!(app.focus, Pane::Parcours);
+    update(&mut app, Action::Down);
+    let row = app.selected();
+    update(&mut app, Action::Close);
+    assert_eq!(app.mode, rncp_explorer::app::Mode::Fiches);
+    assert_eq!(
+        list(&app).current(),
+        app.catalogue.lookup("99999"),
+        "cursor kept"
+    );
+    // The fiche remembers where it was.
+    update(&mut app, Action::Activate);
+    assert_eq!(app.selected(), row);
+}
+
+#[test]
+fn the_list_filters_as_you_type_and_sorts() {
+    let mut app = browsing_two();
+    update(&mut app, Action::OpenSearch);
+    assert_eq!(app.key_mode(), rncp_explorer::app::KeyMode::FicheFilter);
+    for c in "science pol".chars() {
+        update(&mut app, Action::SearchInput(c));
+    }
+    assert_eq!(
+        list(&app).rows,
+        vec![FicheId::FIRST],
+        "words in any order, folded"
+    );
+    update(&mut app, Action::SearchClear);
+    for c in "99999".chars() {
+        update(&mut app, Action::SearchInput(c));
+    }
+    assert_eq!(
+        list(&app).rows,
+        vec![app.catalogue.lookup("99999").unwrap()]
+    );
+    update(&mut app, Action::Close);
+    assert_eq!(app.key_mode(), rncp_explorer::app::KeyMode::Fiches);
+    assert_eq!(
+        list(&app).filter,
+        "99999",
+        "the filter stays once validated"
+    );
+    update(&mut app, Action::Close);
+    assert_eq!(list(&app).rows.len(), 2, "Échap clears it");
+    // s: source order → number → title.
+    update(&mut app, Action::Swap);
+    update(&mut app, Action::Swap);
+    let first = app.catalogue.get(list(&app).rows[0]);
+    assert_eq!(first.intitule, "MASTER : Exemple", "by title");
+}
+
+#[test]
+fn the_list_draws_numbers_titles_and_a_preview_at_every_size() {
+    let mut app = browsing_two();
+    let text = common_screen(&app);
+    assert!(text.contains("Fiches · 2 fiches"), "{text}");
+    assert!(
+        text.contains("RNCP24759 niv. 7  MASTER : MASTER Science Politique"),
+        "{text}"
+    );
+    assert!(text.contains("Aperçu"), "{text}");
+    for (width, height) in [(80, 24), (40, 12), (20, 5), (1, 1)] {
+        update(&mut app, Action::Resize { width, height });
+        let _ = common_screen(&app);
+    }
+}
+
+fn common_screen(app: &App) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let area = app.layout.area;
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+    terminal
+        .draw(|f| rncp_explorer::ui::render(f, app, &rncp_explorer::ui::Theme::MONOCHROME))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

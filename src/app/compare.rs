@@ -97,7 +97,7 @@ impl Picker {
 pub fn open_picker(app: &mut App) {
     let picker = match &app.mode {
         Mode::Compare(view) => Picker::new(app, Some(view.left), Some(view.right)),
-        Mode::Browse => match app.selection() {
+        Mode::Browse | Mode::Fiches => match app.selection() {
             Selection::Parcours(i) => Picker::new(app, Some(app.parcours_ref(i)), None),
             Selection::Fiche => Picker::new(app, None, None),
         },
@@ -152,7 +152,7 @@ pub fn pick(app: &mut App, action: Action) {
                     app.popup = None;
                     let (return_focus, expanded) = match &app.mode {
                         Mode::Compare(view) => (view.return_focus, view.expanded),
-                        Mode::Browse => (app.focus, false),
+                        Mode::Browse | Mode::Fiches => (app.focus, false),
                     };
                     let view =
                         CompareView::new(&app.catalogue, left, right, return_focus, expanded);

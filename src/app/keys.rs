@@ -116,6 +116,12 @@ pub enum KeyMode {
     ComparePick,
     /// The search popup.
     Search,
+    /// The list of the catalogue's fiches.
+    Fiches,
+    /// Typing the fiche list's filter.
+    FicheFilter,
+    /// Browsing one fiche of several: `Browse`, and a way back to the list.
+    FicheBrowse,
 }
 
 // Shared layers.
@@ -391,6 +397,70 @@ const SEARCH_OWN: &[Binding] = &[
     ),
 ];
 
+const FICHES_OWN: &[Binding] = &[
+    UP,
+    DOWN.hint("↑↓ choisir"),
+    bind(
+        &[key(KeyCode::Enter), key(KeyCode::Right), ch('l')],
+        "Entrée / →",
+        Action::Activate,
+        "Ouvrir la fiche",
+    )
+    .hint("Entrée ouvrir"),
+    bind(
+        &[ch('/')],
+        "/",
+        Action::OpenSearch,
+        "Filtrer la liste : numéro, mots de l'intitulé",
+    )
+    .hint("/ filtrer"),
+    bind(
+        &[ch('s')],
+        "s",
+        Action::Swap,
+        "Trier : ordre des sources, numéro, intitulé",
+    )
+    .hint("s trier"),
+    bind(
+        &[key(KeyCode::Esc)],
+        "Échap",
+        Action::Close,
+        "Effacer le filtre",
+    ),
+    OPEN_HELP,
+];
+
+const FICHE_FILTER_OWN: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Enter), key(KeyCode::Esc)],
+        "Entrée / Échap",
+        Action::Close,
+        "Garder le filtre et revenir à la liste",
+    )
+    .hint("Entrée valider"),
+    bind(
+        &[key(KeyCode::Backspace), ctrl('h')],
+        "⌫",
+        Action::SearchBackspace,
+        "Effacer le caractère avant le curseur",
+    ),
+    bind(
+        &[ctrl('u')],
+        "Ctrl-U",
+        Action::SearchClear,
+        "Effacer le filtre",
+    ),
+];
+
+/// In a fiche of a catalogue: back to the fiche list.
+const BACK_TO_LIST: &[Binding] = &[bind(
+    &[key(KeyCode::Esc), key(KeyCode::Backspace)],
+    "Échap / ⌫",
+    Action::Close,
+    "Revenir à la liste des fiches",
+)
+.hint("Échap liste")];
+
 /// The layers of `mode`'s table, in order: earlier ones win a key, the
 /// help popup lists them in this order and the status bar ranks their hints so.
 fn layers(mode: KeyMode) -> &'static [&'static [Binding]] {
@@ -401,6 +471,9 @@ fn layers(mode: KeyMode) -> &'static [&'static [Binding]] {
         KeyMode::ComparePick => &[COMPARE_PICK_OWN, JUMPS, QUIT],
         // Letters are text there: only Ctrl-C quits.
         KeyMode::Search => &[SEARCH_OWN, &[QUIT_CTRL_C]],
+        KeyMode::Fiches => &[FICHES_OWN, JUMPS, QUIT],
+        KeyMode::FicheFilter => &[FICHE_FILTER_OWN, &[QUIT_CTRL_C]],
+        KeyMode::FicheBrowse => &[BROWSE_MOVES, JUMPS, BROWSE_OPEN, BACK_TO_LIST, QUIT],
     }
 }
 
@@ -426,7 +499,7 @@ pub fn action_for(mode: KeyMode, event: &KeyEvent) -> Option<Action> {
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
         .map(|b| b.action);
     match (mode, event.code) {
-        (KeyMode::Search, KeyCode::Char(c))
+        (KeyMode::Search | KeyMode::FicheFilter, KeyCode::Char(c))
             if bound.is_none()
                 && !event
                     .modifiers

@@ -12,6 +12,7 @@
 
 pub mod action;
 pub mod compare;
+pub mod fiche_list;
 pub mod keys;
 pub mod list;
 pub mod msg;
@@ -43,6 +44,8 @@ use view::layout::{self, ScreenLayout};
 /// The full-screen view in use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
+    /// The list of the catalogue's fiches (when it has several).
+    Fiches,
     /// Parcours list · maquette tree · detail.
     Browse,
     /// Two parcours side by side (`c`), in place of the tree and detail.
@@ -113,6 +116,8 @@ pub struct App {
     pub current: FicheId,
     views: HashMap<FicheId, FicheView>,
     pub mode: Mode,
+    /// The fiche list, when the catalogue has more than one fiche.
+    pub fiche_list: Option<fiche_list::FicheList>,
     pub popup: Option<Popup>,
     pub focus: Pane,
     /// The list pane (parcours or maquette) whose current item the detail
@@ -139,12 +144,19 @@ impl App {
         let index = Arc::new(SearchIndex::build(&catalogue));
         let findings = FindingsCache::new(&catalogue);
         let focus = Pane::Parcours;
+        let fiche_list = (catalogue.len() > 1).then(|| fiche_list::FicheList::new(&catalogue));
+        let mode = if fiche_list.is_some() {
+            Mode::Fiches
+        } else {
+            Mode::Browse
+        };
         let mut app = Self {
             catalogue: Arc::new(catalogue),
             findings,
             current: FicheId::FIRST,
             views: HashMap::new(),
-            mode: Mode::Browse,
+            mode,
+            fiche_list,
             popup: None,
             focus,
             detail_source: focus,
@@ -349,6 +361,11 @@ impl App {
         match (&self.popup, &self.mode) {
             (Some(Popup::Help { .. }), _) => KeyMode::Help,
             (Some(Popup::Search(_)), _) => KeyMode::Search,
+            (None, Mode::Fiches) => match &self.fiche_list {
+                Some(list) if list.editing => KeyMode::FicheFilter,
+                _ => KeyMode::Fiches,
+            },
+            (None, Mode::Browse) if self.fiche_list.is_some() => KeyMode::FicheBrowse,
             (None, Mode::Browse) => KeyMode::Browse,
             (Some(Popup::ComparePick(_)), _) => KeyMode::ComparePick,
             (None, Mode::Compare(_)) => KeyMode::Compare,

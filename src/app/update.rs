@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use super::list::{ListCursor, moved};
 use super::nav::{clamp_detail, follow_cursors, select_row, set_focus};
 use super::view::{help, layout};
-use super::{Action, App, Effect, Mode, Msg, Pane, Popup, compare, search};
+use super::{Action, App, Effect, Mode, Msg, Pane, Popup, compare, fiche_list, search};
 
 pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
     match msg.into() {
@@ -39,8 +39,10 @@ fn act(app: &mut App, action: Action) {
         popup(app, action);
         return;
     }
-    if let Mode::Compare(_) = app.mode {
-        return compare::view(app, action);
+    match app.mode {
+        Mode::Compare(_) => return compare::view(app, action),
+        Mode::Fiches => return fiches(app, action),
+        Mode::Browse => {}
     }
     let before = app.subject();
     browse(app, action);
@@ -63,7 +65,7 @@ fn popup(app: &mut App, action: Action) {
     let Some(Popup::Help { scroll }) = &app.popup else {
         return;
     };
-    let lines = help::lines().len();
+    let lines = help::lines_for(app.fiche_list.is_some()).len();
     let shown = usize::from(layout::inner(layout::help_popup(app.layout.area, lines)).height);
     // The help is text: its cursor is the first line shown.
     let mut window = ListCursor {
@@ -86,8 +88,19 @@ fn popup(app: &mut App, action: Action) {
     });
 }
 
+/// The fiche list screen: help and quit are global, the rest is the list's.
+fn fiches(app: &mut App, action: Action) {
+    match action {
+        Action::OpenHelp => app.popup = Some(Popup::Help { scroll: 0 }),
+        other => fiche_list::handle(app, other),
+    }
+}
+
 fn browse(app: &mut App, action: Action) {
     match action {
+        Action::Close => {
+            fiche_list::back(app);
+        }
         Action::OpenHelp => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::OpenCompare => compare::open_picker(app),
         Action::OpenSearch => search::open(app),

@@ -12,8 +12,8 @@ use crate::app::view::{layout, strings as s};
 
 const KEYS_COLUMN: usize = 12;
 
-pub fn render(frame: &mut Frame, screen: Rect, scroll: usize, theme: &Theme) {
-    let lines = help::lines();
+pub fn render(frame: &mut Frame, screen: Rect, catalogue: bool, scroll: usize, theme: &Theme) {
+    let lines = help::lines_for(catalogue);
     let rect = layout::help_popup(screen, lines.len());
     let inner = layout::inner(rect);
     let width = usize::from(inner.width);

@@ -5,6 +5,7 @@ mod block;
 mod compare;
 mod compare_pick;
 mod detail;
+mod fiches;
 mod help;
 mod parcours;
 mod search;
@@ -26,6 +27,16 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let screen = layout::compute(area, app.focus);
     if screen.shape == Shape::TooSmall {
         tabs::render_too_small(frame, area, theme);
+        return;
+    }
+    if let (Mode::Fiches, Some(state)) = (&app.mode, &app.fiche_list) {
+        fiches::render(frame, area, app, state, theme);
+        if let Some(rect) = screen.status {
+            status::render(frame, rect, app, theme);
+        }
+        if let Some(Popup::Help { scroll }) = &app.popup {
+            help::render(frame, area, true, *scroll, theme);
+        }
         return;
     }
     // The comparison replaces the panes (and the tab strip) while it is open.
@@ -50,7 +61,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         status::render(frame, rect, app, theme);
     }
     match &app.popup {
-        Some(Popup::Help { scroll }) => help::render(frame, area, *scroll, theme),
+        Some(Popup::Help { scroll }) => {
+            help::render(frame, area, app.fiche_list.is_some(), *scroll, theme)
+        }
         Some(Popup::ComparePick(picker)) => compare_pick::render(frame, area, app, picker, theme),
         Some(Popup::Search(popup)) => search::render(frame, area, app, popup, theme),
         None => {}

@@ -22,7 +22,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let place = match mode {
         KeyMode::Help => s::HELP_TITLE,
         KeyMode::Search => s::SEARCH_TITLE,
-        KeyMode::Browse => pane_name(app.focus),
+        KeyMode::Browse | KeyMode::FicheBrowse => pane_name(app.focus),
+        KeyMode::Fiches | KeyMode::FicheFilter => s::FICHES_TITLE,
         KeyMode::Compare | KeyMode::ComparePick => s::compare::PANE_COMPARE,
     };
     let hints: Vec<String> = keys::hints(mode, app.focus)
@@ -32,7 +33,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // The fiche's full title when it fits beside every hint, else just its number.
     let fiche = &app.fiche();
     let full = format!(" RNCP {} · {} │ {place} │", fiche.rncp_code, fiche.intitule);
-    let head = if text::width(&full) + hints_width <= width {
+    let head = if matches!(mode, KeyMode::Fiches | KeyMode::FicheFilter) {
+        // The list is about no fiche in particular.
+        format!(" {place} │")
+    } else if text::width(&full) + hints_width <= width {
         full
     } else {
         format!(" RNCP {} │ {place} │", fiche.rncp_code)

@@ -28,8 +28,31 @@ const SECTIONS: [(&str, KeyMode, &[&str]); 5] = [
 /// and description in an earlier section is not repeated (the popup scrolls
 /// when it is taller than the terminal).
 pub fn lines() -> Vec<HelpLine> {
+    lines_for(false)
+}
+
+/// The help of a catalogue of several fiches (`catalogue`) begins with the
+/// fiche list's keys, and its navigation has the way back to the list.
+pub fn lines_for(catalogue: bool) -> Vec<HelpLine> {
+    let fiche_list: [(&str, KeyMode, &[&str]); 2] = [
+        (s::HELP_FICHES, KeyMode::Fiches, &[]),
+        (
+            s::HELP_FICHE_FILTER,
+            KeyMode::FicheFilter,
+            &[s::HELP_FILTER_TYPING],
+        ),
+    ];
+    let sections = SECTIONS.iter().map(|&(heading, mode, extra)| match mode {
+        KeyMode::Browse if catalogue => (heading, KeyMode::FicheBrowse, extra),
+        _ => (heading, mode, extra),
+    });
+    let sections: Vec<_> = if catalogue {
+        fiche_list.into_iter().chain(sections).collect()
+    } else {
+        sections.collect()
+    };
     let mut out: Vec<HelpLine> = Vec::new();
-    for (heading, mode, extra) in SECTIONS {
+    for (heading, mode, extra) in sections {
         out.push(HelpLine::Heading(heading));
         for b in keys::bindings(mode) {
             let line = HelpLine::Binding {

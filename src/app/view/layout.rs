@@ -243,6 +243,40 @@ pub fn compare_screen(area: Rect) -> CompareLayout {
     CompareLayout { list, view }
 }
 
+/// Where the fiche list screen puts things.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FicheListLayout {
+    /// The list's frame (borders included).
+    pub list: Rect,
+    /// A preview of the fiche under the cursor, on wide screens.
+    pub preview: Option<Rect>,
+}
+
+/// From this width the fiche list has a preview beside it.
+pub const FICHE_PREVIEW_WIDTH: u16 = 100;
+
+/// Lays out the fiche list screen in `area` (the whole terminal; the last
+/// row is the status bar's).
+pub fn fiche_list(area: Rect) -> FicheListLayout {
+    let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+    if area.width < FICHE_PREVIEW_WIDTH {
+        return FicheListLayout {
+            list: body,
+            preview: None,
+        };
+    }
+    let list_width = body.width * 3 / 5;
+    FicheListLayout {
+        list: Rect::new(body.x, body.y, list_width, body.height),
+        preview: Some(Rect::new(
+            body.x + list_width,
+            body.y,
+            body.width - list_width,
+            body.height,
+        )),
+    }
+}
+
 /// Widest the comparison's parcours picker gets.
 const PICKER_MAX_WIDTH: u16 = 64;
 

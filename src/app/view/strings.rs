@@ -21,6 +21,44 @@ pub const HELP_MOUSE_SEARCH: &str =
 pub const HELP_MOUSE_COMPARE: &str = "Clic : En comparaison, mettre à droite le parcours cliqué";
 pub const HELP_MOUSE_OUTSIDE: &str = "Clic : Hors d’une fenêtre, la fermer";
 pub const HELP_BROWSE: &str = "Navigation";
+pub const HELP_FICHES: &str = "Liste des fiches";
+pub const HELP_FICHE_FILTER: &str = "Dans le filtre de la liste";
+/// Typing the fiche list's filter, in the help.
+pub const HELP_FILTER_TYPING: &str =
+    "texte : Mots du numéro ou de l'intitulé, dans tout ordre, accents facultatifs";
+/// The fiche list's pane title and the status bar's place.
+pub const FICHES_TITLE: &str = "Fiches";
+/// The fiche list's preview of the fiche under the cursor.
+pub const PREVIEW_TITLE: &str = "Aperçu";
+pub const PREVIEW_LEVEL: &str = "Niveau";
+pub const PREVIEW_CERTIFIERS: &str = "Certificateurs";
+pub const PREVIEW_PARCOURS: &str = "Parcours";
+pub const PREVIEW_ROME: &str = "ROME";
+/// "niv. 7" for a European level "7".
+pub fn level_short(level: &str) -> String {
+    format!("niv. {level}")
+}
+/// The fiche list's filter line prompt.
+pub const FICHES_FILTER: &str = "Filtre : ";
+/// No fiche matches the filter.
+pub const FICHES_NONE: &str = "Aucune fiche ne correspond au filtre (Échap l'efface).";
+/// "12/30 512 fiches".
+pub fn fiches_count(shown: usize, total: usize) -> String {
+    if shown == total {
+        format!("{total} fiches")
+    } else {
+        format!("{shown}/{total} fiches")
+    }
+}
+/// The order in force.
+pub fn fiches_sort(key: crate::app::fiche_list::SortKey) -> &'static str {
+    use crate::app::fiche_list::SortKey;
+    match key {
+        SortKey::Source => "ordre des sources",
+        SortKey::Number => "par numéro",
+        SortKey::Title => "par intitulé",
+    }
+}
 pub const HELP_IN_HELP: &str = "Dans cette aide";
 pub const HELP_IN_SEARCH: &str = "Dans la recherche";
 pub const SEARCH_TITLE: &str = "Recherche";
