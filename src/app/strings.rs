@@ -3,7 +3,7 @@
 
 pub mod compare;
 
-use crate::model::Availability;
+use crate::model::{Availability, EctsSum};
 
 pub const PANE_PARCOURS: &str = "Parcours";
 pub const PANE_MAQUETTE: &str = "Maquette";
@@ -112,6 +112,16 @@ pub fn ects(n: u32) -> String {
     format!("{n} ECTS")
 }
 
+/// A sum: "88 ECTS", "≥ 88 ECTS" (some part unknown), "? ECTS".
+pub fn ects_sum(total: EctsSum) -> String {
+    format!("{total} ECTS")
+}
+
+/// A UE's ECTS in a row: "6 ECTS" or "? ECTS".
+pub fn ects_or_unknown(ects: Option<u32>) -> String {
+    ects_sum(EctsSum::of(ects))
+}
+
 pub fn choose(k: u32) -> String {
     format!("{k} au choix")
 }
@@ -132,7 +142,7 @@ pub fn counted(heading: &str, n: usize) -> String {
     format!("{heading} ({n})")
 }
 
-pub fn ects_of(total: u32, expected: u32) -> String {
+pub fn ects_of(total: EctsSum, expected: u32) -> String {
     format!("{total} / {expected} ECTS")
 }
 

@@ -13,7 +13,7 @@ use clap::ValueEnum;
 use rncp_explorer::compare::{self, Options, UeSide, Unresolved, UnresolvedKind};
 use rncp_explorer::export::ects_fr;
 use rncp_explorer::model::sanitize::escape_for_terminal;
-use rncp_explorer::model::{Fiche, Parcours};
+use rncp_explorer::model::{EctsSum, Fiche, Parcours};
 
 use super::EXIT_BAD_INPUT;
 
@@ -77,8 +77,8 @@ fn ue_label(ue: &UeSide) -> String {
     format!("{} · {} ({details})", ue.code, ue.title)
 }
 
-/// "28" or "—" for a semester a side does not have.
-fn ects_cell(ects: Option<u32>) -> String {
+/// "28", "≥ 12" or "?" when some UE gives none, "—" for a semester a side does not have.
+fn ects_cell(ects: Option<EctsSum>) -> String {
     ects.map_or_else(|| "—".to_string(), |n| n.to_string())
 }
 
@@ -119,8 +119,8 @@ fn summary_rows(c: &compare::Comparison) -> Vec<(String, String, String)> {
     }
     rows.push(both(
         "ECTS au total",
-        s.total_ects.left.to_string(),
-        s.total_ects.right.to_string(),
+        ects_cell(Some(s.total_ects.left)),
+        ects_cell(Some(s.total_ects.right)),
     ));
     for (label, counts) in [
         ("Compétences", s.competences),

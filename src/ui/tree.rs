@@ -48,7 +48,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .parcours
             .get(i)
             .map(|p| {
-                let short = format!("{} · {}", p.short_label(), s::ects(app.fiche.ects_total(p)));
+                let short = format!(
+                    "{} · {}",
+                    p.short_label(),
+                    s::ects_sum(app.fiche.ects_total(p))
+                );
                 let full = format!("{} — {short}", s::PANE_MAQUETTE);
                 if text::width(&full) + 4 <= usize::from(area.width) {
                     full
@@ -120,12 +124,12 @@ fn node(
                 ));
             }
             let total = sem.semester.ects_total();
-            let tone = if total == SEMESTER_ECTS {
+            let tone = if total.is(SEMESTER_ECTS) {
                 Tone::Label
             } else {
                 Tone::Warning
             };
-            let mut right = vec![Span::styled(s::ects(total), theme.tone(tone))];
+            let mut right = vec![Span::styled(s::ects_sum(total), theme.tone(tone))];
             let found = !detail::findings_at(app, selection, sem, None).is_empty();
             right.extend(warn(found));
             (left, right)
@@ -147,10 +151,7 @@ fn node(
                     theme.tone(Tone::Muted),
                 ));
             }
-            right.push(Span::raw(match ue.ects {
-                Some(n) => s::ects(n),
-                None => format!("? {}", s::L_ECTS),
-            }));
+            right.push(Span::raw(s::ects_or_unknown(ue.ects)));
             let found = !detail::findings_at(app, selection, sem, Some(&ue.code)).is_empty();
             right.extend(warn(found));
             (left, right)

@@ -13,7 +13,11 @@ pub(super) fn parcours(doc: &mut Doc, app: &App, i: usize) {
     doc.title(p.name.clone());
     doc.text(
         Tone::Muted,
-        format!("{} · {}", p.short_label(), s::ects(app.fiche.ects_total(p))),
+        format!(
+            "{} · {}",
+            p.short_label(),
+            s::ects_sum(app.fiche.ects_total(p))
+        ),
     );
     // The item a search jump landed on, if it is in this parcours.
     let marked = |kind: Kind| {
