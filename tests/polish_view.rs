@@ -85,3 +85,136 @@ fn unknown_ects_read_as_unknown_in_the_comparison() {
         "{text}"
     );
 }
+
+// ── 14.12: one-sided list items face to face ──────────────────────────
+
+#[test]
+fn comparison_lists_put_each_sides_own_items_face_to_face() {
+    use rncp_explorer::app::compare::lines::{self, Cells};
+    use rncp_explorer::compare::{self, Facing, Options};
+    let fiche = rncp_explorer::model::embedded();
+    let (europe, humanitaire) = (
+        fiche.parcours_by_id("europe").unwrap(),
+        fiche.parcours_by_id("humanitaire").unwrap(),
+    );
+    let c = compare::compare(&fiche, europe, humanitaire, Options::default());
+    let body = lines::body(&fiche, &c, 96);
+    let text = |w: &[(rncp_explorer::app::detail::Tone, String)]| {
+        w.iter().map(|(_, t)| t.as_str()).collect::<String>()
+    };
+    let line = body
+        .iter()
+        .find(|l| matches!(&l.cells, Cells::Split(left, _) if text(left).contains("manager de projets européens")))
+        .expect("Europe's first job");
+    assert_eq!(line.mark, Some(Facing::Each));
+    let Cells::Split(_, right) = &line.cells else {
+        unreachable!()
+    };
+    assert!(
+        text(right).contains("chef de projets humanitaires"),
+        "{right:?}"
+    );
+    // Far shorter than one side's list after the other's (174 lines before).
+    assert!(body.len() < 140, "{}", body.len());
+
+    // On screen, the legend explains the mark.
+    let mut app = app_at(120, 40);
+    on_parcours(&mut app, "europe");
+    let index = app
+        .fiche
+        .parcours
+        .iter()
+        .position(|p| p.id == "humanitaire")
+        .unwrap();
+    update(&mut app, Action::OpenCompare);
+    for _ in 0..index - 1 {
+        update(&mut app, Action::Down);
+    }
+    update(&mut app, Action::Activate);
+    let screen = screen(&app);
+    assert!(screen.contains("Europe ↔ Humanitaire"), "{screen}");
+    assert!(screen.contains("≠ chacun le sien"), "{screen}");
+}
+
+// ── 14.14: wording ────────────────────────────────────────────────────
+
+/// Everything the detail pane would show, as plain text.
+fn detail_text(app: &App) -> String {
+    rncp_explorer::app::detail::document(app)
+        .iter()
+        .map(|l| l.spans.iter().map(|(_, t)| t.as_str()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn detail_wording_says_each_thing_once_and_explains_unknowns() {
+    use rncp_explorer::app::NodeId;
+    let mut app = app_at(120, 40);
+    // The fiche: access routes whose Oui/Non the source lost say why.
+    let text = detail_text(&app);
+    assert!(
+        text.contains("ouverte : inconnu (non lisible dans la source)"),
+        "{text}"
+    );
+    // Recherche › S3 › UE 9 has no ECTS: "ECTS : non précisé", not "ECTS : ECTS non précisé".
+    on_parcours(&mut app, "recherche");
+    press(&mut app, &[Action::NextPane, Action::Top]);
+    let index = app
+        .tree_rows()
+        .iter()
+        .position(|r| r.id == NodeId::Ue(2, 2))
+        .unwrap();
+    for _ in 0..index {
+        update(&mut app, Action::Down);
+    }
+    let text = detail_text(&app);
+    assert!(text.contains("UE 9 — Découverte de la recherche"), "{text}");
+    assert!(text.lines().any(|l| l == "ECTS : non précisé"), "{text}");
+    // A finding's guillemets hold to their words: no lone "»" on a wrapped line.
+    assert!(text.contains("«\u{a0}Découverte de la recherche et professionnalisation\u{a0}»"));
+    for (w, h) in [(80, 24), (60, 20), (40, 12)] {
+        update(
+            &mut app,
+            Action::Resize {
+                width: w,
+                height: h,
+            },
+        );
+        for line in lines(&app) {
+            let inner = line.trim_matches(|c| c == '│' || c == ' ');
+            assert!(inner != "»" && !inner.starts_with("» "), "{w}×{h}: {line}");
+        }
+    }
+}
+
+#[test]
+fn scroll_positions_say_what_they_count_and_the_tree_has_one() {
+    let mut app = app_at(120, 40);
+    on_parcours(&mut app, "communication");
+    let top = lines(&app)[0].clone();
+    assert!(
+        top.contains("Détail") && top.contains("lignes 1–37 sur"),
+        "{top}"
+    );
+    // 80×16: the tree of Europe (14 UEs, 4 semesters) overflows; a scrollbar
+    // on its right border says so, and moves when the tree scrolls.
+    let mut app = app_at(80, 16);
+    on_parcours(&mut app, "europe");
+    let column = |app: &App| -> String {
+        let buffer = drawn(app);
+        let tree = app
+            .layout
+            .pane(rncp_explorer::app::Pane::Maquette)
+            .expect("tree pane");
+        let x = tree.x + tree.width - 1;
+        (tree.y + 1..tree.y + tree.height - 1)
+            .map(|y| buffer[(x, y)].symbol().to_string())
+            .collect()
+    };
+    let before = column(&app);
+    assert!(before.contains('┃') && before.starts_with('┃'), "{before}");
+    press(&mut app, &[Action::NextPane, Action::Bottom]);
+    let after = column(&app);
+    assert!(after.ends_with('┃') && after.starts_with('│'), "{after}");
+}

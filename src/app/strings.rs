@@ -122,6 +122,16 @@ pub fn ects_or_unknown(ects: Option<u32>) -> String {
     ects_sum(EctsSum::of(ects))
 }
 
+/// A pane's scroll position, longest first: "lignes 15–37 sur 76",
+/// "15–37 sur 76", "37/76".
+pub fn scroll_positions(first: usize, last: usize, total: usize) -> [String; 3] {
+    [
+        format!("lignes {first}–{last} sur {total}"),
+        format!("{first}–{last} sur {total}"),
+        format!("{last}/{total}"),
+    ]
+}
+
 pub fn choose(k: u32) -> String {
     format!("{k} au choix")
 }
@@ -150,8 +160,15 @@ pub fn availability(a: Availability) -> &'static str {
     match a {
         Availability::Yes => "oui",
         Availability::No => "non",
-        Availability::Unknown => UNKNOWN,
+        // Like the Markdown export: the fiche has the row, its Oui/Non was lost.
+        Availability::Unknown => "inconnu (non lisible dans la source)",
     }
+}
+
+/// French spacing inside guillemets made unbreakable ("«\u{a0}Stage\u{a0}»"),
+/// so a wrapped line never starts with a lone "»".
+pub fn guillemets(text: &str) -> String {
+    text.replace("« ", "«\u{a0}").replace(" »", "\u{a0}»")
 }
 
 pub fn level(nomenclature_1969: &str, europe: &str) -> String {

@@ -172,6 +172,16 @@ pub enum Facing {
     Each,
 }
 
+impl From<Status> for Facing {
+    fn from(status: Status) -> Facing {
+        match status {
+            Status::Shared => Facing::Shared,
+            Status::Left => Facing::Left,
+            Status::Right => Facing::Right,
+        }
+    }
+}
+
 /// One line of a competence, sector or job list in two columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FacingRow<'a> {

@@ -14,10 +14,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let height = usize::from(inner.height);
     let wrapped = detail::wrap(&detail::document(app), usize::from(inner.width));
     let scroll = app.detail_scroll.min(wrapped.len().saturating_sub(height));
-    let note = (wrapped.len() > height && height > 0).then(|| {
-        let last = (scroll + height).min(wrapped.len());
-        format!("{last}/{}", wrapped.len())
-    });
+    let note = block::scroll_note(scroll, height, wrapped.len(), s::PANE_DETAIL, area.width);
     let lines: Vec<Line> = wrapped
         .into_iter()
         .skip(scroll)

@@ -1,10 +1,10 @@
 //! Middle pane: the maquette tree of the selected parcours.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{block, text, theme::Theme};
 use crate::app::detail::{self, Tone};
@@ -62,10 +62,32 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             })
             .unwrap_or_else(|| s::PANE_MAQUETTE.to_string()),
     };
+    let note = block::scroll_note(offset, height, rows.len(), &title, area.width);
     frame.render_widget(
-        Paragraph::new(lines).block(block::pane(&title, None, focused, theme, area.width)),
+        Paragraph::new(lines).block(block::pane(&title, note, focused, theme, area.width)),
         area,
     );
+    // Where the visible rows sit in the whole tree, on the right border
+    // (the title note may have no room beside a long title).
+    if rows.len() > height && height > 0 {
+        let mut state = ScrollbarState::new(rows.len() - height)
+            .viewport_content_length(height)
+            .position(offset);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("│"))
+                .thumb_symbol("┃")
+                .track_style(theme.border(focused))
+                .thumb_style(theme.border(focused)),
+            area.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            &mut state,
+        );
+    }
 }
 
 type Spans = Vec<Span<'static>>;

@@ -20,13 +20,18 @@ pub const EMPTY_LIST: &str = "aucun, de part et d'autre";
 pub const MARK_SHARED: &str = "=";
 pub const MARK_LEFT: &str = "<";
 pub const MARK_RIGHT: &str = ">";
+/// A list line with each side's own item face to face.
+pub const MARK_EACH: &str = "≠";
 
 pub fn pick_second(first: &str) -> String {
     format!("Comparer « {first} » avec…")
 }
 
 pub fn legend(left: &str, right: &str) -> String {
-    format!("{MARK_SHARED} commun   {MARK_LEFT} {left} seul   {MARK_RIGHT} {right} seul")
+    format!(
+        "{MARK_SHARED} commun   {MARK_LEFT} {left} seul   {MARK_RIGHT} {right} seul   \
+         {MARK_EACH} chacun le sien"
+    )
 }
 
 pub fn semester(n: u8, ects: Option<EctsSum>) -> String {
@@ -97,10 +102,30 @@ pub fn total_ects(total: Sides<EctsSum>) -> String {
     )
 }
 
-pub fn shared_lists(competences: usize, sectors: usize, jobs: usize) -> String {
-    format!("En commun : {competences} compétence(s), {sectors} secteur(s), {jobs} emploi(s)")
+/// "aucune compétence", "1 secteur", "3 emplois".
+fn count(n: usize, none: &str, one: &str, many: &str) -> String {
+    match n {
+        0 => none.to_string(),
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
 }
 
+pub fn shared_lists(competences: usize, sectors: usize, jobs: usize) -> String {
+    format!(
+        "En commun : {}, {}, {}",
+        count(
+            competences,
+            "aucune compétence",
+            "compétence",
+            "compétences"
+        ),
+        count(sectors, "aucun secteur", "secteur", "secteurs"),
+        count(jobs, "aucun emploi", "emploi", "emplois"),
+    )
+}
+
+/// "4 constats", held together by no-break spaces so a wrap never cuts it.
 pub fn findings(n: usize) -> String {
-    format!("{n} constat(s)")
+    count(n, "aucun constat", "constat", "constats").replace(' ', "\u{a0}")
 }
