@@ -218,3 +218,30 @@ fn scroll_positions_say_what_they_count_and_the_tree_has_one() {
     let after = column(&app);
     assert!(after.ends_with('┃') && after.starts_with('│'), "{after}");
 }
+
+// ── 14.8: the most useful hints fit, `?` always ───────────────────────
+
+#[test]
+fn status_bar_keeps_the_most_useful_hints_and_always_help() {
+    for (w, h) in [(120, 40), (80, 24), (60, 20), (40, 12)] {
+        let mut app = app_at(w, h);
+        let status = |app: &App| lines(app).last().unwrap().clone();
+        let line = status(&app);
+        assert!(line.contains("? aide"), "{w}×{h}: {line}");
+        if w >= 60 {
+            assert!(line.contains("/ chercher"), "{w}×{h}: {line}");
+            assert!(line.contains("c comparer"), "{w}×{h}: {line}");
+        }
+        if w >= 80 {
+            assert!(line.contains("↑↓ naviguer"), "{w}×{h}: {line}");
+        }
+        // In the comparison too.
+        press(
+            &mut app,
+            &[Action::Down, Action::OpenCompare, Action::Activate],
+        );
+        let line = status(&app);
+        assert!(line.contains("? aide"), "{w}×{h} compare: {line}");
+        assert!(line.contains("Échap"), "{w}×{h} compare: {line}");
+    }
+}
