@@ -245,3 +245,71 @@ fn status_bar_keeps_the_most_useful_hints_and_always_help() {
         assert!(line.contains("Échap"), "{w}×{h} compare: {line}");
     }
 }
+
+// ── 14.9 (symbols): the help explains every mark ──────────────────────
+
+#[test]
+fn help_has_a_legend_of_the_symbols() {
+    use rncp_explorer::app::help::{self, HelpLine};
+    let lines = help::lines();
+    let legend: Vec<(&str, &str)> = lines
+        .iter()
+        .skip_while(|l| **l != HelpLine::Heading("Symboles"))
+        .skip(1)
+        .map_while(|l| match l {
+            HelpLine::Binding { keys, description } => Some((*keys, *description)),
+            HelpLine::Heading(_) => None,
+        })
+        .collect();
+    for symbol in ["◇", "○", "⚠", "= < >", "≠", "□", "? ECTS", "≥ 88"] {
+        assert!(
+            legend.iter().any(|(k, _)| *k == symbol),
+            "{symbol} not explained: {legend:?}"
+        );
+    }
+    // Reachable on screen: the help scrolls down to it.
+    let mut app = app_at(120, 40);
+    press(&mut app, &[Action::OpenHelp]);
+    for _ in 0..lines.len() {
+        update(&mut app, Action::Down);
+    }
+    let text = screen(&app);
+    assert!(text.contains("Symboles"), "{text}");
+    assert!(text.contains("Un cours parmi des variantes"), "{text}");
+}
+
+// ── 14.11: electives ──────────────────────────────────────────────────
+
+#[test]
+fn electives_show_their_rule_at_80_columns_and_their_courses_a_mark() {
+    use rncp_explorer::app::NodeId;
+    let mut app = app_at(80, 24);
+    on_parcours(&mut app, "communication");
+    let text = screen(&app);
+    let ue2 = text
+        .lines()
+        .find(|l| l.contains("UE 2 "))
+        .expect("UE 2 row");
+    assert!(ue2.contains("2 au choix · 6"), "{ue2}");
+    // Open UE 2 (an elective UE, "2 au choix"): its courses carry □.
+    press(&mut app, &[Action::NextPane, Action::Top]);
+    let index = app
+        .tree_rows()
+        .iter()
+        .position(|r| r.id == NodeId::Ue(0, 1))
+        .unwrap();
+    for _ in 0..index {
+        update(&mut app, Action::Down);
+    }
+    update(&mut app, Action::Activate);
+    update(&mut app, Action::Down);
+    let text = screen(&app);
+    let courses: Vec<&str> = text.lines().filter(|l| l.contains("□ ")).collect();
+    assert!(courses.len() >= 2, "{text}");
+    // The course's detail says it is one to choose.
+    assert!(
+        detail_text(&app).contains("Nature : à choisir (2 au choix parmi"),
+        "{}",
+        detail_text(&app)
+    );
+}

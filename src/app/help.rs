@@ -40,6 +40,10 @@ pub fn lines() -> Vec<HelpLine> {
             }
         }
     }
+    out.push(HelpLine::Heading(s::HELP_SYMBOLS));
+    for (keys, description) in s::HELP_LEGEND {
+        out.push(HelpLine::Binding { keys, description });
+    }
     out.push(HelpLine::Heading(s::HELP_MOUSE));
     for line in [
         s::HELP_MOUSE_CLICK,

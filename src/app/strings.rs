@@ -34,6 +34,34 @@ pub const TOO_SMALL: &str = "Terminal trop petit";
 pub const COMMON_CORE: &str = "tronc commun";
 pub const COMMON_CORE_TITLE: &str = "Tronc commun";
 pub const WARNING_MARK: &str = "⚠";
+/// Tree marks of course rows.
+pub const MARK_COURSE: &str = "•";
+pub const MARK_ELECTIVE: &str = "□";
+pub const MARK_ONE_OF: &str = "◇";
+pub const MARK_OPTIONAL: &str = "○";
+pub const HELP_SYMBOLS: &str = "Symboles";
+/// The help's legend of the symbols the screens use: (symbols, meaning).
+pub const HELP_LEGEND: [(&str, &str); 10] = [
+    ("▸ ▾", "Semestre ou UE replié / déplié (←→, Entrée)"),
+    (MARK_COURSE, "Cours de l'UE"),
+    (MARK_ELECTIVE, "Cours à choisir : l'UE dit « N au choix »"),
+    (MARK_ONE_OF, "Un cours parmi des variantes (« A ou B »)"),
+    (MARK_OPTIONAL, "Cours optionnel"),
+    (
+        WARNING_MARK,
+        "Constat de check : détail dans le panneau Détail",
+    ),
+    ("? ECTS", "ECTS que la fiche ne donne pas"),
+    ("≥ 88", "Total minimum : des UE sans ECTS s'y ajoutent"),
+    (
+        "= < >",
+        "Comparaison : commun, à gauche seul, à droite seul",
+    ),
+    (
+        "≠",
+        "Comparaison : un élément propre à chaque côté, face à face",
+    ),
+];
 pub const NO_FINDING: &str = "Aucun constat.";
 pub const EMPTY_TREE: &str = "Aucun semestre décrit.";
 pub const EMPTY_UE: &str = "aucune UE";
@@ -138,6 +166,11 @@ pub fn choose(k: u32) -> String {
 
 pub fn choose_among(k: u32, n: usize) -> String {
     format!("{k} au choix parmi {n} cours")
+}
+
+/// A course of an elective UE: "à choisir (2 au choix parmi 6 cours de l'UE)".
+pub fn elective_course(k: u32, n: usize) -> String {
+    format!("à choisir ({} de l'UE)", choose_among(k, n))
 }
 
 pub fn semester(n: u8) -> String {

@@ -101,7 +101,8 @@ fn marker(r: &Row) -> &'static str {
 }
 
 /// Below this inner width semesters read "S1" rather than "Semestre 1" and
-/// UE rows leave the elective rule to the detail pane.
+/// an elective UE's row gives its ECTS as a bare number beside the rule
+/// ("2 au choix · 6"), so the code and a bit of the title keep their room.
 const NARROW_TREE_BELOW: usize = 36;
 
 fn node(
@@ -166,14 +167,19 @@ fn node(
                 Span::raw(ue.title.clone()),
             ];
             let mut right = Vec::new();
-            // In a narrow tree the rule would crowd out the title; the detail pane has it.
-            if let Some(k) = ue.choose.filter(|_| width >= NARROW_TREE_BELOW) {
+            if let Some(k) = ue.choose {
                 right.push(Span::styled(
                     format!("{} · ", s::choose(k)),
                     theme.tone(Tone::Muted),
                 ));
             }
-            right.push(Span::raw(s::ects_or_unknown(ue.ects)));
+            right.push(Span::raw(
+                if ue.choose.is_some() && width < NARROW_TREE_BELOW {
+                    ue.ects.map_or_else(|| "?".to_string(), |n| n.to_string())
+                } else {
+                    s::ects_or_unknown(ue.ects)
+                },
+            ));
             let found = !detail::findings_at(app, selection, sem, Some(&ue.code)).is_empty();
             right.extend(warn(found));
             (left, right)
@@ -182,14 +188,17 @@ fn node(
             let Some(c) = tree::course(sems, si, ui, ci) else {
                 return (Vec::new(), Vec::new());
             };
+            // A course of an "N au choix" UE is one to choose among, not a given.
+            let elective = tree::ue(sems, si, ui).is_some_and(|ue| ue.choose.is_some());
             let mark = match c {
-                Course::Course(_) => "• ",
-                Course::OneOf(_) => "◇ ",
-                Course::Optional(_) => "○ ",
+                Course::Course(_) if elective => s::MARK_ELECTIVE,
+                Course::Course(_) => s::MARK_COURSE,
+                Course::OneOf(_) => s::MARK_ONE_OF,
+                Course::Optional(_) => s::MARK_OPTIONAL,
             };
             let mut left = vec![
                 Span::raw(format!("{indent}  ")),
-                Span::styled(mark, theme.tone(Tone::Muted)),
+                Span::styled(format!("{mark} "), theme.tone(Tone::Muted)),
             ];
             left.extend(
                 detail::course_spans(c)

@@ -197,7 +197,11 @@ pub(super) fn course(
     doc.line(title);
     // A plain course needs no "Nature" line; alternatives and options do.
     match c {
-        Course::Course(_) => {}
+        Course::Course(_) => {
+            if let Some(k) = ue.choose {
+                doc.field(s::L_KIND, s::elective_course(k, ue.courses.len()));
+            }
+        }
         Course::OneOf(_) => doc.field(s::L_KIND, s::KIND_ONE_OF),
         Course::Optional(_) => doc.field(s::L_KIND, s::KIND_OPTIONAL),
     }
