@@ -313,3 +313,53 @@ fn electives_show_their_rule_at_80_columns_and_their_courses_a_mark() {
         detail_text(&app)
     );
 }
+
+// ── 14.13: search rows keep their text; the popup uses the width ──────
+
+fn searching(width: u16, height: u16, query: &str) -> App {
+    let mut app = app_at(width, height);
+    update(&mut app, Action::OpenSearch);
+    for c in query.chars() {
+        update(&mut app, Action::SearchInput(c));
+    }
+    app
+}
+
+#[test]
+fn narrow_search_rows_keep_their_matched_text() {
+    for (w, h) in [(40, 12), (50, 16), (60, 20), (80, 24)] {
+        let app = searching(w, h, "stage");
+        let text = screen(&app);
+        let rows: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains("UE ") && (l.contains("Stage") || l.contains("stage")))
+            .collect();
+        assert!(!rows.is_empty(), "{w}×{h}:\n{text}");
+        for row in rows {
+            assert!(
+                row.contains("Stage (1") || row.contains("Stage "),
+                "{w}×{h}: {row}"
+            );
+        }
+        assert!(text.contains("Stage (1"), "{w}×{h}:\n{text}");
+    }
+}
+
+#[test]
+fn wide_search_popup_uses_the_room() {
+    let app = searching(200, 40, "stage");
+    let lines = lines(&app);
+    let top = lines
+        .iter()
+        .find(|l| l.contains("┌ Recherche"))
+        .expect("popup title");
+    use unicode_width::UnicodeWidthStr;
+    let popup = top[top.find("┌ Recherche").unwrap()..].width();
+    assert!(popup >= 190, "{popup}: {top}");
+    let text = lines.join("\n");
+    // A long result reads whole, its parcours too.
+    assert!(
+        text.contains("Communication, Europe, Urbain, Collectivités"),
+        "{text}"
+    );
+}

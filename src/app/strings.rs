@@ -119,6 +119,19 @@ pub const SHARED_NONE: &str = "Aucun : cette UE est propre à ce parcours.";
 pub const SHARED_COMMON: &str = "UE du tronc commun : tous les parcours la suivent.";
 pub const TAUGHT_NOWHERE: &str = "Aucun parcours.";
 
+/// A result's kind in a narrow search popup.
+pub fn badge_short(kind: crate::search::Kind) -> &'static str {
+    use crate::search::Kind;
+    match kind {
+        Kind::Job => "Emploi",
+        Kind::Competence => "Comp.",
+        Kind::Activity => "Activ.",
+        Kind::Sector => "Sect.",
+        Kind::Ue => "UE",
+        Kind::Course => "Cours",
+    }
+}
+
 pub fn search_count(shown: usize, total: usize) -> String {
     match (shown, total) {
         (_, 0) => String::new(),
