@@ -255,6 +255,7 @@ fn parcours_lists_ids_and_names() {
         "Métiers de la recherche en science politique"
     );
     assert_eq!(json[1]["short_name"], "Europe");
+    assert_eq!(ok(&["list"]), text, "list is an alias");
     let out = run(&["--data", "tests/fixtures/minimal.ron", "parcours"]);
     assert_eq!(stdout(&out), "unique  Parcours unique\n");
 }

@@ -62,6 +62,7 @@ pub enum Command {
         width: Option<u16>,
     },
     /// Lister les parcours de la fiche : identifiant (pour compare) et nom.
+    #[command(visible_alias = "list")]
     Parcours {
         /// Sortie JSON (tableau : id, name, short_name).
         #[arg(long)]
