@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::model::normalize::item_key;
-use crate::model::{Catalogue, Fiche, FicheId, Parcours, Semester};
+use crate::model::{Catalogue, EctsSum, Fiche, FicheId, Parcours, Semester};
 
 /// ECTS a semester is expected to carry.
 pub const SEMESTER_ECTS: u32 = 30;
@@ -167,11 +167,11 @@ fn check_semester(findings: &mut Vec<Finding>, parcours: Option<&Parcours>, seme
         return;
     }
     let total = semester.ects_total();
-    if total != SEMESTER_ECTS {
+    if total.known != SEMESTER_ECTS {
         findings.push(Finding::warning(
             "semester-ects",
             Location::semester(parcours, n),
-            format!("{total} ECTS au lieu de {SEMESTER_ECTS}"),
+            format!("{} au lieu de {SEMESTER_ECTS}", ects_sum_message(total)),
         ));
     }
     for ue in &semester.ues {
@@ -238,12 +238,23 @@ fn check_parcours(findings: &mut Vec<Finding>, fiche: &Fiche, parcours: &Parcour
     }
     check_numbering(findings, fiche, parcours);
     let total = fiche.ects_total(parcours);
-    if total != MASTER_ECTS {
+    if total.known != MASTER_ECTS {
         findings.push(Finding::warning(
             "total-ects",
             here,
-            format!("{total} ECTS sur l'ensemble du parcours au lieu de {MASTER_ECTS}"),
+            format!(
+                "{} sur l'ensemble du parcours au lieu de {MASTER_ECTS}",
+                ects_sum_message(total)
+            ),
         ));
+    }
+}
+
+/// "28 ECTS", "≥ 32 ECTS (2 UE sans ECTS)", "? ECTS (2 UE sans ECTS)".
+fn ects_sum_message(total: EctsSum) -> String {
+    match total.unknown {
+        0 => format!("{total} ECTS"),
+        n => format!("{total} ECTS ({n} UE sans ECTS)"),
     }
 }
 

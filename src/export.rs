@@ -206,7 +206,7 @@ fn ue_row(w: &mut String, ue: &Ue) {
         "| {} | {} | {} | {} | {} |",
         md(&ue.code),
         md(&ue.title),
-        ue.ects.map(|n| n.to_string()).unwrap_or_else(|| "—".into()),
+        ue.ects.map(|n| n.to_string()).unwrap_or_else(|| "?".into()),
         ue.choose
             .map(|k| format!("{k} au choix"))
             .unwrap_or_default(),

@@ -30,13 +30,13 @@ fn findings_on_the_embedded_fiche_are_exactly_the_known_ones() {
             "total-ects | Europe | 116 ECTS sur l'ensemble du parcours au lieu de 120",
             "total-ects | Urbain | 116 ECTS sur l'ensemble du parcours au lieu de 120",
             "total-ects | Collectivités | 116 ECTS sur l'ensemble du parcours au lieu de 120",
-            "semester-ects | Recherche › Semestre 3 | 32 ECTS au lieu de 30",
+            "semester-ects | Recherche › Semestre 3 | ≥ 32 ECTS (2 UE sans ECTS) au lieu de 30",
             "ue-without-ects | Recherche › Semestre 3 › UE 9 | « Découverte de la recherche et professionnalisation » : pas d'ECTS",
             "ue-without-ects | Recherche › Semestre 3 › UE 10 | « Aide à la recherche » : pas d'ECTS",
-            "semester-ects | Recherche › Semestre 4 | 0 ECTS au lieu de 30",
+            "semester-ects | Recherche › Semestre 4 | ? ECTS (2 UE sans ECTS) au lieu de 30",
             "ue-without-ects | Recherche › Semestre 4 › UE 11 | « Pratique de la recherche » : pas d'ECTS",
             "ue-without-ects | Recherche › Semestre 4 › UE 12 | « Découverte de la recherche » : pas d'ECTS",
-            "total-ects | Recherche | 88 ECTS sur l'ensemble du parcours au lieu de 120",
+            "total-ects | Recherche | ≥ 88 ECTS (4 UE sans ECTS) sur l'ensemble du parcours au lieu de 120",
             "total-ects | Humanitaire | 116 ECTS sur l'ensemble du parcours au lieu de 120",
         ]
     );

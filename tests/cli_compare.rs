@@ -139,7 +139,11 @@ fn json_gives_rows_with_their_status() {
     assert_eq!(json["jobs"][0]["status"], "shared");
     assert_eq!(json["jobs"][0]["left"], "Chargé d’études");
     assert_eq!(json["summary"]["jobs"]["shared"], 1);
-    assert_eq!(json["summary"]["total_ects"]["right"], 88);
+    // Four of Recherche's UEs give no ECTS: 88 is what is known, not the total.
+    assert_eq!(
+        json["summary"]["total_ects"]["right"],
+        serde_json::json!({"known": 88, "unknown": 4})
+    );
 }
 
 #[test]
@@ -189,9 +193,27 @@ fn unknown_name_lists_every_parcours_and_exits_2() {
 #[test]
 fn data_flag_compares_parcours_of_another_fiche() {
     let fixture = "tests/fixtures/minimal.ron";
-    let out = ok(&["--data", fixture, "unique", "parcours", "--format", "json"]);
+    // A second parcours like the first (a parcours is never compared with itself).
+    let two = std::fs::read_to_string(fixture).unwrap().replace(
+        "parcours: [\n",
+        "parcours: [\n(id: \"autre\", name: \"Autre parcours\", jobs: [\"Chargé d’études\"], \
+         semesters: [(number: 1, ues: [(code: \"UE 1\", title: \"Fondamentaux\", \
+         ects: Some(30), courses: [Course(\"Méthodes\")])])]),\n",
+    );
+    let path = std::env::temp_dir().join(format!("rncp-two-{}.ron", std::process::id()));
+    std::fs::write(&path, two).unwrap();
+    let out = ok(&[
+        "--data",
+        path.to_str().unwrap(),
+        "unique",
+        "autre",
+        "--format",
+        "json",
+    ]);
+    std::fs::remove_file(&path).unwrap();
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["left"]["name"], "Parcours unique");
+    assert_eq!(json["right"]["name"], "Autre parcours");
     assert_eq!(
         json["maquette"]["semesters"][0]["ues"][0]["status"],
         "shared"

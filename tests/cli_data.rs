@@ -162,7 +162,9 @@ fn check_on_the_embedded_fiche_exits_0_with_17_warnings() {
     let out = run(&["check"]);
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("avertissement: Recherche › Semestre 3: 32 ECTS au lieu de 30"));
+    assert!(stdout.contains(
+        "avertissement: Recherche › Semestre 3: ≥ 32 ECTS (2 UE sans ECTS) au lieu de 30"
+    ));
     assert!(
         stdout.ends_with("17 constat(s) : 0 erreur(s), 17 avertissement(s)\n"),
         "{stdout}"
@@ -218,7 +220,7 @@ fn export_markdown_has_headings_and_ue_tables() {
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.starts_with("# RNCP 24759 — MASTER : MASTER Science Politique\n"));
     assert!(md.contains("## Parcours « European Policies and Project Management » (`europe`)"));
-    assert!(md.contains("### Semestre 3 — 32 ECTS"));
+    assert!(md.contains("### Semestre 3 — ≥ 32 ECTS"));
     assert!(md.contains("| UE 8 | Séminaires de recherche | 24 | 6 au choix |"));
     assert!(
         md.contains("TD Sociologie de l'action publique *ou* La mondialisation : enjeux et impact")

@@ -5,7 +5,7 @@
 mod markdown;
 mod text;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
@@ -13,7 +13,7 @@ use clap::ValueEnum;
 use rncp_explorer::compare::{self, Options, Side, UeSide, Unresolved, UnresolvedKind};
 use rncp_explorer::export::ects_fr;
 use rncp_explorer::model::sanitize::escape_for_terminal;
-use rncp_explorer::model::{Fiche, Parcours};
+use rncp_explorer::model::{EctsSum, Fiche, Parcours};
 
 use super::EXIT_BAD_INPUT;
 
@@ -28,17 +28,40 @@ pub enum CompareFormat {
     Json,
 }
 
-pub fn run(fiche: &Fiche, a: &str, b: &str, format: CompareFormat, expand: bool) -> ExitCode {
+/// Text width when stdout is not a terminal and `--width` is not given.
+const DEFAULT_WIDTH: usize = text::DEFAULT_WIDTH;
+/// The narrowest and widest text `compare` lays out (`--width` has the same range).
+const MIN_WIDTH: usize = 40;
+const MAX_WIDTH: usize = 1000;
+
+pub fn run(
+    fiche: &Fiche,
+    a: &str,
+    b: &str,
+    format: CompareFormat,
+    expand: bool,
+    width: Option<u16>,
+) -> ExitCode {
     let (left, right) = match (resolve(fiche, a), resolve(fiche, b)) {
         (Ok(l), Ok(r)) => (l, r),
         _ => return ExitCode::from(EXIT_BAD_INPUT),
     };
+    if left.id == right.id {
+        eprintln!(
+            "rncp-explorer: « {} » et « {} » désignent le même parcours ({}) : \
+             comparez-le avec un autre (liste : rncp-explorer parcours)",
+            escape_for_terminal(a),
+            escape_for_terminal(b),
+            left.id
+        );
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
     let options = Options {
         expand_common_core: expand,
     };
     let comparison = compare::compare(Side::new(fiche, left), Side::new(fiche, right), options);
     let output = match format {
-        CompareFormat::Text => text::render(fiche, &comparison),
+        CompareFormat::Text => text::render(fiche, &comparison, text_width(width)),
         CompareFormat::Markdown => markdown::render(fiche, &comparison),
         CompareFormat::Json => {
             serde_json::to_string_pretty(&comparison).expect("the comparison serialises") + "\n"
@@ -47,6 +70,22 @@ pub fn run(fiche: &Fiche, a: &str, b: &str, format: CompareFormat, expand: bool)
     // A reader that stops early (`| head`) is not an error worth a panic.
     let _ = std::io::stdout().lock().write_all(output.as_bytes());
     ExitCode::SUCCESS
+}
+
+/// `--width`, else the terminal's width when stdout is one, else [`DEFAULT_WIDTH`].
+fn text_width(flag: Option<u16>) -> usize {
+    let terminal = || {
+        std::io::stdout()
+            .is_terminal()
+            .then(ratatui::crossterm::terminal::size)
+            .and_then(Result::ok)
+            .map(|(columns, _)| usize::from(columns))
+            .filter(|&c| c > 0)
+    };
+    flag.map(usize::from)
+        .or_else(terminal)
+        .unwrap_or(DEFAULT_WIDTH)
+        .clamp(MIN_WIDTH, MAX_WIDTH)
 }
 
 /// Resolves one name; on failure, explains on stderr and lists the candidates.
@@ -77,8 +116,8 @@ fn ue_label(ue: &UeSide) -> String {
     format!("{} · {} ({details})", ue.code, ue.title)
 }
 
-/// "28" or "—" for a semester a side does not have.
-fn ects_cell(ects: Option<u32>) -> String {
+/// "28", "≥ 12" or "?" when some UE gives none, "—" for a semester a side does not have.
+fn ects_cell(ects: Option<EctsSum>) -> String {
     ects.map_or_else(|| "—".to_string(), |n| n.to_string())
 }
 
@@ -119,8 +158,8 @@ fn summary_rows(c: &compare::Comparison) -> Vec<(String, String, String)> {
     }
     rows.push(both(
         "ECTS au total",
-        s.total_ects.left.to_string(),
-        s.total_ects.right.to_string(),
+        ects_cell(Some(s.total_ects.left)),
+        ects_cell(Some(s.total_ects.right)),
     ));
     for (label, counts) in [
         ("Compétences", s.competences),

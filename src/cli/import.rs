@@ -37,6 +37,11 @@ pub struct ImportArgs {
     /// importée (même code RNCP, même nom de parcours). Par défaut : la fiche intégrée.
     #[arg(long = "ids-from", value_name = "FICHIER.ron")]
     pub ids_from: Option<PathBuf>,
+
+    /// The global `--data`, shadowed here so that `import --help` does not
+    /// offer it: import reads a text fiche, and refuses `--data`.
+    #[arg(long = "data", hide = true, value_name = "FICHIER.ron")]
+    pub data: Option<PathBuf>,
 }
 
 fn parse_id_override(value: &str) -> Result<(String, String), String> {
@@ -58,7 +63,7 @@ fn parse_id_override(value: &str) -> Result<(String, String), String> {
 
 pub fn run(args: &ImportArgs, data: Option<&PathBuf>) -> ExitCode {
     let name = escape_for_terminal(&args.file.display().to_string());
-    if data.is_some() {
+    if data.is_some() || args.data.is_some() {
         eprintln!("rncp-explorer: --data ne s'applique pas à import (la fiche lue est FICHE.txt)");
         return ExitCode::from(EXIT_BAD_INPUT);
     }

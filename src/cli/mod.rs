@@ -2,9 +2,11 @@
 
 mod check;
 mod compare;
+mod completions;
 mod export;
 mod import;
 mod interactive;
+mod parcours;
 mod search;
 
 use std::path::PathBuf;
@@ -62,6 +64,16 @@ pub enum Command {
         /// Détailler le tronc commun UE par UE au lieu d'une ligne « identiques ».
         #[arg(long)]
         expand: bool,
+        /// Largeur du texte en colonnes (par défaut : celle du terminal, sinon 97).
+        #[arg(long, value_name = "COLONNES", value_parser = clap::value_parser!(u16).range(40..=1000))]
+        width: Option<u16>,
+    },
+    /// Lister les parcours de la fiche : identifiant (pour compare) et nom.
+    #[command(visible_alias = "list")]
+    Parcours {
+        /// Sortie JSON (tableau : id, name, short_name).
+        #[arg(long)]
+        json: bool,
     },
     /// Chercher un emploi, une compétence, une UE… (approximatif, sans accents) ;
     /// code de sortie 1 si rien ne correspond.
@@ -85,6 +97,13 @@ pub enum Command {
     },
     /// Lire le texte d'une fiche RNCP et l'écrire en RON (chargeable avec --data).
     Import(import::ImportArgs),
+    /// Écrire le script de complétion pour un shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Écrire la page de manuel (roff) sur la sortie standard : `rncp-explorer manpage | man -l -`.
+    Manpage,
 }
 
 /// `--kind` values: the search kinds' machine names.
@@ -153,6 +172,9 @@ pub fn run(cli: Cli) -> ExitCode {
     let command = match cli.command {
         // import reads a text fiche, not a data file: nothing to load first.
         Some(Command::Import(args)) => return import::run(&args, cli.data.first()),
+        // Generated from the argument definitions alone.
+        Some(Command::Completions { shell }) => return completions::completions(shell),
+        Some(Command::Manpage) => return completions::manpage(),
         other => other,
     };
     let catalogue = match load(&cli.data) {
@@ -174,7 +196,9 @@ pub fn run(cli: Cli) -> ExitCode {
             b,
             format,
             expand,
-        } => with_fiche(&|fiche| compare::run(fiche, &a, &b, format, expand)),
+            width,
+        } => with_fiche(&|fiche| compare::run(fiche, &a, &b, format, expand, width)),
+        Command::Parcours { json } => with_fiche(&|fiche| parcours::run(fiche, json)),
         Command::Export { format } => with_fiche(&|fiche| export::run(fiche, format)),
         Command::Search {
             query,
@@ -190,6 +214,9 @@ pub fn run(cli: Cli) -> ExitCode {
                 json,
             )
         }),
+        // Handled before loading; here only for the match to be whole.
         Command::Import(args) => import::run(&args, cli.data.first()),
+        Command::Completions { shell } => completions::completions(shell),
+        Command::Manpage => completions::manpage(),
     }
 }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use rncp_explorer::model::Fiche;
+use rncp_explorer::model::sanitize::escape_for_terminal;
 use rncp_explorer::search::{Filter, Kind, Location, Place, Query, SearchIndex};
 
 /// Like grep: 1 when nothing matched.
@@ -57,6 +58,21 @@ pub fn run(
         }
     }
     if rows.is_empty() {
+        // Stdout stays as scripts expect it (nothing, or `[]`); the person
+        // at the terminal is told why.
+        if query.is_empty() {
+            eprintln!(
+                "rncp-explorer: requête vide : donnez des mots à chercher, \
+                 ou --kind TYPE pour lister tous les éléments d'un type"
+            );
+        } else {
+            eprintln!(
+                "rncp-explorer: aucun résultat pour « {} »{}",
+                escape_for_terminal(text.trim()),
+                kind.map(|k| format!(" (--kind {})", k.name()))
+                    .unwrap_or_default()
+            );
+        }
         ExitCode::from(EXIT_NO_MATCH)
     } else {
         ExitCode::SUCCESS

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Options, Row, Side, Sides, Status, align, course_key, row, ue_key};
 use crate::export::optional_fr;
-use crate::model::{Course, SemesterRef, Ue};
+use crate::model::{Course, EctsSum, SemesterRef, Ue};
 
 /// The curriculum compared semester by semester.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -26,7 +26,7 @@ pub struct CommonCore {
     pub semesters: Vec<u8>,
     /// How many UEs it holds, and their ECTS.
     pub ues: usize,
-    pub ects: u32,
+    pub ects: EctsSum,
     /// True when its semesters are listed in `Maquette::semesters` too.
     pub expanded: bool,
 }
@@ -39,7 +39,7 @@ pub struct SemesterRow {
     /// True for a semester of the common core (shown only when expanded).
     pub common_core: bool,
     /// The semester's ECTS on each side; `None` where the side has no such semester.
-    pub ects: Sides<Option<u32>>,
+    pub ects: Sides<Option<EctsSum>>,
     pub ues: Vec<UeRow>,
 }
 
@@ -84,12 +84,12 @@ pub(super) fn compare(left: Side<'_>, right: Side<'_>, options: Options) -> Maqu
             let core = common.get_or_insert_with(|| CommonCore {
                 semesters: Vec::new(),
                 ues: 0,
-                ects: 0,
+                ects: EctsSum::default(),
                 expanded: options.expand_common_core,
             });
             core.semesters.push(number);
             core.ues += ues.len();
-            core.ects += ues.iter().filter_map(|ue| ue.ects).sum::<u32>();
+            core.ects += ues.iter().map(|ue| EctsSum::of(ue.ects)).sum();
             if !options.expand_common_core {
                 continue;
             }
@@ -129,7 +129,7 @@ fn ues_of<'a>(semesters: &[SemesterRef<'a>]) -> Vec<&'a Ue> {
     semesters.iter().flat_map(|s| &s.semester.ues).collect()
 }
 
-fn ects(semesters: &[SemesterRef<'_>]) -> u32 {
+fn ects(semesters: &[SemesterRef<'_>]) -> EctsSum {
     semesters.iter().map(|s| s.semester.ects_total()).sum()
 }
 

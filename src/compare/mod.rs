@@ -175,6 +175,73 @@ fn items(left: &[String], right: &[String]) -> Vec<Row<String>> {
         .collect()
 }
 
+/// How a list line reads when shown in two columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facing {
+    /// The same item on both sides.
+    Shared,
+    /// A left-only item, with nothing opposite.
+    Left,
+    /// A right-only item, with nothing opposite.
+    Right,
+    /// A left-only item facing a right-only one (not the same item).
+    Each,
+}
+
+impl From<Status> for Facing {
+    fn from(status: Status) -> Facing {
+        match status {
+            Status::Shared => Facing::Shared,
+            Status::Left => Facing::Left,
+            Status::Right => Facing::Right,
+        }
+    }
+}
+
+/// One line of a competence, sector or job list in two columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FacingRow<'a> {
+    pub facing: Facing,
+    pub left: Option<&'a str>,
+    pub right: Option<&'a str>,
+}
+
+/// A list's rows for two columns: shared items first, then each side's own
+/// items face to face (the longer side's rest alone), so that one-sided
+/// items do not leave half the width empty.
+pub fn facing(rows: &[Row<String>]) -> Vec<FacingRow<'_>> {
+    let side = |status: Status| {
+        rows.iter()
+            .filter(move |r| r.status == status)
+            .map(|r| r.left.as_deref().or(r.right.as_deref()))
+    };
+    let mut out: Vec<FacingRow<'_>> = rows
+        .iter()
+        .filter(|r| r.status == Status::Shared)
+        .map(|r| FacingRow {
+            facing: Facing::Shared,
+            left: r.left.as_deref(),
+            right: r.right.as_deref(),
+        })
+        .collect();
+    let (mut lefts, mut rights) = (side(Status::Left), side(Status::Right));
+    loop {
+        let (left, right) = (lefts.next().flatten(), rights.next().flatten());
+        let facing = match (left, right) {
+            (Some(_), Some(_)) => Facing::Each,
+            (Some(_), None) => Facing::Left,
+            (None, Some(_)) => Facing::Right,
+            (None, None) => break,
+        };
+        out.push(FacingRow {
+            facing,
+            left,
+            right,
+        });
+    }
+    out
+}
+
 /// A row from an aligned pair: the status follows from which sides are there.
 fn row<T>(left: Option<T>, right: Option<T>) -> Row<T> {
     let status = match (&left, &right) {

@@ -5,18 +5,19 @@ use serde::Serialize;
 
 use super::{Maquette, Row, Side, Sides, Status};
 use crate::check::{self, Finding};
+use crate::model::EctsSum;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Summary {
     /// UEs both sides follow, common core included (whether expanded or not).
     pub shared_ues: usize,
     /// The ECTS those shared UEs carry on each side (equal unless the fiche disagrees).
-    pub shared_ects: Sides<u32>,
+    pub shared_ects: Sides<EctsSum>,
     /// How many UEs each side has in all.
     pub ues: Sides<usize>,
     /// Every semester's ECTS on each side; `None` where a side has no such semester.
     pub semester_ects: Vec<SemesterEcts>,
-    pub total_ects: Sides<u32>,
+    pub total_ects: Sides<EctsSum>,
     pub competences: ListCounts,
     pub sectors: ListCounts,
     pub jobs: ListCounts,
@@ -27,8 +28,8 @@ pub struct Summary {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct SemesterEcts {
     pub number: u8,
-    pub left: Option<u32>,
-    pub right: Option<u32>,
+    pub left: Option<EctsSum>,
+    pub right: Option<EctsSum>,
 }
 
 /// How a list splits: items on both sides, and each side's own.
@@ -59,13 +60,13 @@ pub(super) fn summarise(
         if let Some(l) = &ue.left {
             ues.left += 1;
             if ue.status == Status::Shared {
-                shared_ects.left += l.ects.unwrap_or(0);
+                shared_ects.left += EctsSum::of(l.ects);
             }
         }
         if let Some(r) = &ue.right {
             ues.right += 1;
             if ue.status == Status::Shared {
-                shared_ects.right += r.ects.unwrap_or(0);
+                shared_ects.right += EctsSum::of(r.ects);
             }
         }
         if ue.status == Status::Shared {
@@ -121,10 +122,10 @@ fn semester_ects(left: Side<'_>, right: Side<'_>) -> Vec<SemesterEcts> {
     let mut numbers: Vec<u8> = l.iter().chain(&r).map(|(n, _)| *n).collect();
     numbers.sort_unstable();
     numbers.dedup();
-    let sum = |side: &[(u8, u32)], n: u8| {
+    let sum = |side: &[(u8, EctsSum)], n: u8| {
         let mut found = side.iter().filter(|(m, _)| *m == n).peekable();
         found.peek()?;
-        Some(found.map(|(_, e)| e).sum())
+        Some(found.map(|(_, e)| *e).sum())
     };
     numbers
         .into_iter()

@@ -1,5 +1,6 @@
 //! One UE line: "UE 8 Séminaires de recherche (24 ECTS) (6 au choix) : A, B…".
 
+use crate::model::MAX_UE_ECTS;
 use crate::model::normalize::fold_str;
 
 /// The parts of a UE line, before its courses are split.
@@ -150,7 +151,14 @@ fn anchor_at(text: &str, open: usize) -> Option<(Anchor, usize)> {
     let number: u32 = inner.first()?.parse().ok()?;
     let words = &inner[1..];
     let anchor = match words {
-        ["ects"] | ["credits"] | ["credits", "ects"] | ["ects", "credits"] => Anchor::Ects(number),
+        // More ECTS than a UE can carry is not an ECTS mark (the loader would
+        // refuse it): the parenthesis stays in the title, and `check` flags
+        // the UE without ECTS.
+        ["ects"] | ["credits"] | ["credits", "ects"] | ["ects", "credits"]
+            if number <= MAX_UE_ECTS =>
+        {
+            Anchor::Ects(number)
+        }
         ["au", "choix"] | ["a", "choisir"] => Anchor::Choose(number),
         _ => return None,
     };
@@ -233,6 +241,14 @@ mod tests {
         let u = ue("UE 13 Stage (10 ECTS)");
         assert_eq!(u.title, "Stage");
         assert_eq!(u.courses, "");
+    }
+
+    #[test]
+    fn ects_beyond_the_loaders_bound_are_not_an_ects_mark() {
+        let u = ue("UE 1 Énorme (4294967295 ECTS) : A");
+        assert_eq!(u.ects, None);
+        assert!(u.title.contains("4294967295"), "{}", u.title);
+        assert_eq!(ue("UE 1 Grande (300 ECTS) : A").ects, Some(300));
     }
 
     #[test]

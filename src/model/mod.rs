@@ -19,7 +19,11 @@ pub use load::{
 pub use numero::{Numero, NumeroQuery, Repertoire, parse_numero};
 pub use sanitize::{escape_for_terminal, is_forbidden};
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign};
+
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// One RNCP certification ("fiche").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,13 +129,97 @@ pub struct Ue {
     /// "UE 7".
     pub code: String,
     pub title: String,
-    /// `None` when the fiche gives no ECTS for this UE.
-    #[serde(default)]
+    /// `None` when the fiche gives no ECTS for this UE. At most [`MAX_UE_ECTS`]
+    /// (a larger value is a located load error).
+    #[serde(default, deserialize_with = "bounded_ects")]
     pub ects: Option<u32>,
     /// Elective rule: `Some(2)` is "2 au choix" (pick 2 of the courses).
     #[serde(default)]
     pub choose: Option<u32>,
     pub courses: Vec<Course>,
+}
+
+/// The most ECTS one UE may carry; a data file above it is refused at load.
+/// (A whole master is 120: anything near this bound is a typo, and the bound
+/// keeps every sum of a fiche far below `u32::MAX`.)
+pub const MAX_UE_ECTS: u32 = 300;
+
+fn bounded_ects<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
+    let ects = Option::<u32>::deserialize(deserializer)?;
+    match ects {
+        Some(n) if n > MAX_UE_ECTS => Err(serde::de::Error::custom(format!(
+            "ects : {n} ECTS pour une UE, au-delà du maximum de {MAX_UE_ECTS}"
+        ))),
+        _ => Ok(ects),
+    }
+}
+
+/// A sum of ECTS over parts (UEs, semesters) some of which the fiche may not
+/// give: the total of the known parts and how many parts are unknown. Shown
+/// as "88" when complete, "≥ 88" when some part is unknown, "?" when no part
+/// is known. Sums saturate instead of wrapping.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct EctsSum {
+    /// Sum of the ECTS the fiche gives.
+    pub known: u32,
+    /// How many parts give no ECTS.
+    pub unknown: u32,
+}
+
+impl EctsSum {
+    /// One part: its ECTS, or unknown.
+    pub fn of(ects: Option<u32>) -> Self {
+        match ects {
+            Some(known) => Self { known, unknown: 0 },
+            None => Self {
+                known: 0,
+                unknown: 1,
+            },
+        }
+    }
+
+    /// The total, when every part is known.
+    pub fn exact(self) -> Option<u32> {
+        (self.unknown == 0).then_some(self.known)
+    }
+
+    /// True when the total is known and equals `n`.
+    pub fn is(self, n: u32) -> bool {
+        self.exact() == Some(n)
+    }
+}
+
+impl Add for EctsSum {
+    type Output = Self;
+    fn add(self, other: Self) -> Self {
+        Self {
+            known: self.known.saturating_add(other.known),
+            unknown: self.unknown.saturating_add(other.unknown),
+        }
+    }
+}
+
+impl AddAssign for EctsSum {
+    fn add_assign(&mut self, other: Self) {
+        *self = *self + other;
+    }
+}
+
+impl Sum for EctsSum {
+    fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
+        iter.fold(Self::default(), Add::add)
+    }
+}
+
+/// The number alone, language-neutral: "88", "≥ 88", "?".
+impl fmt::Display for EctsSum {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.known, self.unknown) {
+            (n, 0) => write!(f, "{n}"),
+            (0, _) => f.write_str("?"),
+            (n, _) => write!(f, "≥ {n}"),
+        }
+    }
 }
 
 /// One entry of a UE's course list.
@@ -240,9 +328,9 @@ impl Course {
 }
 
 impl Semester {
-    /// Sum of the ECTS the fiche gives (UEs without ECTS count for nothing).
-    pub fn ects_total(&self) -> u32 {
-        self.ues.iter().filter_map(|ue| ue.ects).sum()
+    /// Sum of the UEs' ECTS; UEs without ECTS make it a lower bound.
+    pub fn ects_total(&self) -> EctsSum {
+        self.ues.iter().map(|ue| EctsSum::of(ue.ects)).sum()
     }
 }
 
@@ -297,10 +385,37 @@ impl Fiche {
     }
 
     /// Total ECTS of a parcours over all its semesters.
-    pub fn ects_total(&self, parcours: &Parcours) -> u32 {
+    pub fn ects_total(&self, parcours: &Parcours) -> EctsSum {
         self.curriculum(parcours)
             .iter()
             .map(|s| s.semester.ects_total())
             .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EctsSum;
+
+    #[test]
+    fn ects_sums_keep_unknown_parts_and_never_wrap() {
+        let sum: EctsSum = [Some(20), None, Some(12)]
+            .into_iter()
+            .map(EctsSum::of)
+            .sum();
+        assert_eq!(
+            sum,
+            EctsSum {
+                known: 32,
+                unknown: 1
+            }
+        );
+        assert_eq!(sum.to_string(), "≥ 32");
+        assert_eq!(sum.exact(), None);
+        assert_eq!(EctsSum::of(None).to_string(), "?");
+        assert_eq!(EctsSum::of(Some(30)).to_string(), "30");
+        assert!(EctsSum::of(Some(30)).is(30));
+        let huge = EctsSum::of(Some(u32::MAX)) + EctsSum::of(Some(20));
+        assert_eq!(huge.known, u32::MAX);
     }
 }

@@ -14,7 +14,7 @@ use crate::app::view::compare_lines::{self as lines, Cells, SEPARATOR, ViewLine}
 use crate::app::view::detail::Wrapped;
 use crate::app::view::strings::compare as cs;
 use crate::app::{App, view::layout};
-use crate::compare::Status;
+use crate::compare::Facing;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &CompareView, theme: &Theme) {
     let screen = layout::compare_screen(area);
@@ -30,10 +30,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &CompareView, them
     let header_rows = header.len().min(height);
     let rows = height - header_rows;
     let scroll = view.scroll.min(body.len().saturating_sub(rows));
-    let note = (body.len() > rows && rows > 0).then(|| {
-        let last = (scroll + rows).min(body.len());
-        format!("{last}/{}", body.len())
-    });
+    let title = format!(
+        "{} : {} ↔ {}",
+        cs::PANE_COMPARE,
+        c.left.short,
+        c.right.short
+    );
+    let note = block::scroll_note(scroll, rows, body.len(), &title, screen.view.width);
     let columns = lines::columns(width);
     let shown: Vec<Line> = header
         .iter()
@@ -41,12 +44,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &CompareView, them
         .chain(body.iter().skip(scroll).take(rows))
         .map(|l| line(l, columns, width, theme))
         .collect();
-    let title = format!(
-        "{} : {} ↔ {}",
-        cs::PANE_COMPARE,
-        c.left.short,
-        c.right.short
-    );
     frame.render_widget(
         Paragraph::new(shown).block(block::pane(&title, note, true, theme, screen.view.width)),
         screen.view,
@@ -60,9 +57,10 @@ fn line(
     theme: &Theme,
 ) -> Line<'static> {
     let (mark, tone) = match l.mark {
-        Some(Status::Shared) => (cs::MARK_SHARED, Tone::Common),
-        Some(Status::Left) => (cs::MARK_LEFT, Tone::Label),
-        Some(Status::Right) => (cs::MARK_RIGHT, Tone::Label),
+        Some(Facing::Shared) => (cs::MARK_SHARED, Tone::Common),
+        Some(Facing::Left) => (cs::MARK_LEFT, Tone::Label),
+        Some(Facing::Right) => (cs::MARK_RIGHT, Tone::Label),
+        Some(Facing::Each) => (cs::MARK_EACH, Tone::Label),
         None => (" ", Tone::Text),
     };
     let mut spans = vec![Span::styled(format!("{mark} "), theme.tone(tone))];

@@ -22,10 +22,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .view()
         .detail_scroll
         .min(wrapped.len().saturating_sub(height));
-    let note = (wrapped.len() > height && height > 0).then(|| {
-        let last = (scroll + height).min(wrapped.len());
-        format!("{last}/{}", wrapped.len())
-    });
+    let note = block::scroll_note(scroll, height, wrapped.len(), s::PANE_DETAIL, area.width);
     let lines: Vec<Line> = wrapped
         .iter()
         .skip(scroll)

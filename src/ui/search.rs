@@ -20,6 +20,10 @@ use crate::search::{Entry, Filter, Kind, Location};
 
 /// Badge column: the longest badge ("Compétence") and a space.
 const BADGE_WIDTH: usize = 11;
+/// Below this row width results use the short badges ("Comp.").
+const SHORT_BADGES_BELOW: usize = 70;
+/// The short badges' column: the longest ("Activ.") and a space.
+const SHORT_BADGE_WIDTH: usize = 7;
 
 pub fn render(frame: &mut Frame, screen: Rect, app: &App, popup: &SearchPopup, theme: &Theme) {
     let Some(area) = layout::search_area(screen) else {
@@ -141,15 +145,23 @@ fn result_line(
     } else {
         Style::new()
     };
+    let (badge, badge_width) = if width < SHORT_BADGES_BELOW {
+        (s::badge_short(entry.kind), SHORT_BADGE_WIDTH)
+    } else {
+        (entry.kind.badge(), BADGE_WIDTH)
+    };
     let mut left = vec![Span::styled(
-        format!("{:<w$}", entry.kind.badge(), w = BADGE_WIDTH),
+        format!("{badge:<badge_width$}"),
         theme.badge(),
     )];
     left.extend(marked_spans(&entry.text, marked, theme));
-    let right = vec![Span::styled(
-        where_label(app, entry, width),
-        theme.tone(Tone::Muted),
-    )];
+    // The place takes what the text leaves, but never more than a third of
+    // the row when the text needs it, so the matched text stays readable
+    // whatever the width ("UE 13 · Communication, Eu…").
+    let spare = width.saturating_sub(badge_width + text::width(&entry.text) + 1);
+    let room = spare.max(width / 3);
+    let place = text::fit(&where_label(app, entry, room), room);
+    let right = vec![Span::styled(place, theme.tone(Tone::Muted))];
     text::row(left, right, width, base)
 }
 

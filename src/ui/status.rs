@@ -30,30 +30,64 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|h| format!(" {h} "))
         .collect();
     let hints_width: usize = hints.iter().map(|h| text::width(h)).sum();
-    // The fiche's full title when it fits beside every hint, else just its number.
-    let fiche = &app.fiche();
+    // The fiche's full title when it fits beside every hint, else its number,
+    // else (very narrow) just the place, so that the best hints keep room.
+    // The fiche list is about no fiche in particular: the place alone.
+    let fiche = app.fiche();
     let full = format!(" RNCP {} · {} │ {place} │", fiche.rncp_code, fiche.intitule);
+    let short = format!(" RNCP {} │ {place} │", fiche.rncp_code);
+    let bare = format!(" {place} │");
+    let best: usize = ranked(&hints)
+        .iter()
+        .take(3)
+        .map(|&i| text::width(&hints[i]))
+        .sum();
     let head = if matches!(mode, KeyMode::Fiches | KeyMode::FicheFilter) {
-        // The list is about no fiche in particular.
-        format!(" {place} │")
+        bare
     } else if text::width(&full) + hints_width <= width {
         full
+    } else if text::width(&short) + best <= width {
+        short
     } else {
-        format!(" RNCP {} │ {place} │", fiche.rncp_code)
+        bare
     };
-    let mut used = text::width(&head);
+    let used = text::width(&head);
     let mut spans = vec![Span::raw(text::fit(&head, width))];
-    // As many hints as fit, in table order (the table lists the important ones first).
-    for piece in hints {
-        let w = text::width(&piece);
-        if used + w > width {
-            break;
+    // The most useful hints that fit, shown in table order.
+    let mut room = width.saturating_sub(used);
+    let mut shown = vec![false; hints.len()];
+    for i in ranked(&hints) {
+        let w = text::width(&hints[i]);
+        if w <= room {
+            room -= w;
+            shown[i] = true;
         }
-        used += w;
-        spans.push(Span::raw(piece));
+    }
+    for (piece, shown) in hints.into_iter().zip(shown) {
+        if shown {
+            spans.push(Span::raw(piece));
+        }
     }
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(theme.status()),
         area,
     );
+}
+
+/// Hint indices, most useful first: help (always), closing a popup, search,
+/// compare, moving, choosing; quitting last (`q` is in the help, and Ctrl-C
+/// works everywhere). Ranked by the hint's key, so the table stays the one
+/// source of hints; a key not listed here ranks between choosing and quitting.
+fn ranked(hints: &[String]) -> Vec<usize> {
+    const ORDER: [&str; 9] = ["?", "Échap", "/", "c", "↑↓", "Entrée", "s", "Tab", "←→"];
+    let rank = |hint: &str| {
+        let key = hint.split_whitespace().next().unwrap_or("");
+        match key {
+            "q" => ORDER.len() + 1,
+            k => ORDER.iter().position(|o| *o == k).unwrap_or(ORDER.len()),
+        }
+    };
+    let mut order: Vec<usize> = (0..hints.len()).collect();
+    order.sort_by_key(|&i| rank(&hints[i]));
+    order
 }

@@ -1,10 +1,10 @@
 //! Middle pane: the maquette tree of the selected parcours.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{block, text, theme::Theme};
 use crate::app::tree::{self, NodeId, Row, Selection};
@@ -54,7 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 let short = format!(
                     "{} · {}",
                     p.short_label(),
-                    s::ects(app.fiche().ects_total(p))
+                    s::ects_sum(app.fiche().ects_total(p))
                 );
                 let full = format!("{} — {short}", s::PANE_MAQUETTE);
                 if text::width(&full) + 4 <= usize::from(area.width) {
@@ -65,10 +65,32 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             })
             .unwrap_or_else(|| s::PANE_MAQUETTE.to_string()),
     };
+    let note = block::scroll_note(offset, height, rows.len(), &title, area.width);
     frame.render_widget(
-        Paragraph::new(lines).block(block::pane(&title, None, focused, theme, area.width)),
+        Paragraph::new(lines).block(block::pane(&title, note, focused, theme, area.width)),
         area,
     );
+    // Where the visible rows sit in the whole tree, on the right border
+    // (the title note may have no room beside a long title).
+    if rows.len() > height && height > 0 {
+        let mut state = ScrollbarState::new(rows.len() - height)
+            .viewport_content_length(height)
+            .position(offset);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("│"))
+                .thumb_symbol("┃")
+                .track_style(theme.border(focused))
+                .thumb_style(theme.border(focused)),
+            area.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            &mut state,
+        );
+    }
 }
 
 type Spans = Vec<Span<'static>>;
@@ -82,7 +104,8 @@ fn marker(r: &Row) -> &'static str {
 }
 
 /// Below this inner width semesters read "S1" rather than "Semestre 1" and
-/// UE rows leave the elective rule to the detail pane.
+/// an elective UE's row gives its ECTS as a bare number beside the rule
+/// ("2 au choix · 6"), so the code and a bit of the title keep their room.
 const NARROW_TREE_BELOW: usize = 36;
 
 fn node(
@@ -127,12 +150,12 @@ fn node(
                 ));
             }
             let total = sem.semester.ects_total();
-            let tone = if total == SEMESTER_ECTS {
+            let tone = if total.is(SEMESTER_ECTS) {
                 Tone::Label
             } else {
                 Tone::Warning
             };
-            let mut right = vec![Span::styled(s::ects(total), theme.tone(tone))];
+            let mut right = vec![Span::styled(s::ects_sum(total), theme.tone(tone))];
             let found = !detail::findings_at(app, selection, sem, None).is_empty();
             right.extend(warn(found));
             (left, right)
@@ -147,17 +170,19 @@ fn node(
                 Span::raw(ue.title.clone()),
             ];
             let mut right = Vec::new();
-            // In a narrow tree the rule would crowd out the title; the detail pane has it.
-            if let Some(k) = ue.choose.filter(|_| width >= NARROW_TREE_BELOW) {
+            if let Some(k) = ue.choose {
                 right.push(Span::styled(
                     format!("{} · ", s::choose(k)),
                     theme.tone(Tone::Muted),
                 ));
             }
-            right.push(Span::raw(match ue.ects {
-                Some(n) => s::ects(n),
-                None => format!("? {}", s::L_ECTS),
-            }));
+            right.push(Span::raw(
+                if ue.choose.is_some() && width < NARROW_TREE_BELOW {
+                    ue.ects.map_or_else(|| "?".to_string(), |n| n.to_string())
+                } else {
+                    s::ects_or_unknown(ue.ects)
+                },
+            ));
             let found = !detail::findings_at(app, selection, sem, Some(&ue.code)).is_empty();
             right.extend(warn(found));
             (left, right)
@@ -166,14 +191,17 @@ fn node(
             let Some(c) = tree::course(sems, si, ui, ci) else {
                 return (Vec::new(), Vec::new());
             };
+            // A course of an "N au choix" UE is one to choose among, not a given.
+            let elective = tree::ue(sems, si, ui).is_some_and(|ue| ue.choose.is_some());
             let mark = match c {
-                Course::Course(_) => "• ",
-                Course::OneOf(_) => "◇ ",
-                Course::Optional(_) => "○ ",
+                Course::Course(_) if elective => s::MARK_ELECTIVE,
+                Course::Course(_) => s::MARK_COURSE,
+                Course::OneOf(_) => s::MARK_ONE_OF,
+                Course::Optional(_) => s::MARK_OPTIONAL,
             };
             let mut left = vec![
                 Span::raw(format!("{indent}  ")),
-                Span::styled(mark, theme.tone(Tone::Muted)),
+                Span::styled(format!("{mark} "), theme.tone(Tone::Muted)),
             ];
             left.extend(
                 detail::course_spans(c)

@@ -6,7 +6,7 @@
 use crate::app::view::Tone;
 use crate::app::view::detail::{self, DocLine, Wrapped};
 use crate::app::view::strings::{self as s, compare as cs};
-use crate::compare::{Comparison, Row, Status, UeSide};
+use crate::compare::{self, Comparison, Facing, Row, Status, UeSide};
 use crate::model::Fiche;
 
 /// The status mark and its gap before each row.
@@ -19,8 +19,8 @@ pub const STACK_BELOW: usize = 60;
 /// One screen line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewLine {
-    /// The row's status, on its first line only.
-    pub mark: Option<Status>,
+    /// The row's mark, on its first line only.
+    pub mark: Option<Facing>,
     pub cells: Cells,
 }
 
@@ -70,7 +70,11 @@ pub fn header(c: &Comparison, width: usize) -> Vec<ViewLine> {
         shared.push((Tone::Text, " · ".to_string()));
         shared.push((
             Tone::Warning,
-            format!("{} {}", s::WARNING_MARK, cs::findings(sm.findings.len())),
+            format!(
+                "{}\u{a0}{}",
+                s::WARNING_MARK,
+                cs::findings(sm.findings.len())
+            ),
         ));
     }
     out.full(None, shared);
@@ -141,9 +145,17 @@ pub fn body(fiche: &Fiche, c: &Comparison, width: usize) -> Vec<ViewLine> {
         if rows.is_empty() {
             out.full(None, vec![(Tone::Muted, cs::EMPTY_LIST.to_string())]);
         }
-        for row in rows {
-            let cell = |t: &Option<String>| t.as_ref().map(|t| text(Tone::Text, t));
-            out.pair(Some(row.status), cell(&row.left), cell(&row.right));
+        if out.columns.is_some() {
+            // Each side's own items face to face, not one list after the other.
+            for row in compare::facing(rows) {
+                let cell = |t: Option<&str>| t.map(|t| text(Tone::Text, t));
+                out.pair_marked(Some(row.facing), cell(row.left), cell(row.right));
+            }
+        } else {
+            for row in rows {
+                let cell = |t: &Option<String>| t.as_ref().map(|t| text(Tone::Text, t));
+                out.pair(Some(row.status), cell(&row.left), cell(&row.right));
+            }
         }
     }
     if !c.summary.findings.is_empty() {
@@ -153,7 +165,7 @@ pub fn body(fiche: &Fiche, c: &Comparison, width: usize) -> Vec<ViewLine> {
             let at = f.location.display(fiche);
             let mut spans = vec![(Tone::Warning, format!("{} ", s::WARNING_MARK))];
             spans.push((Tone::Label, format!("{at} : ")));
-            spans.push((Tone::Text, f.message.clone()));
+            spans.push((Tone::Text, s::guillemets(&f.message)));
             out.full(None, spans);
         }
     }
@@ -222,16 +234,20 @@ impl Lines {
         let wrapped = detail::wrap(&doc, self.width.saturating_sub(MARK_WIDTH).max(1));
         for (i, line) in wrapped.into_iter().enumerate() {
             self.out.push(ViewLine {
-                mark: if i == 0 { mark } else { None },
+                mark: if i == 0 { mark.map(Facing::from) } else { None },
                 cells: Cells::Full(line),
             });
         }
     }
 
+    fn pair(&mut self, mark: Option<Status>, left: Option<Cell>, right: Option<Cell>) {
+        self.pair_marked(mark.map(Facing::from), left, right);
+    }
+
     /// One aligned row. Side by side, each cell wraps in its column and the
     /// row takes the taller one's lines; stacked, a shared row shows the
     /// left wording once and a one-sided row its own side.
-    fn pair(&mut self, mark: Option<Status>, left: Option<Cell>, right: Option<Cell>) {
+    fn pair_marked(&mut self, mark: Option<Facing>, left: Option<Cell>, right: Option<Cell>) {
         let Some((lw, rw)) = self.columns else {
             let shown = left.or(right);
             if let Some(cell) = shown {

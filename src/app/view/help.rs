@@ -65,6 +65,10 @@ pub fn lines_for(catalogue: bool) -> Vec<HelpLine> {
         }
         out.extend(extra.iter().map(|line| prose(line)));
     }
+    out.push(HelpLine::Heading(s::HELP_SYMBOLS));
+    for (keys, description) in s::HELP_LEGEND {
+        out.push(HelpLine::Binding { keys, description });
+    }
     out.push(HelpLine::Heading(s::HELP_MOUSE));
     for line in [
         s::HELP_MOUSE_CLICK,

@@ -178,8 +178,9 @@ pub fn help_popup(area: Rect, lines: usize) -> Rect {
     centred_popup(area, HELP_MAX_WIDTH, lines)
 }
 
-/// The search popup is at most this wide.
-const SEARCH_MAX_WIDTH: u16 = 110;
+/// The search popup takes the whole width the margin leaves: results are
+/// long (a competence, its parcours), so a wide terminal shows them whole.
+const SEARCH_MAX_WIDTH: u16 = u16::MAX;
 
 /// Where the search popup goes over `area`: centred, the full height the
 /// margin leaves.

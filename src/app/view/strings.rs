@@ -3,7 +3,7 @@
 
 pub mod compare;
 
-use crate::model::Availability;
+use crate::model::{Availability, EctsSum};
 
 pub const PANE_PARCOURS: &str = "Parcours";
 pub const PANE_MAQUETTE: &str = "Maquette";
@@ -75,6 +75,34 @@ pub const TOO_SMALL: &str = "Terminal trop petit";
 pub const COMMON_CORE: &str = "tronc commun";
 pub const COMMON_CORE_TITLE: &str = "Tronc commun";
 pub const WARNING_MARK: &str = "⚠";
+/// Tree marks of course rows.
+pub const MARK_COURSE: &str = "•";
+pub const MARK_ELECTIVE: &str = "□";
+pub const MARK_ONE_OF: &str = "◇";
+pub const MARK_OPTIONAL: &str = "○";
+pub const HELP_SYMBOLS: &str = "Symboles";
+/// The help's legend of the symbols the screens use: (symbols, meaning).
+pub const HELP_LEGEND: [(&str, &str); 10] = [
+    ("▸ ▾", "Semestre ou UE replié / déplié (←→, Entrée)"),
+    (MARK_COURSE, "Cours de l'UE"),
+    (MARK_ELECTIVE, "Cours à choisir : l'UE dit « N au choix »"),
+    (MARK_ONE_OF, "Un cours parmi des variantes (« A ou B »)"),
+    (MARK_OPTIONAL, "Cours optionnel"),
+    (
+        WARNING_MARK,
+        "Constat de check : détail dans le panneau Détail",
+    ),
+    ("? ECTS", "ECTS que la fiche ne donne pas"),
+    ("≥ 88", "Total minimum : des UE sans ECTS s'y ajoutent"),
+    (
+        "= < >",
+        "Comparaison : commun, à gauche seul, à droite seul",
+    ),
+    (
+        "≠",
+        "Comparaison : un élément propre à chaque côté, face à face",
+    ),
+];
 pub const NO_FINDING: &str = "Aucun constat.";
 pub const EMPTY_TREE: &str = "Aucun semestre décrit.";
 pub const EMPTY_UE: &str = "aucune UE";
@@ -132,6 +160,19 @@ pub const SHARED_NONE: &str = "Aucun : cette UE est propre à ce parcours.";
 pub const SHARED_COMMON: &str = "UE du tronc commun : tous les parcours la suivent.";
 pub const TAUGHT_NOWHERE: &str = "Aucun parcours.";
 
+/// A result's kind in a narrow search popup.
+pub fn badge_short(kind: crate::search::Kind) -> &'static str {
+    use crate::search::Kind;
+    match kind {
+        Kind::Job => "Emploi",
+        Kind::Competence => "Comp.",
+        Kind::Activity => "Activ.",
+        Kind::Sector => "Sect.",
+        Kind::Ue => "UE",
+        Kind::Course => "Cours",
+    }
+}
+
 pub fn search_count(shown: usize, total: usize) -> String {
     match (shown, total) {
         (_, 0) => String::new(),
@@ -153,12 +194,37 @@ pub fn ects(n: u32) -> String {
     format!("{n} ECTS")
 }
 
+/// A sum: "88 ECTS", "≥ 88 ECTS" (some part unknown), "? ECTS".
+pub fn ects_sum(total: EctsSum) -> String {
+    format!("{total} ECTS")
+}
+
+/// A UE's ECTS in a row: "6 ECTS" or "? ECTS".
+pub fn ects_or_unknown(ects: Option<u32>) -> String {
+    ects_sum(EctsSum::of(ects))
+}
+
+/// A pane's scroll position, longest first: "lignes 15–37 sur 76",
+/// "15–37 sur 76", "37/76".
+pub fn scroll_positions(first: usize, last: usize, total: usize) -> [String; 3] {
+    [
+        format!("lignes {first}–{last} sur {total}"),
+        format!("{first}–{last} sur {total}"),
+        format!("{last}/{total}"),
+    ]
+}
+
 pub fn choose(k: u32) -> String {
     format!("{k} au choix")
 }
 
 pub fn choose_among(k: u32, n: usize) -> String {
     format!("{k} au choix parmi {n} cours")
+}
+
+/// A course of an elective UE: "à choisir (2 au choix parmi 6 cours de l'UE)".
+pub fn elective_course(k: u32, n: usize) -> String {
+    format!("à choisir ({} de l'UE)", choose_among(k, n))
 }
 
 pub fn semester(n: u8) -> String {
@@ -173,7 +239,7 @@ pub fn counted(heading: &str, n: usize) -> String {
     format!("{heading} ({n})")
 }
 
-pub fn ects_of(total: u32, expected: u32) -> String {
+pub fn ects_of(total: EctsSum, expected: u32) -> String {
     format!("{total} / {expected} ECTS")
 }
 
@@ -181,8 +247,15 @@ pub fn availability(a: Availability) -> &'static str {
     match a {
         Availability::Yes => "oui",
         Availability::No => "non",
-        Availability::Unknown => UNKNOWN,
+        // Like the Markdown export: the fiche has the row, its Oui/Non was lost.
+        Availability::Unknown => "inconnu (non lisible dans la source)",
     }
+}
+
+/// French spacing inside guillemets made unbreakable ("«\u{a0}Stage\u{a0}»"),
+/// so a wrapped line never starts with a lone "»".
+pub fn guillemets(text: &str) -> String {
+    text.replace("« ", "«\u{a0}").replace(" »", "\u{a0}»")
 }
 
 pub fn level(nomenclature_1969: &str, europe: &str) -> String {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use rncp_explorer::compare::{Comparison, Status};
+use rncp_explorer::compare::{self, Comparison, Facing, Status};
 use rncp_explorer::export::md;
 use rncp_explorer::model::Fiche;
 
@@ -36,7 +36,8 @@ pub fn render(fiche: &Fiche, c: &Comparison) -> String {
     );
     let _ = writeln!(
         w,
-        "- Légende : = commun aux deux, ◀ seulement {l}, ▶ seulement {r}\n"
+        "- Légende : = commun aux deux, ◀ seulement {l}, ▶ seulement {r}, \
+         ◀ ▶ propre à chaque côté, face à face\n"
     );
 
     let _ = writeln!(w, "## Résumé\n");
@@ -108,13 +109,18 @@ pub fn render(fiche: &Fiche, c: &Comparison) -> String {
             continue;
         }
         let _ = writeln!(w, "| | {l} | {r} |\n|:-:|---|---|");
-        for row in rows {
+        for row in compare::facing(rows) {
+            let mark = match row.facing {
+                Facing::Shared => mark(Status::Shared),
+                Facing::Left => mark(Status::Left),
+                Facing::Right => mark(Status::Right),
+                Facing::Each => "◀ ▶",
+            };
             let _ = writeln!(
                 w,
-                "| {} | {} | {} |",
-                mark(row.status),
-                row.left.as_deref().map(md).unwrap_or_default(),
-                row.right.as_deref().map(md).unwrap_or_default()
+                "| {mark} | {} | {} |",
+                row.left.map(md).unwrap_or_default(),
+                row.right.map(md).unwrap_or_default()
             );
         }
     }

@@ -5,13 +5,19 @@ use std::fmt::Write;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use rncp_explorer::compare::{Comparison, Status, UeSide};
+use rncp_explorer::compare::{self, Comparison, Facing, Status, UeSide};
 use rncp_explorer::model::Fiche;
 
 use super::{ects_cell, finding_line, lists, semesters_label, summary_rows, ue_label};
 
-/// Width of each side's column: two columns, the margin and the separator fit in 100.
+/// Width of each side's column by default: two columns, the margin and the
+/// separator make [`DEFAULT_WIDTH`].
 const SIDE: usize = 46;
+/// The mark and its space before the left column, and the separator.
+const MARGIN: usize = 2;
+const SEPARATOR: usize = 3;
+/// The whole line's width when nothing says otherwise.
+pub const DEFAULT_WIDTH: usize = MARGIN + SIDE + SEPARATOR + SIDE;
 /// Widths of the summary's label and left-value columns.
 const LABEL: usize = 20;
 const CELL: usize = 24;
@@ -24,53 +30,120 @@ fn mark(status: Status) -> char {
     }
 }
 
-pub fn render(fiche: &Fiche, c: &Comparison) -> String {
+/// The comparison as text lines of at most `width` display columns (names,
+/// notes and cells wrap; the two columns share what is left after the margin).
+pub fn render(fiche: &Fiche, c: &Comparison, width: usize) -> String {
+    let side = (width.saturating_sub(MARGIN + SEPARATOR) / 2).max(8);
     let mut out = String::new();
     let w = &mut out;
-    let _ = writeln!(w, "Comparaison de deux parcours — RNCP {}", fiche.rncp_code);
-    let _ = writeln!(w, "  à gauche : {} ({})", c.left.name, c.left.id);
-    let _ = writeln!(w, "  à droite : {} ({})", c.right.name, c.right.id);
-    let _ = writeln!(
-        w,
-        "  = commun aux deux   < seulement à gauche   > seulement à droite"
-    );
+    let title = format!("Comparaison de deux parcours — RNCP {}", fiche.rncp_code);
+    for line in wrap(&title, width) {
+        let _ = writeln!(w, "{line}");
+    }
+    let note = |w: &mut String, text: &str| {
+        for (i, line) in wrap(text, width.saturating_sub(4)).iter().enumerate() {
+            let indent = if i == 0 { "  " } else { "    " };
+            let _ = writeln!(w, "{indent}{}", line.replace('\u{a0}', " "));
+        }
+    };
+    note(w, &format!("à gauche : {} ({})", c.left.name, c.left.id));
+    note(w, &format!("à droite : {} ({})", c.right.name, c.right.id));
+    // The legend's parts on as few lines as the width allows, never cut.
+    let mut legend = String::new();
+    for part in [
+        "= commun aux deux",
+        "< seulement à gauche",
+        "> seulement à droite",
+        "≠ propre à chaque côté, face à face",
+    ] {
+        if !legend.is_empty() && 2 + legend.width() + 3 + part.width() > width {
+            let _ = writeln!(w, "  {legend}");
+            legend.clear();
+        }
+        if !legend.is_empty() {
+            legend.push_str("   ");
+        }
+        legend.push_str(part);
+    }
+    let _ = writeln!(w, "  {legend}");
 
     heading(w, "RÉSUMÉ");
     let (l, r) = (&c.left.short, &c.right.short);
-    let _ = writeln!(w, "  {}  {}   {}", pad("", LABEL), pad(l, CELL), r);
-    for (label, left, right) in summary_rows(c) {
-        let _ = writeln!(
-            w,
-            "  {}  {}   {}",
-            pad(&label, LABEL),
-            pad(&left, CELL),
-            right
-        );
+    let rows = summary_rows(c);
+    // Three columns when they fit; else "label : gauche | droite" lines.
+    let label = rows
+        .iter()
+        .map(|(t, ..)| t.width())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let cell = rows
+        .iter()
+        .map(|(_, t, _)| t.width())
+        .chain([l.width()])
+        .max();
+    let right = rows
+        .iter()
+        .map(|(.., t)| t.width())
+        .chain([r.width()])
+        .max();
+    let right = right.unwrap_or(0);
+    let fits = |label: usize, cell: usize| 2 + label + 2 + cell + 3 + right <= width;
+    // The roomy widths when they fit, else just the widths the cells need.
+    let (label, cell) = if fits(LABEL, CELL) {
+        (LABEL, CELL)
+    } else {
+        (label, cell.unwrap_or(0))
+    };
+    if fits(label, cell) {
+        let _ = writeln!(w, "  {}  {}   {}", pad("", label), pad(l, cell), r);
+        for (label_text, left, right) in rows {
+            let _ = writeln!(
+                w,
+                "  {}  {}   {}",
+                pad(&label_text, label),
+                pad(&left, cell),
+                right
+            );
+        }
+    } else {
+        note(w, &format!("{l} | {r}"));
+        for (label_text, left, right) in rows {
+            note(w, &format!("{label_text} : {left} | {right}"));
+        }
     }
     if !c.summary.findings.is_empty() {
-        let _ = writeln!(
+        let _ = writeln!(w);
+        note(
             w,
-            "\n  Constats de « check » sur ces parcours ({}) :",
-            c.summary.findings.len()
+            &format!(
+                "Constats de « check » sur ces parcours ({}) :",
+                c.summary.findings.len()
+            ),
         );
         for f in &c.summary.findings {
-            for (i, line) in wrap(&finding_line(fiche, f), 2 * SIDE).iter().enumerate() {
+            for (i, line) in wrap(&finding_line(fiche, f), width.saturating_sub(4))
+                .iter()
+                .enumerate()
+            {
                 let _ = writeln!(w, "  {} {line}", if i == 0 { '-' } else { ' ' });
             }
         }
     }
 
     heading(w, "MAQUETTE");
-    columns(w, &c.left.short, &c.right.short);
+    columns(w, &c.left.short, &c.right.short, side);
     let m = &c.maquette;
     if let Some(core) = m.common_core.as_ref().filter(|core| !core.expanded) {
-        let _ = writeln!(
-            w,
-            "= {} (tronc commun) : identiques — {} UE, {} ECTS (--expand pour le détail)",
+        let line = format!(
+            "{} (tronc commun) : identiques — {} UE, {} ECTS (--expand pour le détail)",
             semesters_label(&core.semesters),
             core.ues,
             core.ects
         );
+        for (i, part) in wrap(&line, width.saturating_sub(2)).iter().enumerate() {
+            let _ = writeln!(w, "{} {part}", if i == 0 { '=' } else { ' ' });
+        }
     }
     for s in &m.semesters {
         let core = if s.common_core { " (tronc commun)" } else { "" };
@@ -89,6 +162,7 @@ pub fn render(fiche: &Fiche, c: &Comparison) -> String {
                 ects_cell(s.ects.right)
             ),
             0,
+            side,
         );
         for ue in &s.ues {
             row(
@@ -97,6 +171,7 @@ pub fn render(fiche: &Fiche, c: &Comparison) -> String {
                 &ue.left.as_ref().map(ue_cell).unwrap_or_default(),
                 &ue.right.as_ref().map(ue_cell).unwrap_or_default(),
                 0,
+                side,
             );
             for course in &ue.courses {
                 row(
@@ -113,6 +188,7 @@ pub fn render(fiche: &Fiche, c: &Comparison) -> String {
                         .map(|t| format!("· {t}"))
                         .unwrap_or_default(),
                     2,
+                    side,
                 );
             }
         }
@@ -124,15 +200,16 @@ pub fn render(fiche: &Fiche, c: &Comparison) -> String {
             let _ = writeln!(w, "  (aucun élément de part et d'autre)");
             continue;
         }
-        columns(w, &c.left.short, &c.right.short);
-        for r in rows {
-            row(
-                w,
-                mark(r.status),
-                r.left.as_deref().unwrap_or(""),
-                r.right.as_deref().unwrap_or(""),
-                0,
-            );
+        columns(w, &c.left.short, &c.right.short, side);
+        for r in compare::facing(rows) {
+            let mark = match r.facing {
+                Facing::Shared => '=',
+                Facing::Left => '<',
+                Facing::Right => '>',
+                Facing::Each => '≠',
+            };
+            let (l, r) = (r.left.unwrap_or(""), r.right.unwrap_or(""));
+            row(w, mark, l, r, 0, side);
         }
     }
     out
@@ -147,16 +224,16 @@ fn heading(w: &mut String, title: &str) {
     let _ = writeln!(w, "\n{title}");
 }
 
-fn columns(w: &mut String, left: &str, right: &str) {
-    row(w, ' ', left, right, 0);
-    let _ = writeln!(w, "  {}─┼─{}", "─".repeat(SIDE), "─".repeat(SIDE));
+fn columns(w: &mut String, left: &str, right: &str, side: usize) {
+    row(w, ' ', left, right, 0, side);
+    let _ = writeln!(w, "  {}─┼─{}", "─".repeat(side), "─".repeat(side));
 }
 
 /// One aligned row, wrapped over as many lines as its longer side needs.
 /// `indent` shifts both cells right (courses under their UE); continuation
 /// lines hang two columns further in, so each entry's start stands out.
-fn row(w: &mut String, mark: char, left: &str, right: &str, indent: usize) {
-    let width = SIDE - indent;
+fn row(w: &mut String, mark: char, left: &str, right: &str, indent: usize, side: usize) {
+    let width = side - indent;
     let (l, r) = (hanging(left, width), hanging(right, width));
     let gap = " ".repeat(indent);
     for i in 0..l.len().max(r.len()) {
@@ -243,9 +320,9 @@ mod tests {
     #[test]
     fn rows_align_the_separator_whatever_the_accents() {
         let mut out = String::new();
-        row(&mut out, '=', "Élu", "x", 0);
-        row(&mut out, '<', "Eluuu 政治", "", 0);
-        row(&mut out, '>', "", "y", 2);
+        row(&mut out, '=', "Élu", "x", 0, SIDE);
+        row(&mut out, '<', "Eluuu 政治", "", 0, SIDE);
+        row(&mut out, '>', "", "y", 2, SIDE);
         let bars: Vec<usize> = out
             .lines()
             .map(|l| l[..l.find('│').unwrap()].width())

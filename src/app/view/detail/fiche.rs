@@ -46,7 +46,7 @@ pub(super) fn fiche(doc: &mut Doc, app: &App) {
     for p in &f.parcours {
         doc.bullet(vec![
             (Tone::Text, p.name.clone()),
-            (Tone::Muted, format!(" · {}", s::ects(f.ects_total(p)))),
+            (Tone::Muted, format!(" · {}", s::ects_sum(f.ects_total(p)))),
         ]);
     }
     if !f.common_semesters.is_empty() {

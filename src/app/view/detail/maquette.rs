@@ -31,7 +31,7 @@ pub(super) fn semester(
     };
     doc.line(semester_title(sem));
     let total = sem.semester.ects_total();
-    let tone = if total == SEMESTER_ECTS {
+    let tone = if total.is(SEMESTER_ECTS) {
         Tone::Text
     } else {
         Tone::Warning
@@ -45,19 +45,12 @@ pub(super) fn semester(
         doc.bullet(vec![
             (Tone::Label, format!("{} ", ue.code)),
             (Tone::Text, ue.title.clone()),
-            (Tone::Muted, format!(" · {}", ects_label(ue.ects))),
+            (Tone::Muted, format!(" · {}", s::ects_or_unknown(ue.ects))),
         ]);
     }
     let mut found = findings_at(app, selection, sem, None);
     found.sort_by_key(|f| f.location.ue.is_some());
     doc.findings(&found);
-}
-
-fn ects_label(ects: Option<u32>) -> String {
-    match ects {
-        Some(n) => s::ects(n),
-        None => format!("{} {}", s::L_ECTS, s::NOT_GIVEN),
-    }
 }
 
 /// Parcours other than `exclude` whose own semesters have a UE with the same
@@ -94,7 +87,12 @@ pub(super) fn ue(
     let mut where_ = semester_title(sem);
     where_[0].0 = Tone::Text;
     doc.line(where_);
-    doc.field(s::L_ECTS, ects_label(ue.ects));
+    // "ECTS : 6", "ECTS : non précisé": the label already says ECTS.
+    doc.field(
+        s::L_ECTS,
+        ue.ects
+            .map_or_else(|| s::NOT_GIVEN.to_string(), |n| n.to_string()),
+    );
     doc.field(
         s::L_RULE,
         match ue.choose {
@@ -200,7 +198,11 @@ pub(super) fn course(
     doc.line(title);
     // A plain course needs no "Nature" line; alternatives and options do.
     match c {
-        Course::Course(_) => {}
+        Course::Course(_) => {
+            if let Some(k) = ue.choose {
+                doc.field(s::L_KIND, s::elective_course(k, ue.courses.len()));
+            }
+        }
         Course::OneOf(_) => doc.field(s::L_KIND, s::KIND_ONE_OF),
         Course::Optional(_) => doc.field(s::L_KIND, s::KIND_OPTIONAL),
     }

@@ -78,7 +78,7 @@ impl Doc {
         for f in found {
             self.bullet(vec![
                 (Tone::Warning, format!("{} ", s::WARNING_MARK)),
-                (Tone::Text, f.message.clone()),
+                (Tone::Text, s::guillemets(&f.message)),
             ]);
         }
     }

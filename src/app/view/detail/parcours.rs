@@ -17,7 +17,7 @@ pub(super) fn parcours(doc: &mut Doc, app: &App, i: usize) {
         format!(
             "{} · {}",
             p.short_label(),
-            s::ects(app.fiche().ects_total(p))
+            s::ects_sum(app.fiche().ects_total(p))
         ),
     );
     // The item a search jump landed on, if it is in this parcours.

@@ -1,6 +1,7 @@
 //! UI text of the comparison view and its parcours picker.
 
 use crate::compare::Sides;
+use crate::model::EctsSum;
 
 pub const PANE_COMPARE: &str = "Comparaison";
 pub const HELP_COMPARE: &str = "Comparaison";
@@ -19,16 +20,21 @@ pub const EMPTY_LIST: &str = "aucun, de part et d'autre";
 pub const MARK_SHARED: &str = "=";
 pub const MARK_LEFT: &str = "<";
 pub const MARK_RIGHT: &str = ">";
+/// A list line with each side's own item face to face.
+pub const MARK_EACH: &str = "≠";
 
 pub fn pick_second(first: &str) -> String {
     format!("Comparer « {first} » avec…")
 }
 
 pub fn legend(left: &str, right: &str) -> String {
-    format!("{MARK_SHARED} commun   {MARK_LEFT} {left} seul   {MARK_RIGHT} {right} seul")
+    format!(
+        "{MARK_SHARED} commun   {MARK_LEFT} {left} seul   {MARK_RIGHT} {right} seul   \
+         {MARK_EACH} chacun le sien"
+    )
 }
 
-pub fn semester(n: u8, ects: Option<u32>) -> String {
+pub fn semester(n: u8, ects: Option<EctsSum>) -> String {
     match ects {
         Some(e) => format!("Semestre {n} · {e} ECTS"),
         None => format!("Semestre {n} : {NOTHING}"),
@@ -36,12 +42,17 @@ pub fn semester(n: u8, ects: Option<u32>) -> String {
 }
 
 /// Stacked view: "Semestre 3 · 30|30 ECTS".
-pub fn semester_both(n: u8, left: Option<u32>, right: Option<u32>) -> String {
-    let cell = |e: Option<u32>| e.map_or_else(|| NOTHING.to_string(), |e| e.to_string());
+pub fn semester_both(n: u8, left: Option<EctsSum>, right: Option<EctsSum>) -> String {
     format!("Semestre {n} · {}|{} ECTS", cell(left), cell(right))
 }
 
-pub fn common_core(semesters: &[u8], ues: usize, ects: u32, expanded: bool) -> String {
+/// A side's ECTS in a "gauche|droite" pair: "30", "≥12", "?", or "—" where
+/// the side has no such semester.
+fn cell(e: Option<EctsSum>) -> String {
+    e.map_or_else(|| NOTHING.to_string(), |e| e.to_string().replace(' ', ""))
+}
+
+pub fn common_core(semesters: &[u8], ues: usize, ects: EctsSum, expanded: bool) -> String {
     let list: Vec<String> = semesters.iter().map(|n| format!("S{n}")).collect();
     let action = if expanded { "replier" } else { "détailler" };
     format!(
@@ -52,8 +63,9 @@ pub fn common_core(semesters: &[u8], ues: usize, ects: u32, expanded: bool) -> S
 
 pub fn ue(code: &str, title: &str, ects: Option<u32>, choose: Option<u32>) -> String {
     let mut out = format!("{code} {title}");
-    if let Some(e) = ects {
-        out.push_str(&format!(" · {e} ECTS"));
+    match ects {
+        Some(e) => out.push_str(&format!(" · {e} ECTS")),
+        None => out.push_str(" · ? ECTS"),
     }
     if let Some(k) = choose {
         out.push_str(&format!(" · {k} au choix"));
@@ -66,31 +78,54 @@ pub fn section(title: &str, shared: usize) -> String {
 }
 
 /// "12|12" or "12" when both sides agree.
-fn pair(p: Sides<u32>) -> String {
+fn pair(p: Sides<EctsSum>) -> String {
     if p.left == p.right {
         p.left.to_string()
     } else {
-        format!("{}|{}", p.left, p.right)
+        format!("{}|{}", cell(Some(p.left)), cell(Some(p.right)))
     }
 }
 
-pub fn shared_ues(count: usize, ects: Sides<u32>) -> String {
+pub fn shared_ues(count: usize, ects: Sides<EctsSum>) -> String {
     format!("UE communes : {count} ({} ECTS)", pair(ects))
 }
 
-pub fn semester_ects(n: u8, left: Option<u32>, right: Option<u32>) -> String {
-    let cell = |e: Option<u32>| e.map_or_else(|| NOTHING.to_string(), |e| e.to_string());
+pub fn semester_ects(n: u8, left: Option<EctsSum>, right: Option<EctsSum>) -> String {
     format!("S{n} {}|{}", cell(left), cell(right))
 }
 
-pub fn total_ects(total: Sides<u32>) -> String {
-    format!("total {}|{}", total.left, total.right)
+pub fn total_ects(total: Sides<EctsSum>) -> String {
+    format!(
+        "total {}|{}",
+        cell(Some(total.left)),
+        cell(Some(total.right))
+    )
+}
+
+/// "aucune compétence", "1 secteur", "3 emplois".
+fn count(n: usize, none: &str, one: &str, many: &str) -> String {
+    match n {
+        0 => none.to_string(),
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
 }
 
 pub fn shared_lists(competences: usize, sectors: usize, jobs: usize) -> String {
-    format!("En commun : {competences} compétence(s), {sectors} secteur(s), {jobs} emploi(s)")
+    format!(
+        "En commun : {}, {}, {}",
+        count(
+            competences,
+            "aucune compétence",
+            "compétence",
+            "compétences"
+        ),
+        count(sectors, "aucun secteur", "secteur", "secteurs"),
+        count(jobs, "aucun emploi", "emploi", "emplois"),
+    )
 }
 
+/// "4 constats", held together by no-break spaces so a wrap never cuts it.
 pub fn findings(n: usize) -> String {
-    format!("{n} constat(s)")
+    count(n, "aucun constat", "constat", "constats").replace(' ', "\u{a0}")
 }
