@@ -43,6 +43,8 @@ pub enum Action {
     PageDown,
     NextPane,
     PrevPane,
+    /// `1`/`2`/`3`: this pane (the tab of that number in the narrow layout).
+    Focus(Pane),
     /// Enter: select (parcours) or toggle (tree node).
     Activate,
     OpenHelp,

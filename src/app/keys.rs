@@ -122,6 +122,8 @@ pub enum KeyMode {
     FicheFilter,
     /// Browsing one fiche of several: `Browse`, and a way back to the list.
     FicheBrowse,
+    /// The search popup's "which parcours?" picker.
+    SearchPick,
 }
 
 // Shared layers.
@@ -217,6 +219,24 @@ const BROWSE_MOVES: &[Binding] = &[
         "Maj-Tab",
         Action::PrevPane,
         "Panneau précédent",
+    ),
+    bind(
+        &[ch('1')],
+        "1",
+        Action::Focus(Pane::Parcours),
+        "Panneau 1 : parcours",
+    ),
+    bind(
+        &[ch('2')],
+        "2",
+        Action::Focus(Pane::Maquette),
+        "Panneau 2 : maquette",
+    ),
+    bind(
+        &[ch('3')],
+        "3",
+        Action::Focus(Pane::Detail),
+        "Panneau 3 : détail",
     ),
 ];
 
@@ -452,6 +472,26 @@ const FICHE_FILTER_OWN: &[Binding] = &[
     ),
 ];
 
+/// Choosing the parcours a search result is shown in.
+const SEARCH_PICK_OWN: &[Binding] = &[
+    UP,
+    DOWN.hint("↑↓ choisir"),
+    bind(
+        &[key(KeyCode::Enter)],
+        "Entrée",
+        Action::Activate,
+        "Aller au résultat dans ce parcours",
+    )
+    .hint("Entrée aller"),
+    bind(
+        &[key(KeyCode::Esc)],
+        "Échap",
+        Action::Close,
+        "Revenir aux résultats",
+    )
+    .hint("Échap retour"),
+];
+
 /// In a fiche of a catalogue: back to the fiche list.
 const BACK_TO_LIST: &[Binding] = &[bind(
     &[key(KeyCode::Esc), key(KeyCode::Backspace)],
@@ -474,6 +514,7 @@ fn layers(mode: KeyMode) -> &'static [&'static [Binding]] {
         KeyMode::Fiches => &[FICHES_OWN, JUMPS, QUIT],
         KeyMode::FicheFilter => &[FICHE_FILTER_OWN, &[QUIT_CTRL_C]],
         KeyMode::FicheBrowse => &[BROWSE_MOVES, JUMPS, BROWSE_OPEN, BACK_TO_LIST, QUIT],
+        KeyMode::SearchPick => &[SEARCH_PICK_OWN, JUMPS, QUIT],
     }
 }
 
@@ -510,6 +551,26 @@ pub fn action_for(mode: KeyMode, event: &KeyEvent) -> Option<Action> {
         }
         _ => bound,
     }
+}
+
+/// An Alt-key in a popup is what a terminal sends for Esc quickly followed
+/// by that key: the key without Alt, to be taken after closing the popup.
+pub fn after_escape(mode: KeyMode, event: &KeyEvent) -> Option<KeyEvent> {
+    let popup = matches!(
+        mode,
+        KeyMode::Help
+            | KeyMode::Search
+            | KeyMode::SearchPick
+            | KeyMode::ComparePick
+            | KeyMode::FicheFilter
+    );
+    let alt_only = event.modifiers.contains(KeyModifiers::ALT)
+        && !event.modifiers.contains(KeyModifiers::CONTROL);
+    (popup && alt_only && event.kind != KeyEventKind::Release).then(|| {
+        let mut plain = *event;
+        plain.modifiers.remove(KeyModifiers::ALT);
+        plain
+    })
 }
 
 #[cfg(test)]

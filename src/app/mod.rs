@@ -27,7 +27,7 @@ pub use keys::KeyMode;
 pub use list::ListCursor;
 pub use msg::{Effect, Msg};
 pub use tree::{NodeId, Selection, TreeState};
-pub use update::update;
+pub use update::{press, update};
 pub use view::detail::Subject;
 
 use std::collections::HashMap;
@@ -360,6 +360,7 @@ impl App {
     pub fn key_mode(&self) -> KeyMode {
         match (&self.popup, &self.mode) {
             (Some(Popup::Help { .. }), _) => KeyMode::Help,
+            (Some(Popup::Search(p)), _) if p.picker.is_some() => KeyMode::SearchPick,
             (Some(Popup::Search(_)), _) => KeyMode::Search,
             (None, Mode::Fiches) => match &self.fiche_list {
                 Some(list) if list.editing => KeyMode::FicheFilter,

@@ -7,10 +7,14 @@ use super::view::layout::{self, Shape};
 use super::{App, Pane};
 use crate::model::FicheId;
 
-/// Focuses `pane`; a list pane also becomes what the detail pane describes.
+/// Focuses `pane`. The detail pane keeps describing what the user last
+/// selected: focusing the parcours list selects its row again, but merely
+/// passing through the tree (Tab to reach the detail) leaves a parcours'
+/// or the fiche's detail in place — the tree becomes the subject when its
+/// cursor moves ([`select_in_tree`]).
 pub(super) fn set_focus(app: &mut App, pane: Pane) {
     app.focus = pane;
-    if pane != Pane::Detail {
+    if pane == Pane::Parcours {
         app.detail_source = pane;
     }
     // In single-pane mode the focused pane is the one on screen.
@@ -19,6 +23,11 @@ pub(super) fn set_focus(app: &mut App, pane: Pane) {
     }
     follow_cursors(app);
     clamp_detail(app);
+}
+
+/// The tree's node under the cursor becomes what the detail pane describes.
+pub(super) fn select_in_tree(app: &mut App) {
+    app.detail_source = Pane::Maquette;
 }
 
 /// Selects parcours-pane row `row` (0 = fiche, clamped to the list).

@@ -1,12 +1,13 @@
 //! `update`: the only place the state changes. It takes one [`Msg`] and
 //! returns the [`Effect`]s the event loop must run.
 
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::list::{ListCursor, moved};
-use super::nav::{clamp_detail, follow_cursors, select_row, set_focus};
+use super::nav::{clamp_detail, follow_cursors, select_in_tree, select_row, set_focus};
 use super::view::{help, layout};
-use super::{Action, App, Effect, Mode, Msg, Pane, Popup, compare, fiche_list, search};
+use super::{Action, App, Effect, Mode, Msg, Pane, Popup, compare, fiche_list, keys, search};
 
 pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
     match msg.into() {
@@ -18,6 +19,22 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
     }
     app.refresh();
     std::mem::take(&mut app.effects)
+}
+
+/// A key press, through the key table of the mode in force. An Alt-key in
+/// a popup is Esc then the key (terminals send Esc+key as Alt-key when typed
+/// quickly): the popup closes and the key goes to what is under it.
+pub fn press(app: &mut App, event: &KeyEvent) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    let mut event = *event;
+    if let Some(plain) = keys::after_escape(app.key_mode(), &event) {
+        effects.extend(update(app, Action::Close));
+        event = plain;
+    }
+    if let Some(action) = keys::action_for(app.key_mode(), &event) {
+        effects.extend(update(app, action));
+    }
+    effects
 }
 
 fn act(app: &mut App, action: Action) {
@@ -106,6 +123,7 @@ fn browse(app: &mut App, action: Action) {
         Action::OpenSearch => search::open(app),
         Action::NextPane => set_focus(app, app.focus.next()),
         Action::PrevPane => set_focus(app, app.focus.prev()),
+        Action::Focus(pane) => set_focus(app, pane),
         Action::Click { column, row } => click(app, column, row),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         _ => match app.focus {
@@ -128,6 +146,7 @@ fn parcours_pane(app: &mut App, action: Action) {
 }
 
 fn maquette_pane(app: &mut App, action: Action) {
+    select_in_tree(app);
     let rows = app.tree_rows();
     let page = app.layout.rows(Pane::Maquette);
     let tree = app.tree_mut();
@@ -208,6 +227,7 @@ fn click(app: &mut App, column: u16, row: u16) {
             }
         }
         Pane::Maquette => {
+            select_in_tree(app);
             let rows = app.tree_rows();
             let tree = app.tree_mut();
             let index = tree.offset + line;

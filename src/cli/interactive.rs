@@ -27,7 +27,7 @@ use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use rncp_explorer::app::{self, Action, App, Effect, Msg, Popup, keys, view::strings};
+use rncp_explorer::app::{self, Action, App, Effect, Msg, Popup, view::strings};
 use rncp_explorer::model::Catalogue;
 use rncp_explorer::search::{Query, Results, SearchIndex, Session};
 use rncp_explorer::ui::{self, Theme};
@@ -157,7 +157,12 @@ fn event_loop(
         if !event::poll(if searching { SEARCH_TICK } else { TICK })? {
             continue;
         }
-        if let Some(action) = to_action(&app, event::read()?) {
+        let event = event::read()?;
+        if let Event::Key(key) = event {
+            let effects = app::press(&mut app, &key);
+            run_effects(effects, &requests);
+            dirty = true;
+        } else if let Some(action) = to_action(event) {
             let effects = app::update(&mut app, action);
             if let Action::Resize { .. } = action {
                 // Ratatui resizes its buffers on the next draw; clear to avoid stale cells.
@@ -204,9 +209,9 @@ fn search_worker(
     }
 }
 
-fn to_action(app: &App, event: Event) -> Option<Action> {
+/// A mouse or resize event as an action (keys go through `app::press`).
+fn to_action(event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keys::action_for(app.key_mode(), &key),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {

@@ -21,7 +21,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mode = app.key_mode();
     let place = match mode {
         KeyMode::Help => s::HELP_TITLE,
-        KeyMode::Search => s::SEARCH_TITLE,
+        KeyMode::Search | KeyMode::SearchPick => s::SEARCH_TITLE,
         KeyMode::Browse | KeyMode::FicheBrowse => pane_name(app.focus),
         KeyMode::Fiches | KeyMode::FicheFilter => s::FICHES_TITLE,
         KeyMode::Compare | KeyMode::ComparePick => s::compare::PANE_COMPARE,

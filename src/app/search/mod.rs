@@ -333,6 +333,7 @@ pub fn jump(app: &mut App, id: EntryId, target: ParcoursRef) {
                 tree.cursor = cursor;
             }
             nav::set_focus(app, Pane::Maquette);
+            nav::select_in_tree(app);
             app.view_mut().detail_scroll = 0;
         }
     }

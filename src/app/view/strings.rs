@@ -22,6 +22,7 @@ pub const HELP_MOUSE_COMPARE: &str = "Clic : En comparaison, mettre à droite le
 pub const HELP_MOUSE_OUTSIDE: &str = "Clic : Hors d’une fenêtre, la fermer";
 pub const HELP_BROWSE: &str = "Navigation";
 pub const HELP_FICHES: &str = "Liste des fiches";
+pub const HELP_SEARCH_PICK: &str = "Dans « Dans quel parcours ? »";
 pub const HELP_FICHE_FILTER: &str = "Dans le filtre de la liste";
 /// Typing the fiche list's filter, in the help.
 pub const HELP_FILTER_TYPING: &str =
