@@ -135,3 +135,28 @@ fn esc_then_slash_typed_fast_reopens_a_fresh_search() {
     assert!(app.popup.is_none());
     assert_eq!(app.selected(), 1);
 }
+
+#[test]
+fn a_grouped_result_names_each_parcours_ue() {
+    use rncp_explorer::app::view::search::place_label;
+    use rncp_explorer::search::{Filter, Kind, Query};
+    let app = common::app::app_at(120, 40);
+    let index = &app.search.index;
+    let hit = index
+        .search(&Query::new("stage 12 semaines", Filter::Only(Kind::Course)))
+        .hits[0];
+    let entry = index.entry(hit.id);
+    assert_eq!(entry.text, "Stage (12 semaines minimum)");
+    assert_eq!(
+        place_label(&app.catalogue, entry, 200),
+        "UE 13 · Communication, Urbain, Humanitaire ; UE 14 · Europe, Collectivités"
+    );
+    // A common-core course is under one code in every parcours.
+    let hit = index
+        .search(&Query::new("sociologie politique approfondie", Filter::All))
+        .hits[0];
+    assert_eq!(
+        place_label(&app.catalogue, index.entry(hit.id), 200),
+        "UE 1 · tous les parcours"
+    );
+}

@@ -16,7 +16,7 @@ use crate::app::{
     App,
     view::{layout, strings as s},
 };
-use crate::search::{Entry, Filter, Kind, Location};
+use crate::search::{Entry, Filter, Location};
 
 /// Badge column: the longest badge ("Compétence") and a space.
 const BADGE_WIDTH: usize = 11;
@@ -192,39 +192,8 @@ fn styled_run(run: String, marked: bool, theme: &Theme) -> Span<'static> {
     }
 }
 
-/// Where an entry is: its parcours' short names ("tous les parcours" when
-/// it is in all), and the UE code for UEs and courses. Names stop once they
-/// overflow `room`: an item of thousands of parcours costs what is shown.
 fn where_label(app: &App, entry: &Entry, room: usize) -> String {
-    let all = app.catalogue.get(entry.fiche).parcours.len();
-    let names = if entry.parcours.len() == all && all > 1 {
-        s::SEARCH_ALL_PARCOURS.to_string()
-    } else {
-        let mut names = String::new();
-        for p in entry
-            .parcours
-            .iter()
-            .filter_map(|&p| app.catalogue.parcours(p))
-        {
-            if !names.is_empty() {
-                names.push_str(", ");
-            }
-            names.push_str(&p.short_label());
-            if text::width(&names) > room {
-                break;
-            }
-        }
-        names
-    };
-    match entry.kind {
-        Kind::Ue | Kind::Course => match entry.places.first().map(|p| &p.at) {
-            Some(Location::Ue(ue)) | Some(Location::Course { ue, .. }) => {
-                format!("{} · {names}", ue.code)
-            }
-            _ => names,
-        },
-        _ => names,
-    }
+    view::place_label(&app.catalogue, entry, room)
 }
 
 fn render_picker(frame: &mut Frame, area: &SearchArea, app: &App, picker: &Picker, theme: &Theme) {

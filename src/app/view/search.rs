@@ -4,7 +4,8 @@
 use crate::app::search::{Picker, SearchPopup};
 use crate::app::view::strings as s;
 use crate::app::view::wrap::width_of;
-use crate::search::Filter;
+use crate::model::{Catalogue, ParcoursRef};
+use crate::search::{Entry, Filter, Location};
 
 /// A kind-filter chip on the filter line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,4 +122,53 @@ pub fn results_offset(popup: &SearchPopup, rows: usize) -> usize {
 /// The first parcours the picker shows when its list has `rows` rows.
 pub fn picker_offset(picker: &Picker, rows: usize) -> usize {
     crate::app::list::follow(0, picker.list.selected, rows, picker.parcours.len())
+}
+
+/// Where an entry is: its parcours' short names ("tous les parcours" when
+/// it is in all of them), and for UEs and courses the UE code each group of
+/// parcours has it under ("UE 13 · Communication, Urbain ; UE 14 · Europe"):
+/// a grouped result never claims one place for all its parcours. Names stop
+/// once they overflow `room`, so an item of thousands of parcours costs what
+/// is shown.
+pub fn place_label(catalogue: &Catalogue, entry: &Entry, room: usize) -> String {
+    let all = catalogue.get(entry.fiche).parcours.len();
+    let mut groups: Vec<(Option<&str>, Vec<ParcoursRef>)> = Vec::new();
+    for p in &entry.parcours {
+        let code = entry.place_in(*p).and_then(|place| match &place.at {
+            Location::Ue(ue) | Location::Course { ue, .. } => Some(ue.code.as_str()),
+            Location::Item { .. } => None,
+        });
+        match groups.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, members)) => members.push(*p),
+            None => groups.push((code, vec![*p])),
+        }
+    }
+    let mut out = String::new();
+    for (code, members) in &groups {
+        if !out.is_empty() {
+            out.push_str(" ; ");
+        }
+        if let Some(code) = code {
+            out.push_str(code);
+            out.push_str(" · ");
+        }
+        if members.len() == all && all > 1 {
+            out.push_str(s::SEARCH_ALL_PARCOURS);
+            continue;
+        }
+        for (i, p) in members
+            .iter()
+            .filter_map(|&p| catalogue.parcours(p))
+            .enumerate()
+        {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&p.short_label());
+            if width_of(&out) > room {
+                return out;
+            }
+        }
+    }
+    out
 }
