@@ -191,3 +191,62 @@ fn clicking_a_parcours_in_the_list_compares_with_it() {
         ("communication".into(), "collectivites".into())
     );
 }
+
+/// The comparison's scroll position.
+fn scroll(app: &App) -> usize {
+    match &app.mode {
+        app::Mode::Compare(view) => view.scroll,
+        _ => panic!("comparing"),
+    }
+}
+
+#[test]
+fn on_a_small_screen_the_header_scrolls_away_and_content_shows() {
+    for (w, h) in [(40, 12), (40, 16)] {
+        let mut app = comparing(w, h);
+        let text = draw(&app);
+        assert!(
+            text.contains("< Communication · > Urbain"),
+            "{w}×{h}\n{text}"
+        );
+        assert!(
+            text.contains("Maquette"),
+            "{w}×{h}: the body starts on screen\n{text}"
+        );
+        // The full header ends the body.
+        app::update(&mut app, Action::Bottom);
+        let text = draw(&app);
+        assert!(text.contains("total 116|116"), "{w}×{h}:\n{text}");
+    }
+    // With room, the header stays put above the scrolling body.
+    let mut app = comparing(120, 40);
+    app::update(&mut app, Action::PageDown);
+    assert!(draw(&app).contains("= commun"), "the legend stays");
+}
+
+#[test]
+fn enter_at_the_bottom_keeps_the_place() {
+    let mut app = comparing(120, 40);
+    app::update(&mut app, Action::Bottom);
+    let bottom = draw(&app);
+    let last_line = bottom
+        .lines()
+        .rev()
+        .nth(2)
+        .expect("a body line")
+        .to_string();
+    app::update(&mut app, Action::Activate);
+    assert!(scroll(&app) > 0, "not back to the top");
+    let after = draw(&app);
+    assert!(
+        after.contains(last_line.trim_end_matches('│').trim()),
+        "{after}"
+    );
+    // Back: still at the bottom.
+    app::update(&mut app, Action::Activate);
+    assert_eq!(draw(&app), bottom);
+    // From the top, opening shows the opened core.
+    app::update(&mut app, Action::Top);
+    app::update(&mut app, Action::Activate);
+    assert_eq!(scroll(&app), 0);
+}

@@ -368,7 +368,7 @@ fn wide_search_popup_uses_the_room() {
     let text = lines.join("\n");
     // A long result reads whole, its parcours too.
     assert!(
-        text.contains("Communication, Europe, Urbain, Collectivités"),
+        text.contains("UE 13 · Communication, Urbain, Humanitaire ; UE 14 · Europe, Collectivités"),
         "{text}"
     );
 }

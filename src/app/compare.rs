@@ -166,6 +166,7 @@ pub fn pick(app: &mut App, action: Action) {
 
 /// Keys in the comparison view.
 pub fn view(app: &mut App, action: Action) {
+    let width = usize::from(layout::inner(layout::compare_screen(app.layout.area).view).width);
     let page = body_rows(app).max(1);
     match action {
         Action::OpenCompare => return open_picker(app),
@@ -206,6 +207,10 @@ pub fn view(app: &mut App, action: Action) {
             view.scroll = scroll;
         }
         Action::Activate => {
+            // The common core is near the top: what the user is reading
+            // moves down (or up) by the lines it gains (or loses), so the
+            // scroll follows and the same lines stay on screen.
+            let (scroll, before) = (view.scroll, body_len(&app.catalogue, view, width));
             let expanded = !view.expanded;
             **view = CompareView::new(
                 &app.catalogue,
@@ -214,6 +219,10 @@ pub fn view(app: &mut App, action: Action) {
                 view.return_focus,
                 expanded,
             );
+            if scroll > 0 {
+                let after = body_len(&app.catalogue, view, width);
+                view.scroll = (scroll + after).saturating_sub(before);
+            }
         }
         Action::Click { column, row } => {
             // A parcours clicked in the list beside the view takes the right side.
@@ -261,23 +270,41 @@ fn close(app: &mut App) {
     app.layout = layout::compute(app.layout.area, focus);
 }
 
+/// Lines of a comparison's body `width` columns wide.
+fn body_len(catalogue: &Catalogue, view: &CompareView, width: usize) -> usize {
+    lines::body(catalogue.get(view.left.fiche), &view.comparison, width).len()
+}
+
 /// Body lines visible under the summary header.
 pub fn body_rows(app: &App) -> usize {
     let Mode::Compare(view) = &app.mode else {
         return 0;
     };
+    let (header, _) = screen_lines(app, view);
+    let height = usize::from(layout::inner(layout::compare_screen(app.layout.area).view).height);
+    height.saturating_sub(header.len())
+}
+
+/// The comparison's fixed and scrolling lines at the current size.
+fn screen_lines(app: &App, view: &CompareView) -> (Vec<lines::ViewLine>, Vec<lines::ViewLine>) {
     let inner = layout::inner(layout::compare_screen(app.layout.area).view);
-    let header = lines::header(&view.comparison, usize::from(inner.width)).len();
-    usize::from(inner.height).saturating_sub(header)
+    let fiche = app.catalogue.get(view.left.fiche);
+    lines::screen_lines(
+        fiche,
+        &view.comparison,
+        usize::from(inner.width),
+        usize::from(inner.height),
+    )
 }
 
 /// Keeps the scroll within the body (after a move or a resize).
 pub fn clamp(app: &mut App) {
     let rows = body_rows(app);
-    let width = usize::from(layout::inner(layout::compare_screen(app.layout.area).view).width);
+    let total = match &app.mode {
+        Mode::Compare(view) => screen_lines(app, view).1.len(),
+        _ => return,
+    };
     if let Mode::Compare(view) = &mut app.mode {
-        let fiche = app.catalogue.get(view.left.fiche);
-        let total = lines::body(fiche, &view.comparison, width).len();
         view.scroll = view.scroll.min(total.saturating_sub(rows));
     }
 }

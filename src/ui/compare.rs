@@ -25,8 +25,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &CompareView, them
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
     let c = &view.comparison;
-    let header = lines::header(c, width);
-    let body = lines::body(app.catalogue.get(view.left.fiche), c, width);
+    let (header, body) = lines::screen_lines(app.catalogue.get(view.left.fiche), c, width, height);
     let header_rows = header.len().min(height);
     let rows = height - header_rows;
     let scroll = view.scroll.min(body.len().saturating_sub(rows));

@@ -93,6 +93,37 @@ pub fn header(c: &Comparison, width: usize) -> Vec<ViewLine> {
     out.out
 }
 
+/// The lines of a comparison `height` rows tall: those that stay at the top
+/// and those that scroll. The header stays while it takes at most half the
+/// room; on a small screen one line of short names stands for it and the
+/// full header (names, what is shared, ECTS) ends the scrolling body, so
+/// the comparison itself is on screen from the start.
+pub fn screen_lines(
+    fiche: &Fiche,
+    c: &Comparison,
+    width: usize,
+    height: usize,
+) -> (Vec<ViewLine>, Vec<ViewLine>) {
+    let head = header(c, width);
+    let mut rest = body(fiche, c, width);
+    if head.len() * 2 <= height {
+        return (head, rest);
+    }
+    let compact = ViewLine {
+        mark: None,
+        cells: Cells::Full(vec![(
+            Tone::Title,
+            cs::compact_header(&c.left.short, &c.right.short),
+        )]),
+    };
+    rest.push(ViewLine {
+        mark: None,
+        cells: Cells::Full(Vec::new()),
+    });
+    rest.extend(head);
+    (vec![compact], rest)
+}
+
 /// The scrolling body: maquette, then the three lists, then the findings.
 pub fn body(fiche: &Fiche, c: &Comparison, width: usize) -> Vec<ViewLine> {
     let mut out = Lines::new(width);

@@ -129,3 +129,8 @@ pub fn shared_lists(competences: usize, sectors: usize, jobs: usize) -> String {
 pub fn findings(n: usize) -> String {
     count(n, "aucun constat", "constat", "constats").replace(' ', "\u{a0}")
 }
+
+/// The one-line header of a comparison on a small screen: "< Europe · > Urbain".
+pub fn compact_header(left: &str, right: &str) -> String {
+    format!("< {left} · > {right}")
+}
