@@ -5,10 +5,13 @@
 
 mod load;
 pub mod normalize;
+mod ron_text;
 pub mod sanitize;
 mod validate;
 
-pub use load::{EMBEDDED_FICHE, LoadError, MAX_FILE_BYTES, embedded, load_file, parse_str};
+pub use load::{
+    EMBEDDED_FICHE, LoadError, MAX_FILE_BYTES, embedded, load_file, parse_str, read_capped,
+};
 pub use sanitize::{escape_for_terminal, is_forbidden};
 
 use serde::{Deserialize, Serialize};
