@@ -53,7 +53,7 @@ pub fn run(fiche: Fiche) -> ExitCode {
         Ok(t) => t,
         Err(e) => {
             restore();
-            eprintln!("rncp-explorer : impossible de préparer le terminal : {e}");
+            eprintln!("rncp-explorer: impossible de préparer le terminal : {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -64,7 +64,7 @@ pub fn run(fiche: Fiche) -> ExitCode {
     match (signal.load(Ordering::SeqCst), result) {
         (0, Ok(())) => ExitCode::SUCCESS,
         (0, Err(e)) => {
-            let _ = writeln!(io::stderr(), "rncp-explorer : erreur du terminal : {e}");
+            let _ = writeln!(io::stderr(), "rncp-explorer: erreur du terminal : {e}");
             ExitCode::FAILURE
         }
         (sig, _) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
@@ -80,7 +80,7 @@ fn watch_signals(signal: Arc<AtomicUsize>) {
     let mut signals = match Signals::new([SIGTERM, SIGHUP, SIGINT]) {
         Ok(signals) => signals,
         Err(e) => {
-            eprintln!("rncp-explorer : signaux : {e}");
+            eprintln!("rncp-explorer: signaux : {e}");
             return;
         }
     };
