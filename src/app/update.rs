@@ -53,10 +53,10 @@ fn popup(app: &mut App, action: Action) {
     match action {
         Action::Close | Action::OpenHelp | Action::Click { .. } => app.popup = None,
         Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Down => *scroll = (*scroll + 1).min(max),
+        Action::Down => *scroll = scroll.saturating_add(1).min(max),
         Action::Wheel { down, .. } => {
             *scroll = if down {
-                (*scroll + 1).min(max)
+                scroll.saturating_add(1).min(max)
             } else {
                 scroll.saturating_sub(1)
             }
@@ -116,11 +116,11 @@ fn moved(cursor: usize, len: usize, page: usize, action: Action) -> Option<usize
     let page = page.max(1);
     Some(match action {
         Action::Up => cursor.saturating_sub(1),
-        Action::Down => (cursor + 1).min(last),
+        Action::Down => cursor.saturating_add(1).min(last),
         Action::Top => 0,
         Action::Bottom => last,
         Action::PageUp => cursor.saturating_sub(page),
-        Action::PageDown => (cursor + page).min(last),
+        Action::PageDown => cursor.saturating_add(page).min(last),
         _ => return None,
     })
 }
@@ -183,9 +183,10 @@ fn detail_pane(app: &mut App, action: Action) {
     let page = app.layout.rows(Pane::Detail).max(1);
     match action {
         Action::Up => app.detail_scroll = app.detail_scroll.saturating_sub(1),
-        Action::Down => app.detail_scroll += 1,
+        Action::Down => app.detail_scroll = app.detail_scroll.saturating_add(1),
         Action::PageUp => app.detail_scroll = app.detail_scroll.saturating_sub(page),
-        Action::PageDown => app.detail_scroll += page,
+        // Saturating: `Bottom` parks the scroll at usize::MAX until clamped.
+        Action::PageDown => app.detail_scroll = app.detail_scroll.saturating_add(page),
         Action::Top => app.detail_scroll = 0,
         Action::Bottom => app.detail_scroll = usize::MAX,
         Action::Left => set_focus(app, Pane::Maquette),
@@ -246,7 +247,7 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     };
     let step = |v: usize, max: usize| {
         if down {
-            (v + WHEEL_STEP).min(max)
+            v.saturating_add(WHEEL_STEP).min(max)
         } else {
             v.saturating_sub(WHEEL_STEP)
         }
