@@ -29,3 +29,24 @@ fn page_down_after_bottom_in_a_tiny_detail_does_not_overflow() {
         common::app::drawn(&app);
     }
 }
+
+// 15.3: a parcours name of one 300k-character word. Wrapping it used to
+// rescan the rest of the word for every line cut (quadratic: 7 s of CPU per
+// keystroke in release); it must come out whole, in lines that fit.
+#[test]
+fn a_huge_word_wraps_whole_into_lines_that_fit() {
+    use rncp_explorer::app::detail::{self, DocLine, Tone};
+    let word = "é".repeat(300_000);
+    let doc = [DocLine {
+        spans: vec![(Tone::Text, format!("Nom : {word} fin"))],
+        bullet: true,
+    }];
+    let lines = detail::wrap(&doc, 37);
+    let texts: Vec<String> = lines
+        .iter()
+        .map(|l| l.iter().map(|(_, t)| t.as_str()).collect())
+        .collect();
+    assert!(texts.iter().all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= 37));
+    assert_eq!(texts.concat().matches('é').count(), 300_000);
+    assert!(texts.last().unwrap().ends_with("fin"));
+}
