@@ -46,7 +46,11 @@ fn a_huge_word_wraps_whole_into_lines_that_fit() {
         .iter()
         .map(|l| l.iter().map(|(_, t)| t.as_str()).collect())
         .collect();
-    assert!(texts.iter().all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= 37));
+    assert!(
+        texts
+            .iter()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= 37)
+    );
     assert_eq!(texts.concat().matches('é').count(), 300_000);
     assert!(texts.last().unwrap().ends_with("fin"));
 }
