@@ -81,6 +81,10 @@ pub fn run(fiche: Fiche) -> ExitCode {
     };
     let result = event_loop(&mut terminal, App::new(fiche), &signal);
     restore();
+    // ratatui's Drop shows the cursor again and reports a failure with
+    // eprintln!, which panics (exit 101) when the terminal, and so stderr,
+    // is gone. restore() has shown it already: skip that Drop.
+    std::mem::forget(terminal);
     // After a hangup the terminal errors are the signal's consequence: the
     // signal decides the status. stderr may be gone too, so never panic on it.
     match (signal.load(Ordering::SeqCst), result) {
@@ -130,6 +134,10 @@ fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
         EnableMouseCapture,
         EnableBracketedPaste
     )?;
+    // crossterm installs its SIGWINCH handler with its reader, on the first
+    // poll: start it before reading the size, or a resize in between is lost
+    // (the event waits in crossterm's queue if one comes).
+    event::poll(Duration::ZERO)?;
     let (width, height) = ratatui::crossterm::terminal::size()?;
     // A fixed viewport: ratatui never sizes its buffers from the terminal's
     // own report, only from the capped size the loop gives it.
