@@ -12,6 +12,11 @@ use super::{Course, Fiche, Semester};
 /// Hangul fillers, variation selectors, U+034F…).
 pub fn is_forbidden(c: char) -> bool {
     use unicode_properties::{GeneralCategory as G, UnicodeGeneralCategory};
+    // Most text is ASCII, where only controls are forbidden: skip the
+    // table look-up (a 10 MB file is checked several times on loading).
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
     matches!(
         c.general_category(),
         G::Control | G::Format | G::LineSeparator | G::ParagraphSeparator | G::Unassigned
