@@ -188,3 +188,22 @@ fn a_huge_parcours_name_keeps_the_explorer_responsive() {
     assert_eq!(s.finish(), 0);
     s.assert_restored();
 }
+
+// 15.7: an abort (what an allocation failure does) runs no panic hook and
+// no destructor; the SIGABRT handler still gives the screen back.
+#[test]
+fn an_abort_leaves_the_terminal_restored() {
+    let mut s = Session::start(100, 30, &[]);
+    s.wait_text("Fiche RNCP 24759");
+    s.wait_for("mouse capture", |sc| {
+        sc.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    });
+    let pid = s.child.process_id().expect("pid");
+    let sent = std::process::Command::new("kill")
+        .args(["-ABRT", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(sent.success());
+    s.finish();
+    s.assert_restored();
+}

@@ -196,6 +196,14 @@ fn install_abort_handler() {
                 libc::write(libc::STDOUT_FILENO, RESET.as_ptr().cast(), RESET.len());
             }
         }
+        // Then die of it as if unhandled: abort() would re-raise by itself,
+        // a SIGABRT sent by kill would not. Both calls are async-signal-safe;
+        // the raised signal is delivered once this handler returns.
+        // SAFETY: resetting a disposition and raising are async-signal-safe.
+        unsafe {
+            libc::signal(libc::SIGABRT, libc::SIG_DFL);
+            libc::raise(libc::SIGABRT);
+        }
     };
     // SAFETY: the action only reads a static and makes async-signal-safe calls.
     let _ = unsafe { signal_hook::low_level::register(libc::SIGABRT, action) };
