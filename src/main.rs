@@ -4,9 +4,10 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
-    cli::run(args)
+    // Usage errors and --help are rendered in French by cli::parse.
+    match cli::parse() {
+        Ok(args) => cli::run(args),
+        Err(code) => code,
+    }
 }

@@ -35,14 +35,14 @@ fn assert_rejected(fixture: &str, expected: &str) {
 
 #[test]
 fn syntax_error_is_located() {
-    assert_rejected("syntax.ron", "5:5: Expected comma");
+    assert_rejected("syntax.ron", "5:5: virgule attendue");
 }
 
 #[test]
 fn missing_field_is_located() {
     assert_rejected(
         "missing-field.ron",
-        "21:1: Unexpected missing field named `intitule` in `Fiche`",
+        "21:1: champ obligatoire `intitule` absent dans `Fiche`",
     );
 }
 
@@ -53,7 +53,7 @@ fn unknown_field_is_located_and_names_the_typo() {
     let err = stderr(&out);
     assert!(
         err.starts_with(
-            "rncp-explorer: tests/fixtures/bad/unknown-field.ron:5:5: Unexpected field named `intitulee`"
+            "rncp-explorer: tests/fixtures/bad/unknown-field.ron:5:5: champ inconnu `intitulee`"
         ),
         "{err}"
     );
@@ -61,7 +61,7 @@ fn unknown_field_is_located_and_names_the_typo() {
 
 #[test]
 fn wrong_type_is_located() {
-    assert_rejected("wrong-type.ron", "16:74: Expected integer");
+    assert_rejected("wrong-type.ron", "16:74: nombre entier attendu");
 }
 
 #[test]

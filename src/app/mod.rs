@@ -256,11 +256,23 @@ impl App {
         let Some(parcours) = self.fiche().parcours.get(p) else {
             return Vec::new();
         };
+        // No pane shows more than a few hundred lines of a name (the rest is
+        // cut with "…"): wrap only a prefix that gives more lines than that,
+        // not a multi-megabyte name twice per frame.
+        let room = layout::parcours_name_room(width);
+        let name = match parcours
+            .name
+            .char_indices()
+            .nth(room.max(1).saturating_mul(2048))
+        {
+            Some((cut, _)) => &parcours.name[..cut],
+            None => &parcours.name,
+        };
         let doc = [DocLine {
-            spans: vec![(view::Tone::Text, parcours.name.clone())],
+            spans: vec![(view::Tone::Text, name.to_string())],
             bullet: false,
         }];
-        detail::wrap(&doc, layout::parcours_name_room(width))
+        detail::wrap(&doc, room)
             .into_iter()
             .map(|l| l.into_iter().map(|(_, t)| t).collect::<String>())
             .collect()

@@ -12,6 +12,8 @@ pub enum Msg {
     Action(Action),
     /// The search worker's answer to the query of generation `generation`.
     SearchResults { generation: u64, results: Results },
+    /// Text the terminal delivered as one paste (bracketed paste).
+    Paste(String),
 }
 
 impl From<Action> for Msg {

@@ -16,6 +16,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
             generation,
             results,
         } => search::receive(app, generation, results),
+        Msg::Paste(text) => search::paste(app, &text),
     }
     app.refresh();
     std::mem::take(&mut app.effects)

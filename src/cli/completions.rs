@@ -4,13 +4,13 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 
-use super::Cli;
+use super::usage;
 
 pub fn completions(shell: Shell) -> ExitCode {
-    let mut command = Cli::command();
+    // The French definition, so help texts in completions read as `--help` does.
+    let mut command = usage::command();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command, "rncp-explorer", &mut out);
     write_out(&out)
@@ -18,7 +18,7 @@ pub fn completions(shell: Shell) -> ExitCode {
 
 pub fn manpage() -> ExitCode {
     let mut out = Vec::new();
-    if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut out) {
+    if let Err(e) = clap_mangen::Man::new(usage::command()).render(&mut out) {
         eprintln!("rncp-explorer: page de manuel impossible à produire : {e}");
         return ExitCode::FAILURE;
     }

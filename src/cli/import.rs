@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use rncp_explorer::import::{self, ImportOptions, is_valid_id};
-use rncp_explorer::model::{self, MAX_FILE_BYTES, escape_for_terminal};
+use rncp_explorer::model::{self, escape_for_terminal};
 
 use super::EXIT_BAD_INPUT;
 
@@ -91,15 +91,21 @@ pub fn run(args: &ImportArgs, data: Option<&PathBuf>) -> ExitCode {
     let imported = match import::import(&text, &options) {
         Ok(imported) => imported,
         Err(e) => {
+            // The message may quote an --id key, as typed: escape it.
+            let message = escape_for_terminal(&e.message);
             match e.line {
-                Some(line) => eprintln!("rncp-explorer: {name}:{line}: {}", e.message),
-                None => eprintln!("rncp-explorer: {}", e.message),
+                Some(line) => eprintln!("rncp-explorer: {name}:{line}: {message}"),
+                None => eprintln!("rncp-explorer: {message}"),
             }
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
     for w in &imported.warnings {
-        eprintln!("{name}:{}: avertissement : {}", w.line, w.message);
+        eprintln!(
+            "{name}:{}: avertissement : {}",
+            w.line,
+            escape_for_terminal(&w.message)
+        );
     }
     if args.strict && !imported.warnings.is_empty() {
         eprintln!(
@@ -135,33 +141,16 @@ pub fn run(args: &ImportArgs, data: Option<&PathBuf>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The file's text, or why it cannot be had (missing, a folder, too big, not UTF-8).
+/// The file's text, or why it cannot be had (missing, a folder, a device or
+/// FIFO, too big, not UTF-8).
 fn read_text(path: &Path) -> Result<String, String> {
-    let metadata = std::fs::metadata(path).map_err(|e| io_message(&e))?;
-    if metadata.is_dir() {
-        return Err("est un dossier, pas un fichier".into());
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "fichier trop gros ({} octets, maximum {MAX_FILE_BYTES})",
-            metadata.len()
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| io_message(&e))?;
+    let bytes = model::read_capped(path)?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();
         let line = valid.matches('\n').count() + 1;
         format!("texte invalide à la ligne {line} : ce n'est pas de l'UTF-8 (réencodez le fichier en UTF-8)")
     })
-}
-
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "fichier introuvable".into(),
-        std::io::ErrorKind::PermissionDenied => "lecture refusée (permissions)".into(),
-        _ => format!("lecture impossible : {e}"),
-    }
 }
 
 /// Pretty RON with a comment saying where it comes from.

@@ -8,6 +8,9 @@ mod import;
 mod interactive;
 mod parcours;
 mod search;
+mod usage;
+
+pub use usage::parse;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -59,6 +62,7 @@ pub enum Command {
         a: String,
         /// Parcours de droite, désigné de la même façon.
         b: String,
+        /// Format de sortie.
         #[arg(long, value_enum, default_value_t)]
         format: compare::CompareFormat,
         /// Détailler le tronc commun UE par UE au lieu d'une ligne « identiques ».
@@ -84,7 +88,7 @@ pub enum Command {
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
         /// Nombre maximal de résultats (les meilleurs).
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        #[arg(long, value_name = "N", value_parser = parse_limit)]
         limit: Option<u32>,
         /// Sortie JSON (tableau de résultats).
         #[arg(long)]
@@ -92,6 +96,7 @@ pub enum Command {
     },
     /// Exporter toute la fiche en JSON ou en Markdown sur la sortie standard.
     Export {
+        /// Format de sortie.
         #[arg(long, value_enum)]
         format: ExportFormat,
     },
@@ -104,6 +109,15 @@ pub enum Command {
     },
     /// Écrire la page de manuel (roff) sur la sortie standard : `rncp-explorer manpage | man -l -`.
     Manpage,
+}
+
+/// `--limit`: a whole number from 1, with a French reason otherwise.
+fn parse_limit(value: &str) -> Result<u32, String> {
+    match value.trim().parse::<u32>() {
+        Ok(0) => Err("au moins 1".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err("un nombre entier de 1 à 4294967295 est attendu".into()),
+    }
 }
 
 /// `--kind` values: the search kinds' machine names.

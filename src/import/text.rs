@@ -59,7 +59,7 @@ pub(crate) fn prepare(input: &str, warnings: &mut Vec<Warning>) -> Vec<Line> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let mut lines = Vec::new();
     let mut after_blank = false;
-    for (index, raw) in input.split('\n').enumerate() {
+    for (index, raw) in split_lines(input).enumerate() {
         let no = index + 1;
         let (text, removed) = clean(raw);
         if !removed.is_empty() {
@@ -87,6 +87,30 @@ pub(crate) fn prepare(input: &str, warnings: &mut Vec<Warning>) -> Vec<Line> {
         after_blank = blank;
     }
     lines
+}
+
+/// The lines of `input`, ended by LF, CRLF or a lone CR (old Mac text, and
+/// what some copy-pastes produce): a CR-only fiche is one long line otherwise.
+fn split_lines(input: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(input);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.find(['\n', '\r']) {
+            None => {
+                rest = None;
+                Some(text)
+            }
+            Some(at) => {
+                let end = if text[at..].starts_with("\r\n") {
+                    at + 2
+                } else {
+                    at + 1
+                };
+                rest = Some(&text[end..]);
+                Some(&text[..at])
+            }
+        }
+    })
 }
 
 /// Collapses whitespace (any Unicode space, tabs, CR) to single spaces, trims,
@@ -147,6 +171,16 @@ mod tests {
         assert!(lines[3].after_blank);
         assert!(!lines[4].after_blank);
         assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn cr_crlf_and_lf_all_end_lines() {
+        let mut warnings = Vec::new();
+        let lines = prepare("a\rb\r\nc\nd\r\re", &mut warnings);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["a", "b", "c", "d", "", "e"]);
+        assert_eq!(lines[5].no, 6);
+        assert!(lines[5].after_blank);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::Fiche;
 use super::catalogue::Catalogue;
 use super::position::{end_position, locate};
+use super::ron_text::{literals, ron_message};
 use super::sanitize::{escape_for_terminal, for_each_string, is_forbidden};
 use super::validate::validate;
 
@@ -77,25 +78,14 @@ pub fn load_catalogue(paths: &[PathBuf]) -> Result<Catalogue, LoadError> {
     Ok(catalogue)
 }
 
-/// A data file's text, refused when it is too big, a folder or not UTF-8.
+/// A data file's text, refused when it is not a bounded regular file or not UTF-8.
 fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
-    let error = |message: String| LoadError {
+    let bytes = read_capped(path).map_err(|message| LoadError {
         source_name: name.clone(),
         position: None,
         message,
-    };
-    let metadata = std::fs::metadata(path).map_err(|e| error(io_message(&e)))?;
-    if metadata.is_dir() {
-        return Err(error("est un dossier, pas un fichier".into()));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(error(format!(
-            "fichier trop gros ({} octets, maximum {MAX_FILE_BYTES})",
-            metadata.len()
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| error(io_message(&e)))?;
+    })?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -109,6 +99,51 @@ fn read_text(path: &Path) -> Result<String, LoadError> {
         }
     };
     Ok(text)
+}
+
+/// The bytes of a regular file of at most [`MAX_FILE_BYTES`], or why not (in
+/// French, for a message). The size is never trusted from the metadata
+/// alone: a device reports 0 and a file may grow, so the read itself stops
+/// one byte past the cap. Devices, FIFOs and sockets are refused: `/dev/zero`
+/// never ends and a FIFO without a writer blocks forever. The file is opened
+/// non-blocking so that even a FIFO swapped in after a check cannot hang the
+/// open itself; the type is then checked on the opened file.
+pub fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+
+    let not_regular = "n'est pas un fichier ordinaire (périphérique, tube ou socket) : \
+                       donnez le chemin d'un fichier";
+    let metadata = std::fs::metadata(path).map_err(|e| io_message(&e))?;
+    if metadata.is_dir() {
+        return Err("est un dossier, pas un fichier".into());
+    }
+    if !metadata.is_file() {
+        return Err(not_regular.into());
+    }
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| io_message(&e))?;
+    let metadata = file.metadata().map_err(|e| io_message(&e))?;
+    if !metadata.is_file() {
+        return Err(not_regular.into());
+    }
+    let too_big = |len: u64| format!("fichier trop gros ({len} octets, maximum {MAX_FILE_BYTES})");
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_big(metadata.len()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_message(&e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "fichier trop gros (plus de {MAX_FILE_BYTES} octets, maximum {MAX_FILE_BYTES})"
+        ));
+    }
+    Ok(bytes)
 }
 
 fn io_message(e: &std::io::Error) -> String {
@@ -138,19 +173,27 @@ pub fn parse_str(text: &str, source_name: &str) -> Result<Fiche, LoadError> {
             ),
         ));
     }
-    if let Some((offset, c)) = escaped_forbidden_char(text) {
-        return Err(located(
-            Some(end_position(&text[..offset])),
+    // Raw tabs and newlines are fine between values but not inside a string;
+    // escapes (`\t`, `\u{1b}`…) are checked here too, where their place is known.
+    let strings = literals(text, is_forbidden);
+    if let Some((offset, c, escaped)) = strings.iter().find_map(|l| l.forbidden) {
+        let message = if escaped {
             format!(
                 "séquence d'échappement interdite : U+{:04X} (contrôle ou invisible)",
                 c as u32
-            ),
-        ));
+            )
+        } else {
+            format!(
+                "caractère interdit U+{:04X} (contrôle ou invisible)",
+                c as u32
+            )
+        };
+        return Err(located(Some(end_position(&text[..offset])), message));
     }
     let fiche: Fiche = ron::from_str(text).map_err(|e| {
         located(
             Some((e.span.start.line, e.span.start.col)),
-            e.code.to_string(),
+            ron_message(&e.code),
         )
     })?;
     let mut bad = None;
@@ -165,62 +208,33 @@ pub fn parse_str(text: &str, source_name: &str) -> Result<Fiche, LoadError> {
         }
     });
     if let Some(message) = bad {
-        return Err(located(None, message));
+        // The scan above sees every string the parser reads: this is a
+        // backstop, placed at the start rather than nowhere.
+        return Err(located(Some((1, 1)), message));
     }
-    validate(&fiche, text).map_err(|issue| located(issue.position, issue.message))?;
+    validate(&fiche, text, &strings)
+        .map_err(|issue| located(Some(issue.position.unwrap_or((1, 1))), issue.message))?;
     Ok(fiche)
-}
-
-/// Finds a `\xHH`, `\uHHHH` or `\u{H…}` escape that spells a forbidden
-/// character, so it can be reported at its place rather than after parsing.
-fn escaped_forbidden_char(text: &str) -> Option<(usize, char)> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'\\' {
-            i += 1;
-            continue;
-        }
-        // An escaped backslash (`\\`) makes the next character plain text.
-        if bytes.get(i + 1) == Some(&b'\\') {
-            i += 2;
-            continue;
-        }
-        let rest = &text[i + 1..];
-        let hex = if let Some(r) = rest.strip_prefix("u{") {
-            r.split('}').next()
-        } else if let Some(r) = rest.strip_prefix('u') {
-            r.get(..4)
-        } else if let Some(r) = rest.strip_prefix('x') {
-            r.get(..2)
-        } else {
-            None
-        };
-        if let Some(c) = hex
-            .and_then(|h| u32::from_str_radix(h, 16).ok())
-            .and_then(char::from_u32)
-            && is_forbidden(c)
-        {
-            return Some((i, c));
-        }
-        i += 1;
-    }
-    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn escaped(text: &str) -> Option<(usize, char)> {
+        literals(text, is_forbidden)
+            .iter()
+            .find_map(|l| l.forbidden)
+            .map(|(at, c, _)| (at, c))
+    }
+
     #[test]
     fn escapes_spelling_controls_are_found_but_escaped_backslashes_are_not() {
-        assert_eq!(escaped_forbidden_char(r#""a\u{1b}""#), Some((2, '\u{1b}')));
-        assert_eq!(escaped_forbidden_char(r#""a\x07""#), Some((2, '\u{7}')));
-        assert_eq!(
-            escaped_forbidden_char(r#""a\u202e""#),
-            Some((2, '\u{202e}'))
-        );
-        assert_eq!(escaped_forbidden_char(r#""a\\u{1b}""#), None);
-        assert_eq!(escaped_forbidden_char(r#""caf\u{e9}""#), None);
+        assert_eq!(escaped(r#""a\u{1b}""#), Some((2, '\u{1b}')));
+        assert_eq!(escaped(r#""a\x07""#), Some((2, '\u{7}')));
+        assert_eq!(escaped(r#""a\u202e""#), Some((2, '\u{202e}')));
+        assert_eq!(escaped(r#""a\\u{1b}""#), None);
+        assert_eq!(escaped(r#""caf\u{e9}""#), None);
+        assert_eq!(escaped(r#""a\tb""#), Some((2, '\t')));
     }
 }

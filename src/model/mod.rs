@@ -8,13 +8,14 @@ mod load;
 pub mod normalize;
 mod numero;
 mod position;
+mod ron_text;
 pub mod sanitize;
 mod validate;
 
 pub use catalogue::{Catalogue, Duplicate, FicheId, ParcoursRef};
 pub use load::{
     EMBEDDED_FICHE, EMBEDDED_NAME, LoadError, MAX_FILE_BYTES, embedded, load_catalogue, load_file,
-    parse_str,
+    parse_str, read_capped,
 };
 pub use numero::{Numero, NumeroQuery, Repertoire, parse_numero};
 pub use sanitize::{escape_for_terminal, is_forbidden};

@@ -3,19 +3,53 @@
 
 use super::{Course, Fiche, Semester};
 
-/// Characters no data string may hold: C0/C1 controls (ESC included), DEL,
-/// bidi embeddings/overrides/isolates, zero-width characters and the BOM.
+/// Characters no data string may hold, by Unicode property (see
+/// docs/data-format.md): general category Cc (controls, ESC included), Cf
+/// (format: bidi controls, zero-width characters, BOM, soft hyphen, tags,
+/// interlinear annotation…), Zl and Zp (U+2028, U+2029: a line break the
+/// terminal makes but the layout does not count), Cn (unassigned: no known
+/// width), and every Default_Ignorable_Code_Point (invisible by definition:
+/// Hangul fillers, variation selectors, U+034F…).
 pub fn is_forbidden(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{200b}'..='\u{200f}'
-                | '\u{202a}'..='\u{202e}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{2069}'
-                | '\u{feff}'
-                | '\u{00ad}'
-        )
+    use unicode_properties::{GeneralCategory as G, UnicodeGeneralCategory};
+    // Most text is ASCII, where only controls are forbidden: skip the
+    // table look-up (a 10 MB file is checked several times on loading).
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
+    matches!(
+        c.general_category(),
+        G::Control | G::Format | G::LineSeparator | G::ParagraphSeparator | G::Unassigned
+    ) || is_default_ignorable(c)
+}
+
+/// Default_Ignorable_Code_Point is derived (UAX #44) as Cf, plus
+/// Variation_Selector, plus Other_Default_Ignorable_Code_Point, less
+/// White_Space and a few Cf marks that `is_forbidden` takes anyway. Cf is
+/// asked of the general category; these two lists are the other two
+/// properties as PropList.txt gives them (Unicode 16; both are closed to new
+/// assignments outside ranges already listed here, unassigned parts included).
+fn is_default_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        // Variation_Selector
+        '\u{180B}'..='\u{180D}'
+            | '\u{180F}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{E0100}'..='\u{E01EF}'
+            // Other_Default_Ignorable_Code_Point
+            | '\u{034F}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{2065}'
+            | '\u{3164}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{E0000}'
+            | '\u{E0002}'..='\u{E001F}'
+            | '\u{E0080}'..='\u{E00FF}'
+            | '\u{E01F0}'..='\u{E0FFF}'
+    )
 }
 
 /// Makes text safe to print: forbidden characters become `\u{…}` escapes.
@@ -157,6 +191,38 @@ mod tests {
             assert!(is_forbidden(c), "{c:?}");
         }
         for c in ['é', 'œ', '’', '«', '\u{a0}', '–'] {
+            assert!(!is_forbidden(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn forbids_separators_and_every_invisible_the_attack_found() {
+        for c in [
+            '\u{2028}',
+            '\u{2029}',
+            '\u{061c}',
+            '\u{e0001}',
+            '\u{e0041}',
+            '\u{e007f}',
+            '\u{115f}',
+            '\u{1160}',
+            '\u{3164}',
+            '\u{ffa0}',
+            '\u{034f}',
+            '\u{180e}',
+            '\u{fff9}',
+            '\u{fffa}',
+            '\u{fffb}',
+            '\u{200d}',
+            '\u{fe0f}',
+            '\u{e0100}',
+            '\u{00ad}',
+            '\u{2065}',
+        ] {
+            assert!(is_forbidden(c), "{c:?}");
+        }
+        // Visible text of every script stays, emoji included (one code point each).
+        for c in ['a', 'ß', 'ا', '한', '漢', '😀', '❤', '€', ' ', '\u{202f}'] {
             assert!(!is_forbidden(c), "{c:?}");
         }
     }

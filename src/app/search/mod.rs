@@ -221,6 +221,45 @@ fn query_changed(app: &mut App) {
     }
 }
 
+/// The longest query a paste can make: enough for any search, and a bound
+/// on the work a stray paste of a whole document costs every keystroke.
+pub const MAX_PASTED_QUERY: usize = 200;
+
+/// A paste (bracketed by the terminal) into the search query: inserted at
+/// the cursor as one edit, one search rather than one per character. The
+/// query is one line: line breaks and tabs become spaces, runs of spaces
+/// one, and characters the data may not hold are dropped. Outside the
+/// search popup, or while choosing a parcours, a paste does nothing.
+pub(super) fn paste(app: &mut App, text: &str) {
+    let Some(Popup::Search(popup)) = &mut app.popup else {
+        return;
+    };
+    if popup.picker.is_some() {
+        return;
+    }
+    let room = MAX_PASTED_QUERY.saturating_sub(popup.input.chars().count());
+    let mut clean = String::new();
+    let mut count = 0;
+    for c in text.chars() {
+        let c = if c.is_whitespace() { ' ' } else { c };
+        if count == room {
+            break;
+        }
+        if crate::model::is_forbidden(c) || (c == ' ' && clean.ends_with(' ')) {
+            continue;
+        }
+        clean.push(c);
+        count += 1;
+    }
+    if clean.is_empty() {
+        return;
+    }
+    let at = popup.byte_at(popup.cursor);
+    popup.input.insert_str(at, &clean);
+    popup.cursor += count;
+    query_changed(app);
+}
+
 /// Results of generation `generation` arrive; older than the latest shown are dropped.
 pub(super) fn receive(app: &mut App, generation: u64, results: Results) {
     let Some(Popup::Search(popup)) = &mut app.popup else {

@@ -110,7 +110,7 @@ pub const EMPTY_UE: &str = "aucune UE";
 pub const UNKNOWN: &str = "inconnu";
 pub const NOT_GIVEN: &str = "non précisé";
 pub const NONE: &str = "aucun";
-pub const NOT_A_TERMINAL: &str = "rncp-explorer : la sortie standard n'est pas un terminal ; \
+pub const NOT_A_TERMINAL: &str = "rncp-explorer: la sortie standard n'est pas un terminal ; \
 l'explorateur plein écran a besoin d'un terminal interactif. Pour une sortie texte, utilisez \
 une sous-commande (par exemple `rncp-explorer export --format markdown`).";
 

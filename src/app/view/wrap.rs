@@ -34,17 +34,19 @@ fn tokens(text: &str) -> Vec<&str> {
     out
 }
 
-/// The longest prefix of `text` that fits in `width` columns, and the rest.
-fn split_at_width(text: &str, width: usize) -> (&str, &str) {
+/// The longest prefix of `text` that fits in `width` columns, the rest, and
+/// the prefix's width. Looks at the prefix's characters only (and one more).
+fn split_at_width(text: &str, width: usize) -> (&str, &str, usize) {
     let mut used = 0;
     for (i, c) in text.char_indices() {
         let w = UnicodeWidthChar::width(c).unwrap_or(0);
         if used + w > width {
-            return text.split_at(i);
+            let (head, tail) = text.split_at(i);
+            return (head, tail, used);
         }
         used += w;
     }
-    (text, "")
+    (text, "", used)
 }
 
 const BULLET: &str = "• ";
@@ -76,8 +78,14 @@ pub fn wrap(doc: &[DocLine], width: usize) -> Vec<Wrapped> {
                     fresh = true;
                     rest = rest.trim_start();
                 }
-                while !rest.is_empty() && used + width_of(rest.trim_end()) > width {
-                    let (mut head, mut tail) = split_at_width(rest, width.saturating_sub(used));
+                // The rest's width is measured once and then decremented by
+                // each piece cut off: measuring it again for every line made
+                // a long word quadratic (a 300k-character name took seconds
+                // per frame). Only spaces follow a token's last non-space.
+                let mut rest_width = width_of(rest.trim_end());
+                while !rest.is_empty() && used + rest_width > width {
+                    let (mut head, mut tail, mut head_width) =
+                        split_at_width(rest, width.saturating_sub(used));
                     if head.is_empty() {
                         if !fresh {
                             push_line(&mut out, &mut cur);
@@ -89,13 +97,17 @@ pub fn wrap(doc: &[DocLine], width: usize) -> Vec<Wrapped> {
                         // Not even one character fits: take one anyway so we progress.
                         let first = rest.chars().next().map_or(0, char::len_utf8);
                         (head, tail) = rest.split_at(first);
+                        head_width = width_of(head);
                     }
                     cur.push((*tone, head.to_string()));
                     push_line(&mut out, &mut cur);
                     cur.push((Tone::Text, " ".repeat(hang)));
                     used = hang;
                     fresh = true;
-                    rest = tail.trim_start();
+                    let trimmed = tail.trim_start();
+                    let spaces = width_of(&tail[..tail.len() - trimmed.len()]);
+                    rest_width = rest_width.saturating_sub(head_width + spaces);
+                    rest = trimmed;
                 }
                 if !rest.is_empty() {
                     used += width_of(rest);
