@@ -5,6 +5,7 @@
 
 mod load;
 pub mod normalize;
+pub mod registry;
 pub mod sanitize;
 mod validate;
 
@@ -48,6 +49,10 @@ pub struct Fiche {
     pub legal_base: LegalBase,
     #[serde(default)]
     pub more_info: MoreInfo,
+    /// Everything France Compétences' export says of this fiche, when it came
+    /// from (or was merged with) the export; `None` for a hand-written fiche.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registry: Option<Box<registry::Record>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
