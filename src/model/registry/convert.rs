@@ -57,7 +57,10 @@ fn entries(text: &Option<Text>) -> Vec<String> {
     text.iter()
         .flat_map(|t| &t.items)
         .filter(|i| i.is_entry())
-        .map(|i| i.text().to_string())
+        // List punctuation ("télécommunications ;") is not part of the entry;
+        // the record keeps the item as written.
+        .map(|i| i.text().trim_end_matches([';', ',', ' ']).to_string())
+        .filter(|t| !t.is_empty())
         .collect()
 }
 
@@ -183,23 +186,38 @@ pub fn job_titles(text: &Text) -> Vec<String> {
             Item::Header(_) | Item::LeadIn(_) => {}
             Item::Bullet(_, t) => match short_list(t) {
                 Some(list) => out.extend(list),
-                None => out.push(tidy(t).to_string()),
+                None if !is_etc(tidy(t)) => out.push(tidy(t).to_string()),
+                None => {}
             },
             Item::Paragraph(t) => {
                 for sentence in sentences(t) {
-                    if let Some(list) = short_list(sentence) {
-                        out.extend(list);
-                    } else if let Some((_, after)) = sentence.rsplit_once(':')
-                        && let Some(list) = short_list(after)
-                    {
-                        out.extend(list);
-                    }
+                    // "… les appellations suivantes : a, b, c": the list is after the colon.
+                    let list = match colon_outside_parentheses(sentence) {
+                        Some(colon) => short_list(&sentence[colon + 1..]),
+                        None => short_list(sentence),
+                    };
+                    out.extend(list.unwrap_or_default());
                 }
             }
         }
     }
     out.retain(|t| !t.is_empty());
     out
+}
+
+/// The last ':' that is not inside parentheses ("(ex : coopératives, …)" has none).
+fn colon_outside_parentheses(text: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut found = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ':' if depth <= 0 => found = Some(i),
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Sentences of a paragraph: cut after ". " before a capital.
@@ -246,7 +264,10 @@ fn short_list(text: &str) -> Option<Vec<String>> {
 }
 
 fn is_etc(piece: &str) -> bool {
-    matches!(piece.trim_end_matches(['.', '…']), "etc" | "Etc" | "")
+    matches!(
+        piece.trim_end_matches(['.', '…', ')', ' ']),
+        "etc" | "Etc" | ""
+    )
 }
 
 /// A title without list punctuation around it.
@@ -293,6 +314,12 @@ mod tests {
                 "développeur informatique",
                 "Ingénieur d’études (R&D, SI)"
             ]
+        );
+        assert_eq!(
+            jobs(
+                "Il exerce dans une organisation privée ou hybride (ex : coopératives, associations, etc.). Par exemple : Chef de projet en SI, Responsable qualité, etc."
+            ),
+            vec!["Chef de projet en SI", "Responsable qualité"]
         );
         assert!(jobs("Le manager intermédiaire exerce dans tout type de fonctions et de départements d’une organisation qui le demande.").is_empty());
     }

@@ -161,6 +161,11 @@ fn parse_fiche(reader: &mut Reader<&[u8]>, start: usize) -> Parsed {
         };
         match event {
             Event::Start(e) => {
+                // Text before a child element (mixed content) is kept, not dropped.
+                if !path.is_empty() && !text.trim().is_empty() {
+                    let p: Vec<&str> = path.iter().map(String::as_str).collect();
+                    b.extra(&p, &text, text_at);
+                }
                 let name = e.name().as_ref().to_string();
                 path.push(name);
                 b.open(&path, at);

@@ -109,27 +109,20 @@ pub(crate) fn read_xml(
                     total: &mut u64|
      -> Result<(), LoadError> {
         while !*eof && buf.len() < want {
-            let start = buf.len();
-            let grow = (want - start).max(64 << 10);
-            buf.resize(start + grow, 0);
-            let n = loop {
-                match source.read(&mut buf[start..]) {
-                    Ok(n) => break n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => {
-                        buf.truncate(start);
-                        return Err(plain(format!("lecture impossible : {e}")));
-                    }
-                }
-            };
-            buf.truncate(start + n);
+            let missing = want - buf.len();
+            buf.reserve(missing);
+            // `read_to_end` fills spare capacity without zeroing it first.
+            let n = (&mut source)
+                .take(missing as u64)
+                .read_to_end(buf)
+                .map_err(|e| plain(format!("lecture impossible : {e}")))?;
             *total += n as u64;
             if *total > limit {
                 return Err(plain(format!(
                     "contenu trop gros : plus de {limit} octets (limite de lecture ; une archive piégée ?)"
                 )));
             }
-            if n == 0 {
+            if n < missing {
                 *eof = true;
             }
         }

@@ -112,7 +112,11 @@ fn segments(text: &str) -> Vec<&str> {
             chars.next();
         }
         let rest = &text[end..];
-        let cut = run >= 4 || (run >= 2 && (starts_with_bullet(rest) || starts_upper(rest)));
+        // "mosaïques; - cloisonnements": after list punctuation one space will do.
+        let after_punctuation = text[..i].ends_with([';', ':']);
+        let cut = run >= 4
+            || (run >= 2 && (starts_with_bullet(rest) || starts_upper(rest)))
+            || (after_punctuation && spaced_bullet(rest));
         if cut {
             out.push(&text[start..i]);
             start = end;
@@ -124,6 +128,12 @@ fn segments(text: &str) -> Vec<&str> {
 
 fn starts_with_bullet(text: &str) -> bool {
     bullet_marker(text).is_some()
+}
+
+/// A bullet marker followed by a space ("- cloisonnements", not "-ou").
+fn spaced_bullet(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| BULLETS.contains(&c)) && chars.next().is_some_and(is_space)
 }
 
 fn starts_upper(text: &str) -> bool {
