@@ -74,7 +74,10 @@ fn fiches(xml: &str) -> impl Iterator<Item = &str> {
 
 /// The real export is not indented; the samples were re-indented.
 fn unindent(text: &str) -> String {
-    text.lines().map(str::trim_start).collect::<Vec<_>>().join("\n")
+    text.lines()
+        .map(str::trim_start)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn samples() -> Samples {
@@ -93,7 +96,11 @@ fn samples() -> Samples {
                         let e = list[s..].find("</PARTENAIRE>").unwrap() + s;
                         partners.push(list[s..e + "</PARTENAIRE>".len()].to_string());
                     }
-                    format!("{}<PARTENAIRES/>{}", &fiche[..a], &fiche[b + "</PARTENAIRES>".len()..])
+                    format!(
+                        "{}<PARTENAIRES/>{}",
+                        &fiche[..a],
+                        &fiche[b + "</PARTENAIRES>".len()..]
+                    )
                 }
                 _ => fiche,
             };
@@ -191,7 +198,12 @@ fn write_fiche(
             list.push('\n');
         }
         list.push_str("</PARTENAIRES>");
-        shaped = shaped.replacen("<PARTENAIRES/>", &list, 1);
+        if shaped.contains("<PARTENAIRES/>") {
+            shaped = shaped.replacen("<PARTENAIRES/>", &list, 1);
+        } else {
+            list.push_str("\n</FICHE>");
+            shaped = shaped.replacen("</FICHE>", &list, 1);
+        }
         shaped = shaped.replacen(
             "<EXISTENCE_PARTENAIRES>Non</EXISTENCE_PARTENAIRES>",
             "<EXISTENCE_PARTENAIRES>Oui</EXISTENCE_PARTENAIRES>",
@@ -228,7 +240,14 @@ pub fn write_export(out: &mut impl Write, count: usize) -> io::Result<u64> {
     let mut sink_half = Counter(0);
     let mut rng = Rng::new(7);
     for i in 0..probe {
-        write_fiche(&mut sink_half, pick(&mut rng), &s.partners, i, 0.5, &mut rng)?;
+        write_fiche(
+            &mut sink_half,
+            pick(&mut rng),
+            &s.partners,
+            i,
+            0.5,
+            &mut rng,
+        )?;
     }
     let half = sink_half.0 as f64 / probe as f64;
     // Size is about linear in `keep`: solve for the real bytes per fiche.

@@ -39,9 +39,10 @@ pub(crate) struct SliceOutcome {
 
 /// Parses root-level XML: `<FICHE>` elements, the `<FICHES>` markers and
 /// anything else (reported). `text` is a slice cut at element boundaries.
-pub(crate) fn parse_slice(text: &str) -> SliceOutcome {
+pub(crate) fn parse_slice(bytes: &[u8]) -> SliceOutcome {
     let mut out = SliceOutcome::default();
-    let mut reader = Reader::from_str(text);
+    // quick-xml checks UTF-8 event by event: no separate pass over the bytes.
+    let mut reader = Reader::from_reader(bytes);
     let config = reader.config_mut();
     config.expand_empty_elements = true;
     // The slice starts inside `<FICHES>`: its `</FICHES>` has no opening here.
@@ -51,10 +52,7 @@ pub(crate) fn parse_slice(text: &str) -> SliceOutcome {
         let event = match reader.read_event() {
             Ok(e) => e,
             Err(e) => {
-                out.error = Some(Located {
-                    offset: reader.error_position() as usize,
-                    message: format!("XML invalide : {e}"),
-                });
+                out.error = Some(fatal(bytes, &e, reader.error_position() as usize));
                 return out;
             }
         };
@@ -62,6 +60,10 @@ pub(crate) fn parse_slice(text: &str) -> SliceOutcome {
             Event::Start(e) => match e.name().as_ref() {
                 "FICHE" => {
                     let fiche = parse_fiche(&mut reader, at);
+                    if let Some(e) = fiche.fatal {
+                        out.error = Some(fatal(bytes, &e, fiche.error_at));
+                        return out;
+                    }
                     let unfinished = fiche.unfinished;
                     out.fiches.push(fiche.outcome);
                     if unfinished {
@@ -114,9 +116,29 @@ pub(crate) fn parse_slice(text: &str) -> SliceOutcome {
     }
 }
 
+/// The located error for `e`; invalid UTF-8 is pointed at its first bad byte.
+fn fatal(bytes: &[u8], e: &quick_xml::Error, at: usize) -> Located {
+    if let quick_xml::Error::Encoding(_) = e {
+        let offset = std::str::from_utf8(bytes)
+            .err()
+            .map_or(at, |u| u.valid_up_to());
+        return Located {
+            offset,
+            message: "texte invalide : ce n'est pas de l'UTF-8".into(),
+        };
+    }
+    Located {
+        offset: at,
+        message: format!("XML invalide : {e}"),
+    }
+}
+
 struct Parsed {
     outcome: FicheOutcome,
     unfinished: bool,
+    /// An error that condemns the whole file (invalid UTF-8), and where.
+    fatal: Option<quick_xml::Error>,
+    error_at: usize,
 }
 
 /// Reads the content of one `<FICHE>` (its start tag already read at `start`).
@@ -135,7 +157,7 @@ fn parse_fiche(reader: &mut Reader<&[u8]>, start: usize) -> Parsed {
         removed: 0,
         removed_field: None,
     };
-    let mut path: Vec<String> = Vec::new();
+    let mut path = TagPath::default();
     let mut text = String::new();
     let mut text_at = start;
     loop {
@@ -143,12 +165,28 @@ fn parse_fiche(reader: &mut Reader<&[u8]>, start: usize) -> Parsed {
         let event = match reader.read_event() {
             Ok(e) => e,
             Err(e) => {
+                let error_at = reader.error_position() as usize;
+                if let quick_xml::Error::Encoding(_) = e {
+                    return Parsed {
+                        outcome: FicheOutcome {
+                            offset: start,
+                            record: Err(Located {
+                                offset: start,
+                                message: String::new(),
+                            }),
+                            warnings: Vec::new(),
+                        },
+                        unfinished: false,
+                        fatal: Some(e),
+                        error_at,
+                    };
+                }
                 let located = Located {
-                    offset: reader.error_position() as usize,
+                    offset: error_at,
                     message: format!("XML invalide dans la fiche : {e}"),
                 };
                 // Skip to this fiche's end so the next one reads cleanly.
-                let unfinished = skip_to_fiche_end(reader, path.len());
+                let unfinished = skip_to_fiche_end(reader, path.depth());
                 return Parsed {
                     outcome: FicheOutcome {
                         offset: start,
@@ -156,24 +194,25 @@ fn parse_fiche(reader: &mut Reader<&[u8]>, start: usize) -> Parsed {
                         warnings: b.warnings,
                     },
                     unfinished,
+                    fatal: None,
+                    error_at,
                 };
             }
         };
         match event {
             Event::Start(e) => {
                 // Text before a child element (mixed content) is kept, not dropped.
-                if !path.is_empty() && !text.trim().is_empty() {
-                    let p: Vec<&str> = path.iter().map(String::as_str).collect();
-                    b.extra(&p, &text, text_at);
+                if path.depth() > 0 && !text.trim().is_empty() {
+                    let (parts, n) = path.parts();
+                    b.extra(&parts[..n], &text, text_at);
                 }
-                let name = e.name().as_ref().to_string();
-                path.push(name);
+                path.push(e.name().as_ref());
                 b.open(&path, at);
                 text.clear();
                 text_at = at;
             }
             Event::End(_) => {
-                if path.is_empty() {
+                if path.depth() == 0 {
                     break;
                 }
                 b.leaf(&path, &text, text_at);
@@ -211,6 +250,8 @@ fn parse_fiche(reader: &mut Reader<&[u8]>, start: usize) -> Parsed {
                         warnings: b.warnings,
                     },
                     unfinished: true,
+                    fatal: None,
+                    error_at: start,
                 };
             }
             _ => {}
@@ -219,6 +260,8 @@ fn parse_fiche(reader: &mut Reader<&[u8]>, start: usize) -> Parsed {
     Parsed {
         outcome: b.finish(start),
         unfinished: false,
+        fatal: None,
+        error_at: start,
     }
 }
 
@@ -243,6 +286,49 @@ fn skip_to_fiche_end(reader: &mut Reader<&[u8]>, depth: usize) -> bool {
     }
 }
 
+/// Deepest path told apart; deeper elements are matched on their first
+/// components only, which no known tag needs.
+const MAX_DEPTH: usize = 8;
+
+/// The open elements under `<FICHE>`, as one reused string ("A/B/C"): no
+/// allocation per element.
+#[derive(Default)]
+struct TagPath {
+    joined: String,
+    ends: Vec<usize>,
+}
+
+impl TagPath {
+    fn push(&mut self, name: &str) {
+        self.ends.push(self.joined.len());
+        if !self.joined.is_empty() {
+            self.joined.push('/');
+        }
+        self.joined.push_str(name);
+    }
+
+    fn pop(&mut self) {
+        let end = self.ends.pop().unwrap_or(0);
+        self.joined.truncate(end);
+    }
+
+    fn depth(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn parts(&self) -> ([&str; MAX_DEPTH], usize) {
+        let mut parts = [""; MAX_DEPTH];
+        let mut n = 0;
+        if !self.joined.is_empty() {
+            for part in self.joined.split('/').take(MAX_DEPTH) {
+                parts[n] = part;
+                n += 1;
+            }
+        }
+        (parts, n)
+    }
+}
+
 struct Builder {
     record: Record,
     numero_seen: bool,
@@ -264,10 +350,11 @@ impl Builder {
     }
 
     /// A container element opens: make room for what it holds.
-    fn open(&mut self, path: &[String], _at: usize) {
-        let p: Vec<&str> = path.iter().map(String::as_str).collect();
+    fn open(&mut self, path: &TagPath, _at: usize) {
+        let (parts, n) = path.parts();
+        let p = &parts[..n];
         let r = &mut self.record;
-        match p.as_slice() {
+        match p {
             ["ABREGE"] => r.abbreviation = Some(coded()),
             ["NOMENCLATURE_EUROPE"] => {
                 r.europe_level = Some(EuropeLevel {
@@ -318,15 +405,16 @@ impl Builder {
     }
 
     /// An element closes with `raw` as its text: store it where it belongs.
-    fn leaf(&mut self, path: &[String], raw: &str, at: usize) {
-        let p: Vec<&str> = path.iter().map(String::as_str).collect();
-        if is_container(&p) {
+    fn leaf(&mut self, path: &TagPath, raw: &str, at: usize) {
+        let (parts, n) = path.parts();
+        let p = &parts[..n];
+        if is_container(p) {
             if !raw.trim().is_empty() {
-                self.extra(&p, raw, at);
+                self.extra(p, raw, at);
             }
             return;
         }
-        let is_text = is_text_field(&p);
+        let is_text = is_text_field(p);
         let (value, removed) = if is_text {
             clean_text(raw)
         } else {
@@ -397,7 +485,7 @@ impl Builder {
                 }
             };
         }
-        match p.as_slice() {
+        match p {
             ["ID_FICHE"] => self.record.id = line(),
             ["NUMERO_FICHE"] => match Numero::parse(value) {
                 Some(n) => {
@@ -528,7 +616,7 @@ impl Builder {
                     "ETAT_CERTIFICATEUR" => c.state = line(),
                     "DATE_DERNIERE_MODIFICATION_ETAT" => c.state_changed = date,
                     "SITE_INTERNET" => c.website = line(),
-                    _ => self.extra(&p, value, at),
+                    _ => self.extra(p, value, at),
                 }
             }
             ["EXISTENCE_PARTENAIRES"] => self.record.has_partners = yes_no!(),
@@ -548,7 +636,7 @@ impl Builder {
                     "ETAT_HABILITATION" => c.state = line(),
                     "DATE_ACTIF" => c.active_since = date,
                     "DATE_DERNIERE_MODIFICATION_ETAT" => c.state_changed = date,
-                    _ => self.extra(&p, value, at),
+                    _ => self.extra(p, value, at),
                 }
             }
             ["ACTIVITES_VISEES"] => self.record.activities = text(),
@@ -570,7 +658,7 @@ impl Builder {
                     "MODALITES_EVALUATION" => bloc.assessment = text(),
                     "PREREQUIS_ENTREE_FORMATION_BLOC" => bloc.entry_prerequisites = text(),
                     "PREREQUIS_VALIDATION_BLOC" => bloc.validation_prerequisites = text(),
-                    _ => self.extra(&p, value, at),
+                    _ => self.extra(p, value, at),
                 }
             }
             ["LIEN_URL_DESCRIPTION"] => self.record.description_url = line(),
@@ -588,7 +676,7 @@ impl Builder {
                     "ACTIF" => j.open = open,
                     "COMPOSITION" => j.composition = line(),
                     "DATE_DERNIERE_MODIFICATION" => j.changed = date,
-                    _ => self.extra(&p, value, at),
+                    _ => self.extra(p, value, at),
                 }
             }
             ["ACCESSIBLE_NOUVELLE_CALEDONIE"] => self.record.new_caledonia = yes_no!(),
@@ -605,7 +693,7 @@ impl Builder {
                 match *field {
                     "TITRE" => pb.title = line(),
                     "DATE_PUBLICATION_JO" => pb.date = date,
-                    _ => self.extra(&p, value, at),
+                    _ => self.extra(p, value, at),
                 }
             }
             ["STATISTIQUES_PROMOTIONS", "STATISTIQUES_PROMOTION", field] => {
@@ -618,7 +706,7 @@ impl Builder {
                         | "TAUX_INSERTION_METIER_2ANS"
                 );
                 if !known {
-                    self.extra(&p, value, at);
+                    self.extra(p, value, at);
                     return;
                 }
                 let n = count!("nombre");
@@ -638,7 +726,7 @@ impl Builder {
                     self.record.level_years.push(y);
                 }
             }
-            _ => self.extra(&p, value, at),
+            _ => self.extra(p, value, at),
         }
     }
 

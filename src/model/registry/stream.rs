@@ -382,29 +382,10 @@ fn check_prolog(head: &[u8], name: &str, bom: usize) -> Result<Option<String>, L
     }
 }
 
-/// Parses one chunk: UTF-8 check, fiches, conversion to `Fiche`.
+/// Parses one chunk: fiches (UTF-8 checked on the way), conversion to `Fiche`.
 fn parse_chunk(chunk: &[u8]) -> ChunkResult {
     let mut cursor = Cursor::new(chunk);
-    let text = match std::str::from_utf8(chunk) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = cursor.at(e.valid_up_to());
-            let (lines, tail_cols) = cursor.end();
-            return ChunkResult {
-                fiches: Vec::new(),
-                warnings: Vec::new(),
-                fatal: Some(RelMessage {
-                    at,
-                    message: "texte invalide : ce n'est pas de l'UTF-8".into(),
-                }),
-                root_closed: false,
-                unfinished: None,
-                lines,
-                tail_cols,
-            };
-        }
-    };
-    let slice = parse_slice(text);
+    let slice = parse_slice(chunk);
     // Every message, in file order, so that one pass finds their lines.
     let mut messages: Vec<(Located, u8)> = Vec::new();
     let mut fiches = Vec::new();

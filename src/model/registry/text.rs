@@ -63,7 +63,11 @@ pub fn structure(input: &str) -> Option<Text> {
     let (clean, had_html) = strip_html(input);
     // Decoded entities may spell controls (`&amp;#27;`): the cleaned reading
     // is sanitized again, breaks kept.
-    let (clean, _) = super::sanitize::clean_text(&clean);
+    let clean = if had_html {
+        super::sanitize::clean_text(&clean).0.into_owned()
+    } else {
+        clean
+    };
     let mut items = Vec::new();
     let mut markers: Vec<char> = Vec::new();
     for segment in segments(&clean) {
@@ -89,41 +93,60 @@ fn is_space(c: char) -> bool {
 /// Cuts the text at its item boundaries: newlines; runs of 4+ spaces; runs of
 /// 2–3 spaces before a bullet marker or an upper-case letter.
 fn segments(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c == '\n' {
+    let mut i = 0;
+    // Bytes, not chars: the boundaries are ASCII spaces, NBSP (C2 A0) and
+    // newlines, so every cut falls between characters.
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
             out.push(&text[start..i]);
-            start = i + 1;
+            i += 1;
+            start = i;
             continue;
         }
-        if !is_space(c) {
+        let width = space_width(bytes, i);
+        if width == 0 {
+            i += 1;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        let mut run = 1;
-        while let Some(&(j, d)) = chars.peek() {
-            if !is_space(d) {
+        let run_start = i;
+        let mut run = 0;
+        while i < bytes.len() {
+            let w = space_width(bytes, i);
+            if w == 0 {
                 break;
             }
             run += 1;
-            end = j + d.len_utf8();
-            chars.next();
+            i += w;
         }
-        let rest = &text[end..];
+        if run < 2 && !text[..run_start].ends_with([';', ':']) {
+            continue;
+        }
+        let rest = &text[i..];
         // "mosaïques; - cloisonnements": after list punctuation one space will do.
-        let after_punctuation = text[..i].ends_with([';', ':']);
+        let after_punctuation = text[..run_start].ends_with([';', ':']);
         let cut = run >= 4
             || (run >= 2 && (starts_with_bullet(rest) || starts_upper(rest)))
             || (after_punctuation && spaced_bullet(rest));
         if cut {
-            out.push(&text[start..i]);
-            start = end;
+            out.push(&text[start..run_start]);
+            start = i;
         }
     }
     out.push(&text[start..]);
     out
+}
+
+/// Width in bytes of the space at `i` (space, tab, NBSP), or 0.
+fn space_width(bytes: &[u8], i: usize) -> usize {
+    match bytes[i] {
+        b' ' | b'\t' => 1,
+        0xC2 if bytes.get(i + 1) == Some(&0xA0) => 2,
+        _ => 0,
+    }
 }
 
 fn starts_with_bullet(text: &str) -> bool {
@@ -213,6 +236,9 @@ const BLOCK_TAGS: [&str; 12] = [
 /// block tags into line breaks and `<li>` into bullets. Returns the cleaned
 /// text and whether anything HTML was found.
 fn strip_html(input: &str) -> (String, bool) {
+    if !input.contains(['&', '<']) {
+        return (input.to_string(), false);
+    }
     let mut text = input.to_string();
     let mut had = false;
     // `&amp;eacute;` needs two rounds; a third catches triple escaping.
