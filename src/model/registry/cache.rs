@@ -3,15 +3,17 @@
 //! (other file, changed file, other reader version) or does not check out
 //! (truncated, corrupt) is ignored and rewritten, never trusted.
 //!
-//! Layout: `MAGIC`, format version (u32 LE), header length (u32 LE), header
-//! (postcard), header CRC-32 (u32 LE), then the frames the header lists, each
-//! with its length and CRC-32. Frame 0 holds the warnings, the others up to
-//! `FRAME_RECORDS` records each, so that they deserialize in parallel.
+//! Layout: `MAGIC`, format version (u32 LE), the frames, the header (postcard:
+//! key, and each frame's length and CRC-32), then a 16-byte trailer: header
+//! length (u32 LE), header CRC-32 (u32 LE), `MAGIC`. Frame 0 holds the
+//! warnings, the others up to `FRAME_RECORDS` records each, so that they
+//! decode in parallel; the header comes last so that frames are written as
+//! they are made, never all held in memory.
 
 use std::fs::{File, Metadata};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 
 use serde::{Deserialize, Serialize};
 
@@ -114,23 +116,32 @@ struct Header {
 /// The cached export for `key`, or `None` if there is none that checks out.
 pub(crate) fn load(dir: &Path, key: &Key) -> Option<Loaded> {
     let path = dir.join(key.file_name());
-    let file = File::open(&path).ok()?;
+    let mut file = File::open(&path).ok()?;
     let len = file.metadata().ok()?.len();
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
-    let mut fixed = [0u8; 16];
-    reader.read_exact(&mut fixed).ok()?;
+    if len < 12 + 16 {
+        return None;
+    }
+    let mut fixed = [0u8; 12];
+    file.read_exact(&mut fixed).ok()?;
     if &fixed[..8] != MAGIC || u32::from_le_bytes(fixed[8..12].try_into().ok()?) != FORMAT_VERSION {
         return None;
     }
-    let header_len = u32::from_le_bytes(fixed[12..16].try_into().ok()?);
-    if header_len > MAX_HEADER || u64::from(header_len) > len {
+    let mut trailer = [0u8; 16];
+    file.seek(SeekFrom::Start(len - 16)).ok()?;
+    file.read_exact(&mut trailer).ok()?;
+    if &trailer[8..] != MAGIC {
         return None;
     }
+    let header_len = u32::from_le_bytes(trailer[..4].try_into().ok()?);
+    let header_crc = u32::from_le_bytes(trailer[4..8].try_into().ok()?);
+    if header_len > MAX_HEADER || u64::from(header_len) + 12 + 16 > len {
+        return None;
+    }
+    let header_at = len - 16 - u64::from(header_len);
+    file.seek(SeekFrom::Start(header_at)).ok()?;
     let mut header = vec![0u8; header_len as usize];
-    reader.read_exact(&mut header).ok()?;
-    let mut crc = [0u8; 4];
-    reader.read_exact(&mut crc).ok()?;
-    if crc32fast::hash(&header) != u32::from_le_bytes(crc) {
+    file.read_exact(&mut header).ok()?;
+    if crc32fast::hash(&header) != header_crc {
         return None;
     }
     let header: Header = postcard::from_bytes(&header).ok()?;
@@ -138,21 +149,40 @@ pub(crate) fn load(dir: &Path, key: &Key) -> Option<Loaded> {
         return None;
     }
     let body: u64 = header.frames.iter().map(|(l, _)| *l).sum();
-    if 16 + u64::from(header_len) + 4 + body != len || header.frames.is_empty() {
+    if 12 + body != header_at || header.frames.is_empty() {
         return None;
     }
+    file.seek(SeekFrom::Start(12)).ok()?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
     // Frames are read here in order and decoded by the pool, as the XML is.
     let decoded: Mutex<Vec<(usize, Option<Vec<Fiche>>)>> = Mutex::new(Vec::new());
     let mut warnings: Option<Vec<Warning>> = None;
     let mut failed = false;
+    // At most a few frames read ahead of the decoders (bounds memory).
+    let slots = (Mutex::new(0usize), Condvar::new());
     rayon::in_place_scope(|scope| {
         for (i, &(frame_len, frame_crc)) in header.frames.iter().enumerate() {
+            {
+                let (lock, cvar) = &slots;
+                let mut busy = lock.lock().unwrap_or_else(|e| e.into_inner());
+                while *busy >= 8 {
+                    busy = cvar.wait(busy).unwrap_or_else(|e| e.into_inner());
+                }
+                *busy += 1;
+            }
+            let release = || {
+                let (lock, cvar) = &slots;
+                *lock.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
+                cvar.notify_one();
+            };
             let mut bytes = vec![0u8; frame_len as usize];
             if reader.read_exact(&mut bytes).is_err() || crc32fast::hash(&bytes) != frame_crc {
+                release();
                 failed = true;
                 return;
             }
             if i == 0 {
+                release();
                 match postcard::from_bytes(&bytes) {
                     Ok(w) => warnings = Some(w),
                     Err(_) => {
@@ -162,7 +192,7 @@ pub(crate) fn load(dir: &Path, key: &Key) -> Option<Loaded> {
                 }
                 continue;
             }
-            let decoded = &decoded;
+            let (decoded, slots) = (&decoded, &slots);
             scope.spawn(move |_| {
                 let fiches = postcard::from_bytes::<Vec<Record>>(&bytes)
                     .ok()
@@ -171,6 +201,9 @@ pub(crate) fn load(dir: &Path, key: &Key) -> Option<Loaded> {
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
                     .push((i, fiches));
+                let (lock, cvar) = slots;
+                *lock.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
+                cvar.notify_one();
             });
         }
     });
@@ -202,33 +235,37 @@ pub(crate) fn store(dir: &Path, key: &Key, loaded: &Loaded) -> std::io::Result<(
         .iter()
         .filter_map(|f| f.registry.as_deref())
         .collect();
-    let mut frames = vec![postcard::to_stdvec(&loaded.warnings).map_err(to_io)?];
-    let bodies: Result<Vec<Vec<u8>>, postcard::Error> = records
-        .par_chunks(FRAME_RECORDS)
-        .map(postcard::to_stdvec)
-        .collect();
-    frames.extend(bodies.map_err(to_io)?);
-    let header = Header {
-        key: key.clone(),
-        version: loaded.version.clone(),
-        frames: frames
-            .iter()
-            .map(|f| (f.len() as u64, crc32fast::hash(f)))
-            .collect(),
-    };
-    let header = postcard::to_stdvec(&header).map_err(to_io)?;
     let target = dir.join(key.file_name());
     let temp = dir.join(format!(".{}.{}.tmp", key.file_name(), std::process::id()));
     let result = (|| {
         let mut out = std::io::BufWriter::with_capacity(1 << 20, File::create(&temp)?);
         out.write_all(MAGIC)?;
         out.write_all(&FORMAT_VERSION.to_le_bytes())?;
-        out.write_all(&(header.len() as u32).to_le_bytes())?;
-        out.write_all(&header)?;
-        out.write_all(&crc32fast::hash(&header).to_le_bytes())?;
-        for frame in &frames {
-            out.write_all(frame)?;
+        let mut frames = Vec::new();
+        let warnings = postcard::to_stdvec(&loaded.warnings).map_err(to_io)?;
+        frames.push((warnings.len() as u64, crc32fast::hash(&warnings)));
+        out.write_all(&warnings)?;
+        // A few frames at a time, encoded in parallel, written in order.
+        for group in records.chunks(FRAME_RECORDS * 8) {
+            let encoded: Result<Vec<Vec<u8>>, postcard::Error> = group
+                .par_chunks(FRAME_RECORDS)
+                .map(postcard::to_stdvec)
+                .collect();
+            for frame in encoded.map_err(to_io)? {
+                frames.push((frame.len() as u64, crc32fast::hash(&frame)));
+                out.write_all(&frame)?;
+            }
         }
+        let header = Header {
+            key: key.clone(),
+            version: loaded.version.clone(),
+            frames,
+        };
+        let header = postcard::to_stdvec(&header).map_err(to_io)?;
+        out.write_all(&header)?;
+        out.write_all(&(header.len() as u32).to_le_bytes())?;
+        out.write_all(&crc32fast::hash(&header).to_le_bytes())?;
+        out.write_all(MAGIC)?;
         let file = out.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         std::fs::rename(&temp, &target)

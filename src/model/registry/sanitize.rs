@@ -106,7 +106,7 @@ mod tests {
         );
         assert_eq!(
             clean_line("Ingénieur « SI »"),
-            ("Ingénieur « SI »".to_string(), 0)
+            ("Ingénieur « SI »".into(), 0)
         );
     }
 }
