@@ -38,7 +38,8 @@ impl Date {
     }
 
     fn is_valid(&self) -> bool {
-        let leap = (self.y % 4 == 0 && self.y % 100 != 0) || self.y % 400 == 0;
+        let leap =
+            (self.y.is_multiple_of(4) && !self.y.is_multiple_of(100)) || self.y.is_multiple_of(400);
         let days = match self.m {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,

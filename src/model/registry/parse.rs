@@ -93,19 +93,11 @@ pub(crate) fn parse_slice(bytes: &[u8]) -> SliceOutcome {
                     }
                 }
             },
-            Event::End(e) => {
-                if e.name().as_ref() == "FICHES" {
-                    out.root_closed = true;
-                }
-            }
-            Event::Text(t) => {
-                if !t.trim_ascii().is_empty() {
-                    out.warnings.push(Located {
-                        offset: at,
-                        message: "texte hors de toute fiche : ignoré".into(),
-                    });
-                }
-            }
+            Event::End(e) if e.name().as_ref() == "FICHES" => out.root_closed = true,
+            Event::Text(t) if !t.trim_ascii().is_empty() => out.warnings.push(Located {
+                offset: at,
+                message: "texte hors de toute fiche : ignoré".into(),
+            }),
             Event::CData(_) | Event::GeneralRef(_) => out.warnings.push(Located {
                 offset: at,
                 message: "texte hors de toute fiche : ignoré".into(),

@@ -108,5 +108,28 @@ mod tests {
             clean_line("Ingénieur « SI »"),
             ("Ingénieur « SI »".into(), 0)
         );
+        assert_eq!(clean_line("d’élu\u{ad}s"), ("d’élus".into(), 1));
+        assert_eq!(clean_line("x\u{feff}\u{2066}y\u{9b}"), ("xy".into(), 3));
+    }
+
+    #[test]
+    fn the_quick_scan_never_misses_a_forbidden_character() {
+        for code in 0..0x3_0000u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            if is_forbidden(c) {
+                // At every alignment inside and across the scan's blocks.
+                for pad in [0, 1, 15, 31, 32, 33] {
+                    let text = format!("{}{c}b", "a".repeat(pad));
+                    assert!(may_hold_forbidden(text.as_bytes()), "U+{code:04X} at {pad}");
+                }
+            }
+        }
+        assert!(!may_hold_forbidden(
+            "Développeur « web » – d’applications… "
+                .repeat(9)
+                .as_bytes()
+        ));
     }
 }
