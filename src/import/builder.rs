@@ -582,6 +582,7 @@ impl Draft {
                 certification_places,
                 preparation_places,
             },
+            registry: None,
         })
     }
 }

@@ -8,6 +8,7 @@ mod load;
 pub mod normalize;
 mod numero;
 mod position;
+pub mod registry;
 mod ron_text;
 pub mod sanitize;
 mod validate;
@@ -61,6 +62,10 @@ pub struct Fiche {
     pub legal_base: LegalBase,
     #[serde(default)]
     pub more_info: MoreInfo,
+    /// Everything France Compétences' export says of this fiche, when it came
+    /// from (or was merged with) the export; `None` for a hand-written fiche.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registry: Option<Box<registry::Record>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -358,9 +363,13 @@ pub struct SemesterRef<'a> {
 }
 
 impl Fiche {
-    /// The fiche's number with its register.
+    /// The fiche's number with its register (a registry fiche says which;
+    /// a RON fiche is an RNCP one).
     pub fn numero(&self) -> Numero {
-        Numero::new(Repertoire::Rncp, &self.rncp_code)
+        match &self.registry {
+            Some(record) => Numero::new(record.numero.repertoire, &record.numero.number),
+            None => Numero::new(Repertoire::Rncp, &self.rncp_code),
+        }
     }
 
     pub fn parcours_by_id(&self, id: &str) -> Option<&Parcours> {
