@@ -9,6 +9,27 @@ pub fn to_json(fiche: &Fiche) -> String {
     serde_json::to_string_pretty(fiche).expect("the model serialises to JSON")
 }
 
+/// The fiche in the native format, loadable again with `--data`.
+pub fn to_ron(fiche: &Fiche) -> String {
+    ron::ser::to_string_pretty(fiche, ron_config()).expect("the model serialises to RON")
+}
+
+/// Several fiches: a JSON array.
+pub fn all_to_json<'a>(fiches: impl Iterator<Item = &'a Fiche>) -> String {
+    let fiches: Vec<&Fiche> = fiches.collect();
+    serde_json::to_string_pretty(&fiches).expect("the model serialises to JSON")
+}
+
+/// Several fiches: a RON list.
+pub fn all_to_ron<'a>(fiches: impl Iterator<Item = &'a Fiche>) -> String {
+    let fiches: Vec<&Fiche> = fiches.collect();
+    ron::ser::to_string_pretty(&fiches, ron_config()).expect("the model serialises to RON")
+}
+
+fn ron_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new().indentor("    ".to_string())
+}
+
 /// Escapes text for a Markdown table cell or paragraph.
 pub fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -18,9 +18,14 @@ struct FicheFindings<'a> {
 /// (a JSON array). Several: each fiche's under its number (a JSON array of
 /// `{numero, findings}`). Exit 1 when any fiche has an error.
 pub fn run(catalogue: &Catalogue, json: bool) -> ExitCode {
+    let today = check::today();
     let all: Vec<(&Fiche, Vec<Finding>)> = catalogue
         .iter()
-        .map(|(_, fiche)| (fiche, check::check(fiche)))
+        .map(|(_, fiche)| {
+            let mut findings = check::check(fiche);
+            findings.extend(check::check_registry(fiche, catalogue, today));
+            (fiche, findings)
+        })
         .collect();
     let errors = all.iter().any(|(_, f)| check::has_errors(f));
     if let [(fiche, findings)] = all.as_slice() {

@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use rncp_explorer::model::sanitize::escape_for_terminal;
-use rncp_explorer::model::{self, Catalogue, Fiche};
+use rncp_explorer::model::{self, Catalogue, Fiche, registry};
 use rncp_explorer::search::Kind;
 
 /// Exit status for bad input data (unreadable or invalid file), like clap's usage errors.
@@ -147,15 +147,34 @@ impl From<KindArg> for Kind {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ExportFormat {
     Json,
+    /// Le format natif (chargeable avec --data).
+    Ron,
     Markdown,
 }
 
 /// Loads the fiches named by `--data`, or the embedded one. Errors go to stderr.
 pub fn load(data: &[PathBuf]) -> Result<Catalogue, ExitCode> {
-    model::load_catalogue(data).map_err(|e| {
+    let sources = model::load_sources(data, &registry::Options::default()).map_err(|e| {
         eprintln!("rncp-explorer: {e}");
         ExitCode::from(EXIT_BAD_INPUT)
-    })
+    })?;
+    report_warnings(&sources.warnings);
+    Ok(sources.catalogue)
+}
+
+/// What an export made us skip or repair, on stderr (stdout stays the
+/// command's): the first few, located, then how many more.
+fn report_warnings(warnings: &[registry::Warning]) {
+    const SHOWN: usize = 10;
+    for warning in warnings.iter().take(SHOWN) {
+        eprintln!("rncp-explorer: avertissement : {warning}");
+    }
+    if warnings.len() > SHOWN {
+        eprintln!(
+            "rncp-explorer: … et {} autres avertissements",
+            warnings.len() - SHOWN
+        );
+    }
 }
 
 /// The one fiche a fiche-level subcommand works on: `--fiche`, or the only
@@ -213,6 +232,10 @@ pub fn run(cli: Cli) -> ExitCode {
             width,
         } => with_fiche(&|fiche| compare::run(fiche, &a, &b, format, expand, width)),
         Command::Parcours { json } => with_fiche(&|fiche| parcours::run(fiche, json)),
+        // The whole catalogue unless one fiche is asked for.
+        Command::Export { format } if wanted.is_none() && catalogue.len() > 1 => {
+            export::run_all(catalogue.iter().map(|(_, f)| f), format)
+        }
         Command::Export { format } => with_fiche(&|fiche| export::run(fiche, format)),
         Command::Search {
             query,

@@ -98,6 +98,12 @@ impl Catalogue {
         &self.fiches[id.index()]
     }
 
+    /// The fiche `id` names, to complete it while the catalogue is built
+    /// (its number, hence its place in the lookup, must not change).
+    pub(crate) fn get_mut(&mut self, id: FicheId) -> &mut Fiche {
+        &mut self.fiches[id.index()]
+    }
+
     /// Where fiche `id` was read from.
     pub fn source(&self, id: FicheId) -> &str {
         &self.sources[id.index()]

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::Fiche;
 use super::catalogue::Catalogue;
-use super::position::{end_position, locate};
+use super::position::end_position;
 use super::ron_text::{literals, ron_message};
 use super::sanitize::{escape_for_terminal, for_each_string, is_forbidden};
 use super::validate::validate;
@@ -53,33 +53,15 @@ pub fn load_file(path: &Path) -> Result<Fiche, LoadError> {
     parse_str(&text, &path.display().to_string())
 }
 
-/// The catalogue of a run: the embedded fiche alone when `paths` is empty,
-/// else every file's fiche in the order given. Each file's errors are located
-/// as for one file; a number declared by two files is an error located at
-/// the second file's `rncp_code`.
+/// The catalogue of a run from RON files and exports, without the
+/// warnings (see [`super::sources::load_sources`]); the cache is used.
 pub fn load_catalogue(paths: &[PathBuf]) -> Result<Catalogue, LoadError> {
-    if paths.is_empty() {
-        return Ok(Catalogue::single(embedded(), EMBEDDED_NAME));
-    }
-    let mut catalogue = Catalogue::new();
-    for path in paths {
-        let name = path.display().to_string();
-        let text = read_text(path)?;
-        let fiche = parse_str(&text, &name)?;
-        catalogue.add(fiche, &name).map_err(|dup| LoadError {
-            source_name: name.clone(),
-            position: locate(&text, "rncp_code", 0),
-            message: format!(
-                "{} est déjà dans {} : une fiche ne peut être chargée qu'une fois",
-                dup.numero, dup.existing_source
-            ),
-        })?;
-    }
-    Ok(catalogue)
+    super::sources::load_sources(paths, &super::registry::Options::default())
+        .map(|sources| sources.catalogue)
 }
 
 /// A data file's text, refused when it is not a bounded regular file or not UTF-8.
-fn read_text(path: &Path) -> Result<String, LoadError> {
+pub(crate) fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
     let bytes = read_capped(path).map_err(|message| LoadError {
         source_name: name.clone(),

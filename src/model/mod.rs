@@ -11,6 +11,7 @@ mod position;
 pub mod registry;
 mod ron_text;
 pub mod sanitize;
+mod sources;
 mod validate;
 
 pub use catalogue::{Catalogue, Duplicate, FicheId, ParcoursRef};
@@ -20,6 +21,7 @@ pub use load::{
 };
 pub use numero::{Numero, NumeroQuery, Repertoire, parse_numero};
 pub use sanitize::{escape_for_terminal, is_forbidden};
+pub use sources::{Sources, load_sources};
 
 use std::fmt;
 use std::iter::Sum;

@@ -84,7 +84,7 @@ impl Location {
 }
 
 impl Finding {
-    fn warning(rule: &'static str, location: Location, message: String) -> Self {
+    pub(crate) fn warning(rule: &'static str, location: Location, message: String) -> Self {
         Self {
             severity: Severity::Warning,
             rule,
@@ -92,7 +92,7 @@ impl Finding {
             message,
         }
     }
-    fn error(rule: &'static str, location: Location, message: String) -> Self {
+    pub(crate) fn error(rule: &'static str, location: Location, message: String) -> Self {
         Self {
             severity: Severity::Error,
             rule,
@@ -101,6 +101,10 @@ impl Finding {
         }
     }
 }
+
+mod registry;
+
+pub use registry::{check_registry, today};
 
 /// Every finding about `fiche`, in reading order: the common core, then each parcours.
 pub fn check(fiche: &Fiche) -> Vec<Finding> {
@@ -114,25 +118,35 @@ pub fn check(fiche: &Fiche) -> Vec<Finding> {
     findings
 }
 
-/// True when any finding is an error (the `check` command then exits 1).
 /// The findings of each fiche of a catalogue, computed the first time they
 /// are asked for and kept: over a whole registry, checking every fiche up
 /// front would cost seconds the user never asked to wait.
 #[derive(Debug, Clone, Default)]
 pub struct FindingsCache {
     cells: Vec<OnceLock<Vec<Finding>>>,
+    /// The day registry records are judged on (when the cache was made).
+    today: Option<crate::model::registry::Date>,
 }
 
 impl FindingsCache {
     pub fn new(catalogue: &Catalogue) -> FindingsCache {
         FindingsCache {
             cells: (0..catalogue.len()).map(|_| OnceLock::new()).collect(),
+            today: Some(today()),
         }
     }
 
-    /// Fiche `id`'s findings (`catalogue` is the one the cache was made for).
+    /// Fiche `id`'s findings, its registry record's included (`catalogue`
+    /// is the one the cache was made for).
     pub fn get<'a>(&'a self, catalogue: &Catalogue, id: FicheId) -> &'a [Finding] {
-        self.cells[id.index()].get_or_init(|| check(catalogue.get(id)))
+        self.cells[id.index()].get_or_init(|| {
+            let fiche = catalogue.get(id);
+            let mut findings = check(fiche);
+            if let Some(today) = self.today {
+                findings.extend(check_registry(fiche, catalogue, today));
+            }
+            findings
+        })
     }
 
     /// Whether fiche `id` was checked already.
@@ -141,6 +155,7 @@ impl FindingsCache {
     }
 }
 
+/// True when any finding is an error (the `check` command then exits 1).
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }
@@ -237,8 +252,10 @@ fn check_parcours(findings: &mut Vec<Finding>, fiche: &Fiche, parcours: &Parcour
         check_semester(findings, Some(parcours), semester);
     }
     check_numbering(findings, fiche, parcours);
+    // A fiche known only from the registry has no curriculum to sum: its
+    // ECTS are unknown, not wrong.
     let total = fiche.ects_total(parcours);
-    if total.known != MASTER_ECTS {
+    if !fiche.curriculum(parcours).is_empty() && total.known != MASTER_ECTS {
         findings.push(Finding::warning(
             "total-ects",
             here,
