@@ -63,6 +63,9 @@ pub struct Options {
     pub cache_dir: Option<PathBuf>,
     /// Most bytes of XML read, inflated or not (zip bombs, endless devices).
     pub max_xml_bytes: u64,
+    /// About how many bytes of XML each parallel task parses (4 MiB; tests
+    /// use small pieces to cross many boundaries).
+    pub chunk_bytes: usize,
 }
 
 /// Inflated-size cap by default: four times the real export.
@@ -74,6 +77,7 @@ impl Default for Options {
             cache: true,
             cache_dir: None,
             max_xml_bytes: DEFAULT_MAX_XML_BYTES,
+            chunk_bytes: stream::CHUNK,
         }
     }
 }
@@ -153,10 +157,14 @@ pub fn read(path: &Path, options: &Options) -> Result<Loaded, LoadError> {
                 std::io::BufReader::with_capacity(1 << 20, file),
                 &name,
                 options.max_xml_bytes,
+                options.chunk_bytes,
             )?,
             &name,
         ),
-        Format::Xml => finish(stream::read_xml(file, &name, options.max_xml_bytes)?, &name),
+        Format::Xml => finish(
+            stream::read_xml(file, &name, options.max_xml_bytes, options.chunk_bytes)?,
+            &name,
+        ),
         Format::Ron => return Err(not_an_export(&name)),
     };
     if let (Some(key), Some(dir)) = (&key, &dir)
@@ -176,11 +184,16 @@ pub fn read(path: &Path, options: &Options) -> Result<Loaded, LoadError> {
 pub fn read_bytes(bytes: &[u8], name: &str, options: &Options) -> Result<Loaded, LoadError> {
     match detect(bytes) {
         Format::Zip => Ok(finish(
-            zip::read_zip(Cursor::new(bytes), name, options.max_xml_bytes)?,
+            zip::read_zip(
+                Cursor::new(bytes),
+                name,
+                options.max_xml_bytes,
+                options.chunk_bytes,
+            )?,
             name,
         )),
         Format::Xml => Ok(finish(
-            stream::read_xml(bytes, name, options.max_xml_bytes)?,
+            stream::read_xml(bytes, name, options.max_xml_bytes, options.chunk_bytes)?,
             name,
         )),
         Format::Ron => Err(not_an_export(name)),
