@@ -17,7 +17,7 @@ mod types;
 mod zip;
 
 use std::fmt;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -137,7 +137,7 @@ pub fn read(path: &Path, options: &Options) -> Result<Loaded, LoadError> {
     }
     let mut file = std::fs::File::open(path).map_err(|e| plain(io_message(&e)))?;
     let mut head = [0u8; 64];
-    let n = read_head(&mut file, &mut head).map_err(|e| plain(io_message(&e)))?;
+    let n = cache::read_up_to(&mut file, &mut head).map_err(|e| plain(io_message(&e)))?;
     let format = detect(&head[..n]);
     let key = if options.cache {
         cache::Key::of(path, &metadata).ok()
@@ -206,17 +206,6 @@ fn not_an_export(name: &str) -> LoadError {
         Some((1, 1)),
         "ce n'est ni un export XML ni un zip France Compétences".into(),
     )
-}
-
-fn read_head(file: &mut std::fs::File, head: &mut [u8]) -> std::io::Result<usize> {
-    let mut n = 0;
-    while n < head.len() {
-        match file.read(&mut head[n..])? {
-            0 => break,
-            k => n += k,
-        }
-    }
-    Ok(n)
 }
 
 fn io_message(e: &std::io::Error) -> String {
