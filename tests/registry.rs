@@ -680,3 +680,58 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn several_exports_read_in_parallel_on_the_pool_never_deadlock() {
+    use rayon::prelude::*;
+    // More reads than pool threads, each from a pool thread: the read-ahead
+    // bound must not leave every thread waiting.
+    let counts: Vec<usize> = (0..6)
+        .into_par_iter()
+        .map(|i| {
+            let path = if i % 2 == 0 { RNCP_XML } else { RNCP_ZIP };
+            // Small pieces: many more in flight than the read-ahead bound.
+            let options = Options {
+                chunk_bytes: 2_000,
+                ..no_cache()
+            };
+            registry::read(Path::new(path), &options)
+                .unwrap()
+                .fiches
+                .len()
+        })
+        .collect();
+    assert_eq!(counts, [8; 6]);
+}
+
+#[test]
+fn small_chunks_give_the_same_fiches_and_the_same_places() {
+    let text = sample()
+        .replace("<NUMERO_FICHE>RNCP35809</NUMERO_FICHE>", "")
+        .replacen(
+            "<DATE_FIN_ENREGISTREMENT>31/08/2028",
+            "<DATE_FIN_ENREGISTREMENT>31/02/2028",
+            1,
+        )
+        .replacen(
+            "Concepteur développeur",
+            "Concepteur\u{200b} développeur",
+            1,
+        );
+    let whole = bytes(&text).unwrap();
+    assert!(whole.warnings.len() >= 3, "{:?}", whole.warnings);
+    for chunk_bytes in [1, 700, 5_000, 64 << 10] {
+        let options = Options {
+            chunk_bytes,
+            ..no_cache()
+        };
+        let pieces = registry::read_bytes(text.as_bytes(), "t.xml", &options).unwrap();
+        assert_eq!(pieces.fiches, whole.fiches, "{chunk_bytes}");
+        assert_eq!(pieces.warnings, whole.warnings, "{chunk_bytes}");
+        let cut = &text[..text.len() - 3_000];
+        assert_eq!(
+            registry::read_bytes(cut.as_bytes(), "t.xml", &options).unwrap_err(),
+            registry::read_bytes(cut.as_bytes(), "t.xml", &no_cache()).unwrap_err(),
+        );
+    }
+}

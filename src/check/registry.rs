@@ -117,7 +117,7 @@ mod tests {
             }
         );
         assert_eq!(
-            civil_from_days(20_789),
+            civil_from_days(20_788),
             Date {
                 y: 2026,
                 m: 12,

@@ -18,6 +18,7 @@ use std::sync::{Condvar, Mutex};
 use serde::{Deserialize, Serialize};
 
 use super::convert::to_fiche;
+use super::stream::{release_slot, take_slot};
 use super::types::Record;
 use super::{Loaded, Warning};
 use crate::model::Fiche;
@@ -27,7 +28,7 @@ pub const CACHE_DIR_ENV: &str = "RNCP_EXPLORER_CACHE_DIR";
 
 const MAGIC: &[u8; 8] = b"RNCPXREG";
 /// Bump whenever `Record`, `Warning` or the reading rules change.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 const FRAME_RECORDS: usize = 512;
 const FINGERPRINT_WINDOW: u64 = 64 << 10;
 /// A header larger than this is corrupt.
@@ -94,7 +95,8 @@ impl Key {
     }
 }
 
-fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
+/// Reads until `buf` is full or the file ends; how many bytes came.
+pub(crate) fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
     let mut n = 0;
     while n < buf.len() {
         match file.read(&mut buf[n..])? {
@@ -162,19 +164,8 @@ pub(crate) fn load(dir: &Path, key: &Key) -> Option<Loaded> {
     let slots = (Mutex::new(0usize), Condvar::new());
     rayon::in_place_scope(|scope| {
         for (i, &(frame_len, frame_crc)) in header.frames.iter().enumerate() {
-            {
-                let (lock, cvar) = &slots;
-                let mut busy = lock.lock().unwrap_or_else(|e| e.into_inner());
-                while *busy >= 8 {
-                    busy = cvar.wait(busy).unwrap_or_else(|e| e.into_inner());
-                }
-                *busy += 1;
-            }
-            let release = || {
-                let (lock, cvar) = &slots;
-                *lock.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
-                cvar.notify_one();
-            };
+            take_slot(&slots, 8);
+            let release = || release_slot(&slots);
             let mut bytes = vec![0u8; frame_len as usize];
             if reader.read_exact(&mut bytes).is_err() || crc32fast::hash(&bytes) != frame_crc {
                 release();
@@ -201,9 +192,7 @@ pub(crate) fn load(dir: &Path, key: &Key) -> Option<Loaded> {
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
                     .push((i, fiches));
-                let (lock, cvar) = slots;
-                *lock.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
-                cvar.notify_one();
+                release_slot(slots);
             });
         }
     });

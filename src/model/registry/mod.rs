@@ -17,7 +17,7 @@ mod types;
 mod zip;
 
 use std::fmt;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -63,6 +63,9 @@ pub struct Options {
     pub cache_dir: Option<PathBuf>,
     /// Most bytes of XML read, inflated or not (zip bombs, endless devices).
     pub max_xml_bytes: u64,
+    /// About how many bytes of XML each parallel task parses (4 MiB; tests
+    /// use small pieces to cross many boundaries).
+    pub chunk_bytes: usize,
 }
 
 /// Inflated-size cap by default: four times the real export.
@@ -74,6 +77,7 @@ impl Default for Options {
             cache: true,
             cache_dir: None,
             max_xml_bytes: DEFAULT_MAX_XML_BYTES,
+            chunk_bytes: stream::CHUNK,
         }
     }
 }
@@ -133,7 +137,7 @@ pub fn read(path: &Path, options: &Options) -> Result<Loaded, LoadError> {
     }
     let mut file = std::fs::File::open(path).map_err(|e| plain(io_message(&e)))?;
     let mut head = [0u8; 64];
-    let n = read_head(&mut file, &mut head).map_err(|e| plain(io_message(&e)))?;
+    let n = cache::read_up_to(&mut file, &mut head).map_err(|e| plain(io_message(&e)))?;
     let format = detect(&head[..n]);
     let key = if options.cache {
         cache::Key::of(path, &metadata).ok()
@@ -153,10 +157,14 @@ pub fn read(path: &Path, options: &Options) -> Result<Loaded, LoadError> {
                 std::io::BufReader::with_capacity(1 << 20, file),
                 &name,
                 options.max_xml_bytes,
+                options.chunk_bytes,
             )?,
             &name,
         ),
-        Format::Xml => finish(stream::read_xml(file, &name, options.max_xml_bytes)?, &name),
+        Format::Xml => finish(
+            stream::read_xml(file, &name, options.max_xml_bytes, options.chunk_bytes)?,
+            &name,
+        ),
         Format::Ron => return Err(not_an_export(&name)),
     };
     if let (Some(key), Some(dir)) = (&key, &dir)
@@ -176,11 +184,16 @@ pub fn read(path: &Path, options: &Options) -> Result<Loaded, LoadError> {
 pub fn read_bytes(bytes: &[u8], name: &str, options: &Options) -> Result<Loaded, LoadError> {
     match detect(bytes) {
         Format::Zip => Ok(finish(
-            zip::read_zip(Cursor::new(bytes), name, options.max_xml_bytes)?,
+            zip::read_zip(
+                Cursor::new(bytes),
+                name,
+                options.max_xml_bytes,
+                options.chunk_bytes,
+            )?,
             name,
         )),
         Format::Xml => Ok(finish(
-            stream::read_xml(bytes, name, options.max_xml_bytes)?,
+            stream::read_xml(bytes, name, options.max_xml_bytes, options.chunk_bytes)?,
             name,
         )),
         Format::Ron => Err(not_an_export(name)),
@@ -193,17 +206,6 @@ fn not_an_export(name: &str) -> LoadError {
         Some((1, 1)),
         "ce n'est ni un export XML ni un zip France Compétences".into(),
     )
-}
-
-fn read_head(file: &mut std::fs::File, head: &mut [u8]) -> std::io::Result<usize> {
-    let mut n = 0;
-    while n < head.len() {
-        match file.read(&mut head[n..])? {
-            0 => break,
-            k => n += k,
-        }
-    }
-    Ok(n)
 }
 
 fn io_message(e: &std::io::Error) -> String {

@@ -16,7 +16,7 @@ use super::parse::{Located, parse_slice};
 use super::validate_fiche;
 
 /// Target size of one chunk handed to a worker.
-const CHUNK: usize = 4 << 20;
+pub(crate) const CHUNK: usize = 4 << 20;
 /// Chunks read ahead of the workers at most (bounds memory).
 const IN_FLIGHT: usize = 6;
 /// How far into the file the root element must start.
@@ -98,10 +98,12 @@ pub(crate) fn read_xml(
     mut source: impl Read,
     name: &str,
     limit: u64,
+    chunk: usize,
 ) -> Result<Streamed, LoadError> {
+    let chunk_size = chunk.max(1);
     let plain = |message: String| located_error(name, None, message);
     let mut total: u64 = 0;
-    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK * 2);
+    let mut buf: Vec<u8> = Vec::new();
     let mut eof = false;
     let mut fill = |buf: &mut Vec<u8>,
                     want: usize,
@@ -129,7 +131,7 @@ pub(crate) fn read_xml(
         Ok(())
     };
 
-    fill(&mut buf, CHUNK, &mut eof, &mut total)?;
+    fill(&mut buf, chunk_size.max(PROLOG_LIMIT), &mut eof, &mut total)?;
     // A UTF-8 BOM is allowed before the declaration; offsets stay file offsets.
     let bom = if buf.starts_with(b"\xEF\xBB\xBF") {
         3
@@ -153,7 +155,7 @@ pub(crate) fn read_xml(
             if abort.load(Ordering::Relaxed) {
                 break;
             }
-            if let Err(e) = fill(&mut carry, CHUNK, &mut eof, &mut total) {
+            if let Err(e) = fill(&mut carry, chunk_size, &mut eof, &mut total) {
                 read_error = Some(e);
                 break;
             }
@@ -162,7 +164,7 @@ pub(crate) fn read_xml(
                 Some(end) if !eof || end == carry.len() => end,
                 Some(end) => end,
                 None if !eof => {
-                    let want = carry.len() + CHUNK;
+                    let want = carry.len() + chunk_size;
                     if let Err(e) = fill(&mut carry, want, &mut eof, &mut total) {
                         read_error = Some(e);
                         break;
@@ -174,14 +176,7 @@ pub(crate) fn read_xml(
             let last = eof && cut == carry.len();
             let rest = carry.split_off(cut);
             let chunk = std::mem::replace(&mut carry, rest);
-            {
-                let (lock, cvar) = &slots;
-                let mut busy = lock.lock().unwrap_or_else(|e| e.into_inner());
-                while *busy >= IN_FLIGHT {
-                    busy = cvar.wait(busy).unwrap_or_else(|e| e.into_inner());
-                }
-                *busy += 1;
-            }
+            take_slot(&slots, IN_FLIGHT);
             let i = index;
             index += 1;
             let chunk_offset = offset;
@@ -201,9 +196,7 @@ pub(crate) fn read_xml(
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
                     .push((i, base, result));
-                let (lock, cvar) = slots;
-                *lock.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
-                cvar.notify_one();
+                release_slot(slots);
             });
             if last || (eof && carry.is_empty()) {
                 break;
@@ -279,6 +272,39 @@ pub(crate) fn read_xml(
         warnings,
         version,
     })
+}
+
+/// Counts the chunks (or frames) handed to the pool and not yet done.
+pub(crate) type Slots = (Mutex<usize>, Condvar);
+
+/// Waits until fewer than `max` are in flight, then takes a slot. On one of
+/// rayon's own threads (a caller reading several exports in parallel) it
+/// runs pending pool work meanwhile instead of blocking, so the pool can
+/// never be stuck with every thread waiting.
+pub(crate) fn take_slot(slots: &Slots, max: usize) {
+    let (lock, cvar) = slots;
+    let mut busy = lock.lock().unwrap_or_else(|e| e.into_inner());
+    while *busy >= max {
+        if rayon::current_thread_index().is_some() {
+            drop(busy);
+            if rayon::yield_now() != Some(rayon::Yield::Executed) {
+                std::thread::yield_now();
+            }
+            busy = lock.lock().unwrap_or_else(|e| e.into_inner());
+        } else {
+            busy = cvar
+                .wait_timeout(busy, std::time::Duration::from_millis(50))
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+    *busy += 1;
+}
+
+pub(crate) fn release_slot(slots: &Slots) {
+    let (lock, cvar) = slots;
+    *lock.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
+    cvar.notify_one();
 }
 
 /// End (just past `>`) of the last `</FICHE>` in `buf`.

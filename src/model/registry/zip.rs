@@ -12,6 +12,7 @@ pub(crate) fn read_zip(
     reader: impl Read + Seek,
     name: &str,
     limit: u64,
+    chunk: usize,
 ) -> Result<Streamed, LoadError> {
     let plain = |message: String| located_error(name, None, message);
     let mut archive =
@@ -50,5 +51,5 @@ pub(crate) fn read_zip(
         )));
     }
     let inner = format!("{name} › {pick}");
-    read_xml(entry, &inner, limit)
+    read_xml(entry, &inner, limit, chunk)
 }
