@@ -4,6 +4,7 @@
 //! asks the loop to start — `update` itself never blocks on it.
 
 use super::action::Action;
+use super::persist::SavedState;
 use crate::search::{Query, Results};
 
 #[derive(Debug, Clone)]
@@ -12,6 +13,11 @@ pub enum Msg {
     Action(Action),
     /// The search worker's answer to the query of generation `generation`.
     SearchResults { generation: u64, results: Results },
+    /// A line for the status bar from the event loop (an opener that could
+    /// not start), shown until the next key.
+    Notice(String),
+    /// The state saved by the last run, read at start by the binary.
+    Restore(SavedState),
 }
 
 impl From<Action> for Msg {
@@ -26,4 +32,10 @@ pub enum Effect {
     /// Run `query` in the background; answer with [`Msg::SearchResults`]
     /// carrying `generation`.
     Search { generation: u64, query: Query },
+    /// Put this text on the clipboard (OSC 52, written by the loop only when
+    /// stdout is a terminal). Already cut to [`super::clipboard::MAX_COPY`].
+    Copy(String),
+    /// Open this http(s) URL with the system opener, detached. Already
+    /// checked by [`super::links::openable`]; the loop checks again.
+    Open(String),
 }

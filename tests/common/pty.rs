@@ -10,6 +10,20 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
+/// An empty directory of its own, for one session's saved state.
+pub fn fresh_state_dir() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "rncp-explorer-test-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a state directory");
+    dir
+}
+
 pub struct Session {
     pub parser: vt100::Parser,
     pub output: Receiver<Vec<u8>>,
@@ -39,6 +53,9 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        // Never the state file of the machine's user: each session starts
+        // from none, unless the test names a state directory itself.
+        cmd.env("RNCP_EXPLORER_STATE_DIR", fresh_state_dir());
         for (key, value) in env {
             cmd.env(key, value);
         }
