@@ -2,7 +2,7 @@
 //! one row each, and `Entrée` to go where it is — the parcours (or the fiche
 //! for the common core), then the semester or UE node in its tree.
 
-use super::list::ListCursor;
+use super::list::{ListCursor, follow};
 use super::nav::{follow_cursors, select_in_tree, select_row, set_focus};
 use super::tree::{self, NodeId};
 use super::view::layout;
@@ -53,6 +53,15 @@ pub(super) fn handle(app: &mut App, action: Action) {
             if !layout::contains(rect, column, row) {
                 app.popup = None;
                 return;
+            }
+            // A click on a finding goes there, like a click on a search result.
+            let inner = layout::inner(rect);
+            let offset = follow(cursor.offset, cursor.selected, page, len);
+            let index = offset + usize::from(row.saturating_sub(inner.y));
+            if layout::contains(inner, column, row) && index < len {
+                cursor.selected = index;
+                app.popup = Some(Popup::Findings(cursor));
+                return handle(app, Action::Activate);
             }
         }
         Action::Wheel { down, .. } => cursor.wheel(down, len, page),

@@ -270,7 +270,7 @@ const BROWSE_OPEN: &[Binding] = &[
         &[ch('o')],
         "o",
         Action::OpenLink,
-        "Ouvrir dans le navigateur le premier lien du détail (encore o : le suivant)",
+        "Ouvrir un lien du détail (navigateur) ; o encore : le suivant",
     ),
     bind(
         &[ch('*')],

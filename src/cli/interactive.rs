@@ -313,7 +313,10 @@ fn open_url(url: &str) -> Result<(), String> {
         .stderr(Stdio::null());
     #[cfg(unix)]
     std::os::unix::process::CommandExt::process_group(&mut command, 0);
-    let mut child = command.spawn().map_err(|e| format!("{program} : {e}"))?;
+    let mut child = command.spawn().map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => format!("{program} introuvable"),
+        _ => format!("{program} : {e}"),
+    })?;
     thread::spawn(move || {
         let _ = child.wait();
     });

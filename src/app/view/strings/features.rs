@@ -4,6 +4,8 @@
 pub const HELP_FINDINGS: &str = "Dans les constats";
 pub const HELP_LINKS: &str =
     "Liens : Cliquables dans le détail quand le terminal le permet (OSC 8)";
+pub const HELP_MEMORY: &str =
+    "Mémoire : Parcours choisi, dépliages et panneau repris au lancement suivant";
 pub const FINDINGS_TITLE: &str = "Constats de la fiche";
 pub const NO_LINK: &str = "aucun lien dans le détail";
 pub const STATE_IGNORED: &str = "état précédent illisible : ignoré";

@@ -1,0 +1,125 @@
+//! Issue 14, points 21, 22 and 24 in a real terminal: what the binary writes
+//! (OSC 52 for `y`, OSC 8 around the detail's links) and the state file it
+//! keeps between runs.
+
+mod common;
+
+use std::path::Path;
+
+use common::pty::{Session, fresh_state_dir};
+
+fn raw(session: &Session) -> String {
+    String::from_utf8_lossy(&session.raw).into_owned()
+}
+
+fn start_in(state: &Path) -> Session {
+    let dir = state.to_str().expect("UTF-8 temp dir");
+    Session::start_with_env(120, 40, &[], &[("RNCP_EXPLORER_STATE_DIR", dir)])
+}
+
+#[test]
+fn y_sends_the_detail_through_osc52_and_confirms() {
+    let mut s = Session::start(120, 40, &[]);
+    s.wait_text("Fiche RNCP 24759");
+    s.send("y");
+    s.wait_text("copié : ");
+    let out = raw(&s);
+    let start = out.find("\x1b]52;c;").expect("an OSC 52 sequence") + "\x1b]52;c;".len();
+    let end = start + out[start..].find('\x07').expect("ended by BEL");
+    let payload = &out[start..end];
+    assert!(
+        payload
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)),
+        "base64 only"
+    );
+    use base64::Engine;
+    let text = base64::engine::general_purpose::STANDARD
+        .decode(payload)
+        .expect("base64");
+    let text = String::from_utf8(text).expect("UTF-8");
+    assert!(text.contains("24759"), "{text}");
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn the_detail_links_are_osc8_hyperlinks() {
+    let mut s = Session::start(120, 40, &[]);
+    s.wait_text("Fiche RNCP 24759");
+    // The fiche's detail, at its end where the links are.
+    s.send("3G");
+    s.wait_text("formations.univ-lille2.fr");
+    let deadline = std::time::Instant::now() + common::pty::TIMEOUT;
+    let wanted = "\x1b]8;;http://formations.univ-lille2.fr/\x1b\\";
+    while !raw(&s).contains(wanted) {
+        assert!(std::time::Instant::now() < deadline, "no OSC 8 link");
+        if let Ok(bytes) = s.output.recv_timeout(common::pty::TIMEOUT) {
+            s.take(bytes);
+        }
+    }
+    let out = raw(&s);
+    let at = out.find(wanted).unwrap() + wanted.len();
+    let rest = &out[at..];
+    let close = rest.find("\x1b]8;;\x1b\\").expect("the link is closed");
+    assert!(rest[..close].contains("http://formations.univ-lille2.fr/"));
+    // The screen itself is as drawn: the sequence adds no visible cell.
+    assert!(
+        s.parser
+            .screen()
+            .contents()
+            .contains("formations.univ-lille2.fr/")
+    );
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn selection_expansion_and_focus_are_remembered_between_runs() {
+    let state = fresh_state_dir();
+    let mut s = start_in(&state);
+    s.wait_text("Fiche RNCP 24759");
+    // Europe (second parcours), its tree all open, cursor moved down twice.
+    s.send("jj\t*jj");
+    let end_state = |screen: &vt100::Screen| {
+        let text = screen.contents();
+        // Europe's tree, all 58 rows open; the cursor on UE 1's first
+        // course (its detail); focus on the tree.
+        text.contains("Maquette — Europe")
+            && text.contains("37/58")
+            && text.contains("UE : UE 1 — Enseignements fondamentaux")
+            && text.contains("│ Maquette │")
+    };
+    s.wait_for("the tree all open", end_state);
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+    let file = std::fs::read_to_string(state.join("state.ron")).expect("state written");
+    assert!(file.contains("europe"), "{file}");
+    assert!(
+        !state.read_dir().unwrap().any(|e| e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".tmp"))
+    );
+
+    let mut again = start_in(&state);
+    again.wait_for("the screen as it was left", end_state);
+    again.send("q");
+    assert_eq!(again.finish(), 0);
+}
+
+#[test]
+fn a_corrupt_state_file_is_ignored_with_a_notice() {
+    let state = fresh_state_dir();
+    std::fs::write(state.join("state.ron"), "(version: 1, fiches: {\u{0}").unwrap();
+    let mut s = start_in(&state);
+    s.wait_text("état précédent illisible : ignoré");
+    s.send("j");
+    s.wait_text("? aide");
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+    // Replaced by a good one on quit.
+    let file = std::fs::read_to_string(state.join("state.ron")).unwrap();
+    assert!(file.contains("version: 1"), "{file}");
+}
