@@ -166,6 +166,22 @@ fn o_opens_the_first_link_then_the_next_round_and_round() {
 }
 
 #[test]
+fn o_reaches_a_link_the_narrow_pane_cuts() {
+    let mut app = common::app::app_at(80, 24);
+    fiche_links(&mut app);
+    let visible: Vec<String> = app.visible_links().into_iter().map(|l| l.url).collect();
+    assert!(!visible.contains(&"http://formations.univ-lille2.fr/".to_string()));
+    let mut opened = Vec::new();
+    for _ in 0..2 {
+        if let [Effect::Open(url)] = &key(&mut app, 'o')[..] {
+            opened.push(url.clone());
+        }
+    }
+    assert_eq!(opened[0], visible[0]);
+    assert_eq!(opened[1], "http://formations.univ-lille2.fr/");
+}
+
+#[test]
 fn o_without_a_link_on_screen_takes_the_documents_or_says_there_is_none() {
     let mut app = app();
     // The fiche's detail at its top: the links are further down.

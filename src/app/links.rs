@@ -1,8 +1,8 @@
 //! Web links in the detail pane: where they are drawn (for the loop to
 //! mark them as OSC 8 hyperlinks after each frame) and `o`, which opens one
 //! with the system opener. `o` opens the first link on screen; pressed again
-//! straight away it opens the next one, and so on round; with no link on
-//! screen it takes the document's links, so a scrolled-away link still opens.
+//! straight away it opens the next one on screen, then the document's others
+//! (scrolled away, or cut by the wrapping), and so on round.
 //!
 //! Only `http://` and `https://` URLs are offered, checked by [`openable`]:
 //! they come from data and end up as an argument of another program.
@@ -139,8 +139,14 @@ pub(super) fn open(app: &mut App) {
             candidates.push(link.url);
         }
     }
-    if candidates.is_empty() && app.mode == Mode::Browse {
-        candidates = document_urls(&detail::document(app));
+    // Then the document's others: scrolled away, or cut by the wrapping
+    // in a narrow pane, they still open.
+    if app.mode == Mode::Browse && app.popup.is_none() {
+        for url in document_urls(&detail::document(app)) {
+            if !candidates.contains(&url) {
+                candidates.push(url);
+            }
+        }
     }
     if candidates.is_empty() {
         app.notice = Some(s::NO_LINK.to_string());
