@@ -123,3 +123,60 @@ fn a_corrupt_state_file_is_ignored_with_a_notice() {
     let file = std::fs::read_to_string(state.join("state.ron")).unwrap();
     assert!(file.contains("version: 1"), "{file}");
 }
+
+#[test]
+fn nothing_is_sent_nor_saved_when_stdout_is_not_a_terminal() {
+    let state = fresh_state_dir();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rncp-explorer"))
+        .env("RNCP_EXPLORER_STATE_DIR", &state)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "no escape sequence on a pipe");
+    assert!(!state.join("state.ron").exists());
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn o_runs_the_system_opener_with_the_url_as_its_one_argument() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = fresh_state_dir();
+    let opened = dir.join("opened.txt");
+    let opener = dir.join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" > '{}.part' && mv '{0}.part' '{0}'\n",
+            opened.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let state = dir.to_str().unwrap();
+    let mut s = Session::start_with_env(
+        120,
+        40,
+        &[],
+        &[("PATH", &path), ("RNCP_EXPLORER_STATE_DIR", state)],
+    );
+    s.wait_text("Fiche RNCP 24759");
+    s.send("3Go");
+    s.wait_text("ouverture : http://");
+    let deadline = std::time::Instant::now() + common::pty::TIMEOUT;
+    while !opened.exists() {
+        assert!(std::time::Instant::now() < deadline, "the opener never ran");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let args = std::fs::read_to_string(&opened).unwrap();
+    let mut lines = args.lines();
+    assert_eq!(lines.next(), Some("1"), "one argument: {args}");
+    assert!(lines.next().unwrap().starts_with("http://"), "{args}");
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+}
