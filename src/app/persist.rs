@@ -36,6 +36,9 @@ pub struct SavedFiche {
     /// The parcours selected, by id; `None` for the fiche row.
     pub selected: Option<String>,
     pub focus: Option<SavedPane>,
+    /// The detail described the tree's node (rather than the parcours).
+    #[serde(default)]
+    pub tree_subject: bool,
     /// By parcours id; the fiche row's tree (the common core) under "".
     pub trees: BTreeMap<String, SavedTree>,
 }
@@ -157,7 +160,12 @@ pub(super) fn apply(saved: &SavedState, fiche: &Fiche, view: &mut FicheView) {
 }
 
 /// What `view` of `fiche` has to remember.
-fn snapshot(fiche: &Fiche, view: &FicheView, focus: Option<Pane>) -> SavedFiche {
+fn snapshot(
+    fiche: &Fiche,
+    view: &FicheView,
+    focus: Option<Pane>,
+    tree_subject: bool,
+) -> SavedFiche {
     let trees = view
         .trees
         .iter()
@@ -181,6 +189,7 @@ fn snapshot(fiche: &Fiche, view: &FicheView, focus: Option<Pane>) -> SavedFiche 
             .and_then(|p| fiche.parcours.get(p))
             .map(|p| p.id.clone()),
         focus: focus.map(SavedPane::from),
+        tree_subject,
         trees,
     }
 }
@@ -193,16 +202,14 @@ impl App {
         let fiche = self.catalogue.get(current);
         let mut view = FicheView::new(fiche);
         apply(&saved, fiche, &mut view);
-        let focus = saved
-            .fiches
-            .get(&fiche.rncp_code)
-            .and_then(|f| f.focus)
-            .map(Pane::from);
+        let entry = saved.fiches.get(&fiche.rncp_code);
+        let focus = entry.and_then(|f| f.focus).map(Pane::from);
+        let tree_subject = entry.is_some_and(|f| f.tree_subject);
         self.views.insert(current, view);
         self.saved = Some(saved);
         if let (Mode::Browse, Some(pane)) = (&self.mode, focus) {
             nav::set_focus(self, pane);
-            if pane == Pane::Maquette {
+            if tree_subject && pane != Pane::Parcours {
                 nav::select_in_tree(self);
             }
         }
@@ -217,10 +224,13 @@ impl App {
         state.version = VERSION;
         for (&id, view) in &self.views {
             let fiche = self.catalogue.get(id);
-            let focus = (id == self.current).then_some(self.focus);
-            state
-                .fiches
-                .insert(fiche.rncp_code.clone(), snapshot(fiche, view, focus));
+            let current = id == self.current;
+            let focus = current.then_some(self.focus);
+            let tree_subject = current && self.detail_source == Pane::Maquette;
+            state.fiches.insert(
+                fiche.rncp_code.clone(),
+                snapshot(fiche, view, focus, tree_subject),
+            );
         }
         state
     }
@@ -253,6 +263,8 @@ mod tests {
             Action::Down,
             Action::Right,
             Action::Down,
+            // The detail pane focused, still on the tree's node.
+            Action::NextPane,
         ] {
             update(&mut app, a);
         }
@@ -265,7 +277,8 @@ mod tests {
         );
         assert_eq!(again.selected(), app.selected());
         assert_eq!(again.tree(), app.tree());
-        assert_eq!(again.focus, Pane::Maquette);
+        assert_eq!(again.focus, Pane::Detail);
+        assert!(matches!(again.subject(), crate::app::Subject::Node(..)));
         assert_eq!(again.subject(), app.subject());
     }
 
@@ -275,6 +288,7 @@ mod tests {
         let mut entry = SavedFiche {
             selected: Some("no-such-parcours".into()),
             focus: Some(SavedPane::Detail),
+            tree_subject: false,
             trees: BTreeMap::new(),
         };
         entry.trees.insert(
