@@ -107,6 +107,7 @@ fn selection_expansion_and_focus_are_remembered_between_runs() {
     again.wait_for("the screen as it was left", end_state);
     again.send("q");
     assert_eq!(again.finish(), 0);
+    let _ = std::fs::remove_dir_all(&state);
 }
 
 #[test]
@@ -122,6 +123,7 @@ fn a_corrupt_state_file_is_ignored_with_a_notice() {
     // Replaced by a good one on quit.
     let file = std::fs::read_to_string(state.join("state.ron")).unwrap();
     assert!(file.contains("version: 1"), "{file}");
+    let _ = std::fs::remove_dir_all(&state);
 }
 
 #[test]
@@ -135,6 +137,7 @@ fn nothing_is_sent_nor_saved_when_stdout_is_not_a_terminal() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty(), "no escape sequence on a pipe");
     assert!(!state.join("state.ron").exists());
+    let _ = std::fs::remove_dir_all(&state);
 }
 
 #[cfg(all(unix, not(target_os = "macos")))]
@@ -179,4 +182,5 @@ fn o_runs_the_system_opener_with_the_url_as_its_one_argument() {
     assert!(lines.next().unwrap().starts_with("http://"), "{args}");
     s.send("q");
     assert_eq!(s.finish(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -31,6 +31,16 @@ pub struct Session {
     pub writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     pub master: Box<dyn MasterPty + Send>,
+    /// The state directory made for this session, removed with it.
+    own_state: Option<std::path::PathBuf>,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Some(dir) = &self.own_state {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
 }
 
 impl Session {
@@ -55,7 +65,11 @@ impl Session {
         cmd.env_remove("NO_COLOR");
         // Never the state file of the machine's user: each session starts
         // from none, unless the test names a state directory itself.
-        cmd.env("RNCP_EXPLORER_STATE_DIR", fresh_state_dir());
+        let own_state =
+            (!env.iter().any(|(k, _)| *k == "RNCP_EXPLORER_STATE_DIR")).then(fresh_state_dir);
+        if let Some(dir) = &own_state {
+            cmd.env("RNCP_EXPLORER_STATE_DIR", dir);
+        }
         for (key, value) in env {
             cmd.env(key, value);
         }
@@ -88,6 +102,7 @@ impl Session {
             writer,
             child,
             master: pty.master,
+            own_state,
         }
     }
 
