@@ -84,21 +84,27 @@ fn a_bad_second_file_is_located_in_that_file() {
 
 #[test]
 fn fiche_commands_ask_which_fiche_among_several() {
-    let out = run(&[
-        "export", "--format", "json", "--data", SCIENCE_PO, "--data", MINIMAL,
-    ]);
+    let both = ["--data", SCIENCE_PO, "--data", MINIMAL];
+    let out = run(&[&["compare", "europe", "urbain"][..], &both].concat());
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out).trim_end(),
         "rncp-explorer: 2 fiches chargées : précisez laquelle avec --fiche NUMERO"
     );
-    for form in ["RNCP99999", "99999", "rncp 99999"] {
-        let out = run(&[
-            "export", "--format", "json", "--data", SCIENCE_PO, "--data", MINIMAL, "--fiche", form,
-        ]);
+    for form in ["RNCP24759", "24759", "rncp 24759"] {
+        let out = run(&[&["compare", "europe", "urbain", "--fiche", form][..], &both].concat());
+        assert_eq!(out.status.code(), Some(0), "{form}: {}", stderr(&out));
+        assert!(stdout(&out).contains("Europe"), "{form}");
+    }
+    for form in ["RNCP99999", "99999"] {
+        let out = run(&[&["export", "--format", "json", "--fiche", form][..], &both].concat());
         assert_eq!(out.status.code(), Some(0), "{form}: {}", stderr(&out));
         assert!(stdout(&out).contains("\"rncp_code\": \"99999\""), "{form}");
     }
+    // Export without --fiche gives the whole catalogue.
+    let out = run(&[&["export", "--format", "json"][..], &both].concat());
+    let all: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(all.as_array().map(Vec::len), Some(2));
     let out = run(&[
         "export", "--format", "json", "--data", MINIMAL, "--fiche", "RS99999",
     ]);

@@ -98,6 +98,8 @@ fn closing_the_terminal_ends_the_program() {
         .expect("open a pty");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rncp-explorer"));
     cmd.env("TERM", "xterm-256color");
+    let state = common::pty::fresh_state_dir();
+    cmd.env("RNCP_EXPLORER_STATE_DIR", &state);
     let mut child = pty.slave.spawn_command(cmd).expect("spawn");
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().expect("reader");
@@ -129,6 +131,7 @@ fn closing_the_terminal_ends_the_program() {
         "exit status {}",
         status.exit_code()
     );
+    let _ = std::fs::remove_dir_all(&state);
 }
 
 #[test]

@@ -64,6 +64,16 @@ pub enum Action {
     SearchDeleteWord,
     /// Next kind filter (Tout → Emplois → Compétences → …).
     CycleFilter,
+    /// `y`: copy the detail's subject (the comparison in Markdown) to the clipboard.
+    Copy,
+    /// `o`: open the detail's link (again: the next one) in the browser.
+    OpenLink,
+    /// `!`: the popup of the fiche's `check` findings.
+    OpenFindings,
+    /// `*`: open every node of the tree.
+    ExpandAll,
+    /// `-`: close every node of the tree.
+    CollapseAll,
     /// Esc: close the open popup.
     Close,
     Quit,

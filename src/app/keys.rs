@@ -124,6 +124,8 @@ pub enum KeyMode {
     FicheBrowse,
     /// The search popup's "which parcours?" picker.
     SearchPick,
+    /// The popup of the fiche's `check` findings.
+    Findings,
 }
 
 // Shared layers.
@@ -257,6 +259,58 @@ const BROWSE_OPEN: &[Binding] = &[
     )
     .hint("c comparer")
     .hint_in(&[Pane::Parcours, Pane::Maquette]),
+    bind(
+        &[ch('!')],
+        "!",
+        Action::OpenFindings,
+        "Constats de la fiche (données douteuses) ; Entrée y mène",
+    ),
+    COPY,
+    bind(
+        &[ch('o')],
+        "o",
+        Action::OpenLink,
+        "Ouvrir un lien du détail (navigateur) ; o encore : le suivant",
+    ),
+    bind(
+        &[ch('*')],
+        "*",
+        Action::ExpandAll,
+        "Tout déplier dans la maquette",
+    ),
+    bind(
+        &[ch('-')],
+        "-",
+        Action::CollapseAll,
+        "Tout replier dans la maquette",
+    ),
+];
+
+const COPY: Binding = bind(
+    &[ch('y')],
+    "y",
+    Action::Copy,
+    "Copier le détail affiché dans le presse-papiers (texte)",
+);
+
+/// The findings popup: a list, and Entrée to go to the finding's place.
+const FINDINGS_OWN: &[Binding] = &[
+    UP,
+    DOWN.hint("↑↓ choisir"),
+    bind(
+        &[key(KeyCode::Enter)],
+        "Entrée",
+        Action::Activate,
+        "Aller à l'endroit du constat (parcours, semestre, UE)",
+    )
+    .hint("Entrée aller"),
+    bind(
+        &[key(KeyCode::Esc), ch('!')],
+        "Échap / !",
+        Action::Close,
+        "Fermer les constats",
+    )
+    .hint("Échap fermer"),
 ];
 
 const HELP_OWN: &[Binding] = &[
@@ -306,6 +360,12 @@ const COMPARE_OWN: &[Binding] = &[
         "Entrée",
         Action::Activate,
         "Déplier ou replier le tronc commun",
+    ),
+    bind(
+        &[ch('y')],
+        "y",
+        Action::Copy,
+        "Copier toute la comparaison (Markdown) dans le presse-papiers",
     ),
     OPEN_HELP,
 ];
@@ -515,6 +575,7 @@ fn layers(mode: KeyMode) -> &'static [&'static [Binding]] {
         KeyMode::FicheFilter => &[FICHE_FILTER_OWN, &[QUIT_CTRL_C]],
         KeyMode::FicheBrowse => &[BROWSE_MOVES, JUMPS, BROWSE_OPEN, BACK_TO_LIST, QUIT],
         KeyMode::SearchPick => &[SEARCH_PICK_OWN, JUMPS, QUIT],
+        KeyMode::Findings => &[FINDINGS_OWN, JUMPS, QUIT],
     }
 }
 
@@ -563,6 +624,7 @@ pub fn after_escape(mode: KeyMode, event: &KeyEvent) -> Option<KeyEvent> {
             | KeyMode::SearchPick
             | KeyMode::ComparePick
             | KeyMode::FicheFilter
+            | KeyMode::Findings
     );
     let alt_only = event.modifiers.contains(KeyModifiers::ALT)
         && !event.modifiers.contains(KeyModifiers::CONTROL);
@@ -636,6 +698,8 @@ mod tests {
             KeyMode::Compare,
             KeyMode::ComparePick,
             KeyMode::Search,
+            KeyMode::Findings,
+            KeyMode::FicheBrowse,
         ] {
             let keys: Vec<Key> = bindings(mode)
                 .flat_map(|b| b.keys.iter().copied())

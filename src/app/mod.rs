@@ -11,12 +11,16 @@
 //! render file in `ui/`. State kept per fiche goes in [`FicheView`].
 
 pub mod action;
+pub mod clipboard;
 pub mod compare;
 pub mod fiche_list;
+pub mod findings;
 pub mod keys;
+pub mod links;
 pub mod list;
 pub mod msg;
 mod nav;
+pub mod persist;
 pub mod search;
 pub mod tree;
 mod update;
@@ -61,6 +65,8 @@ pub enum Popup {
     /// Choosing the parcours to compare with.
     ComparePick(compare::Picker),
     Search(Box<search::SearchPopup>),
+    /// The fiche's `check` findings (`!`), one row each.
+    Findings(ListCursor),
 }
 
 /// What one fiche's screen remembers: created the first time the fiche is
@@ -128,6 +134,15 @@ pub struct App {
     pub should_quit: bool,
     /// The `/` search engine over the catalogue.
     pub search: search::SearchEngine,
+    /// A one-off message for the status bar ("copié : 1 234 caractères"),
+    /// cleared by the next key.
+    pub notice: Option<String>,
+    /// Which link of the detail pane the last `o` opened, while the user
+    /// keeps pressing `o` (any other key starts again from the first).
+    pub link_turn: Option<usize>,
+    /// Saved state of the fiches not opened yet this run, applied on first
+    /// visit (see [`persist`]).
+    saved: Option<persist::SavedState>,
     /// Effects decided during the current `update`, handed back by it.
     effects: Vec<Effect>,
 }
@@ -163,6 +178,9 @@ impl App {
             layout: layout::compute(Rect::new(0, 0, 80, 24), focus),
             should_quit: false,
             search: search::SearchEngine::new(index),
+            notice: None,
+            link_turn: None,
+            saved: None,
             effects: Vec::new(),
         };
         app.open(FicheId::FIRST);
@@ -195,7 +213,11 @@ impl App {
     fn open(&mut self, id: FicheId) {
         self.current = id;
         if !self.views.contains_key(&id) {
-            let view = FicheView::new(self.catalogue.get(id));
+            let fiche = self.catalogue.get(id);
+            let mut view = FicheView::new(fiche);
+            if let Some(saved) = &self.saved {
+                persist::apply(saved, fiche, &mut view);
+            }
             self.views.insert(id, view);
         }
     }
@@ -381,6 +403,7 @@ impl App {
             (None, Mode::Browse) if self.fiche_list.is_some() => KeyMode::FicheBrowse,
             (None, Mode::Browse) => KeyMode::Browse,
             (Some(Popup::ComparePick(_)), _) => KeyMode::ComparePick,
+            (Some(Popup::Findings(_)), _) => KeyMode::Findings,
             (None, Mode::Compare(_)) => KeyMode::Compare,
         }
     }

@@ -4,6 +4,7 @@
 //! asks the loop to start — `update` itself never blocks on it.
 
 use super::action::Action;
+use super::persist::SavedState;
 use crate::search::{Query, Results};
 
 #[derive(Debug, Clone)]
@@ -14,6 +15,11 @@ pub enum Msg {
     SearchResults { generation: u64, results: Results },
     /// Text the terminal delivered as one paste (bracketed paste).
     Paste(String),
+    /// A line for the status bar from the event loop (an opener that could
+    /// not start), shown until the next key.
+    Notice(String),
+    /// The state saved by the last run, read at start by the binary.
+    Restore(SavedState),
 }
 
 impl From<Action> for Msg {
@@ -28,4 +34,10 @@ pub enum Effect {
     /// Run `query` in the background; answer with [`Msg::SearchResults`]
     /// carrying `generation`.
     Search { generation: u64, query: Query },
+    /// Put this text on the clipboard (OSC 52, written by the loop only when
+    /// stdout is a terminal). Already cut to [`super::clipboard::MAX_COPY`].
+    Copy(String),
+    /// Open this http(s) URL with the system opener, detached. Already
+    /// checked by [`super::links::openable`]; the loop checks again.
+    Open(String),
 }

@@ -102,6 +102,22 @@ impl TreeState {
     }
 }
 
+/// Every node that has children: the expansion of "expand all" (`*`).
+pub fn expandable_nodes(sems: &[SemesterRef<'_>]) -> HashSet<NodeId> {
+    let mut out = HashSet::new();
+    for (s, sem) in sems.iter().enumerate() {
+        if !sem.semester.ues.is_empty() {
+            out.insert(NodeId::Semester(s));
+        }
+        for (u, ue) in sem.semester.ues.iter().enumerate() {
+            if !ue.courses.is_empty() {
+                out.insert(NodeId::Ue(s, u));
+            }
+        }
+    }
+    out
+}
+
 /// The visible rows, depth-first.
 pub fn rows(sems: &[SemesterRef<'_>], expanded: &HashSet<NodeId>) -> Vec<Row> {
     let mut out = Vec::new();

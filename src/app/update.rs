@@ -1,13 +1,16 @@
 //! `update`: the only place the state changes. It takes one [`Msg`] and
 //! returns the [`Effect`]s the event loop must run.
 
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 
 use super::list::{ListCursor, moved};
 use super::nav::{clamp_detail, follow_cursors, select_in_tree, select_row, set_focus};
 use super::view::{help, layout};
-use super::{Action, App, Effect, Mode, Msg, Pane, Popup, compare, fiche_list, keys, search};
+use super::{
+    Action, App, Effect, Mode, Msg, Pane, Popup, clipboard, compare, fiche_list, findings, keys,
+    links, search, tree,
+};
 
 pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
     match msg.into() {
@@ -17,6 +20,8 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
             results,
         } => search::receive(app, generation, results),
         Msg::Paste(text) => search::paste(app, &text),
+        Msg::Notice(text) => app.notice = Some(text),
+        Msg::Restore(saved) => app.restore(saved),
     }
     app.refresh();
     std::mem::take(&mut app.effects)
@@ -27,12 +32,20 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
 /// quickly): the popup closes and the key goes to what is under it.
 pub fn press(app: &mut App, event: &KeyEvent) -> Vec<Effect> {
     let mut effects = Vec::new();
+    if event.kind == KeyEventKind::Release {
+        return effects;
+    }
+    // A notice answers the key before; the next key puts the hints back.
+    app.notice = None;
     let mut event = *event;
     if let Some(plain) = keys::after_escape(app.key_mode(), &event) {
         effects.extend(update(app, Action::Close));
         event = plain;
     }
     if let Some(action) = keys::action_for(app.key_mode(), &event) {
+        if action != Action::OpenLink {
+            app.link_turn = None;
+        }
         effects.extend(update(app, action));
     }
     effects
@@ -57,6 +70,9 @@ fn act(app: &mut App, action: Action) {
         popup(app, action);
         return;
     }
+    if action == Action::Copy && matches!(app.mode, Mode::Compare(_)) {
+        return clipboard::copy(app);
+    }
     match app.mode {
         Mode::Compare(_) => return compare::view(app, action),
         Mode::Fiches => return fiches(app, action),
@@ -79,6 +95,9 @@ fn popup(app: &mut App, action: Action) {
     if let Some(Popup::Search(_)) = &app.popup {
         search::handle(app, action);
         return;
+    }
+    if let Some(Popup::Findings(_)) = &app.popup {
+        return findings::handle(app, action);
     }
     let Some(Popup::Help { scroll }) = &app.popup else {
         return;
@@ -122,6 +141,11 @@ fn browse(app: &mut App, action: Action) {
         Action::OpenHelp => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::OpenCompare => compare::open_picker(app),
         Action::OpenSearch => search::open(app),
+        Action::OpenFindings => findings::open(app),
+        Action::Copy => clipboard::copy(app),
+        Action::OpenLink => links::open(app),
+        Action::ExpandAll => expand_all(app, true),
+        Action::CollapseAll => expand_all(app, false),
         Action::NextPane => set_focus(app, app.focus.next()),
         Action::PrevPane => set_focus(app, app.focus.prev()),
         Action::Focus(pane) => set_focus(app, pane),
@@ -133,6 +157,31 @@ fn browse(app: &mut App, action: Action) {
             Pane::Detail => detail_pane(app, action),
         },
     }
+}
+
+/// `*` / `-`: every node of the current tree open, or every one closed. The
+/// cursor stays on its node, or (closing) goes to its semester.
+fn expand_all(app: &mut App, open: bool) {
+    let before = app.tree_node();
+    let expanded = if open {
+        tree::expandable_nodes(&tree::semesters(app.fiche(), app.selection()))
+    } else {
+        Default::default()
+    };
+    app.tree_mut().expanded = expanded;
+    let rows = app.tree_rows();
+    let mut target = before;
+    let index = loop {
+        match target {
+            None => break 0,
+            Some(id) => match rows.iter().position(|r| r.id == id) {
+                Some(i) => break i,
+                None => target = id.parent(),
+            },
+        }
+    };
+    app.tree_mut().cursor = index;
+    follow_cursors(app);
 }
 
 fn parcours_pane(app: &mut App, action: Action) {

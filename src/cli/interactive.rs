@@ -10,8 +10,10 @@
 //! without a signal (an orphan in its own session) is seen by a second
 //! watchdog polling the tty for a hangup.
 
-use std::io::{self, IsTerminal, Stdout, Write};
-use std::process::ExitCode;
+use std::fs;
+use std::io::{self, IsTerminal, Read, Stdout, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
 use std::sync::Arc;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -19,7 +21,9 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use ratatui::backend::CrosstermBackend;
+use base64::Engine;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::buffer::Cell;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, MouseButton, MouseEventKind,
@@ -33,6 +37,8 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
+use rncp_explorer::app::links::{self, LinkRect};
+use rncp_explorer::app::persist::{self, SavedState};
 use rncp_explorer::app::{self, Action, App, Effect, Msg, Popup, view::strings};
 use rncp_explorer::model::Catalogue;
 use rncp_explorer::search::{Query, Results, SearchIndex, Session};
@@ -71,6 +77,8 @@ pub fn run(catalogue: Catalogue) -> ExitCode {
     install_panic_hook();
     install_abort_handler();
     watch_for_hangup();
+    let state_path = state_file();
+    let saved = state_path.as_deref().map(load_state);
     let mut terminal = match enter() {
         Ok(t) => t,
         Err(e) => {
@@ -79,8 +87,19 @@ pub fn run(catalogue: Catalogue) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let result = event_loop(&mut terminal, App::with_catalogue(catalogue), &signal);
+    let mut app = App::with_catalogue(catalogue);
+    let result = event_loop(&mut terminal, &mut app, saved, &signal);
     restore();
+    // Remembered for the next run only on a deliberate quit (q, Ctrl-C).
+    if let (true, Some(path)) = (app.should_quit, &state_path)
+        && let Err(e) = save_state(path, &app.saved_state(None))
+    {
+        let _ = writeln!(
+            io::stderr(),
+            "rncp-explorer: état non enregistré ({}) : {e}",
+            path.display()
+        );
+    }
     // ratatui's Drop shows the cursor again and reports a failure with
     // eprintln!, which panics (exit 101) when the terminal, and so stderr,
     // is gone. restore() has shown it already: skip that Drop.
@@ -254,18 +273,30 @@ fn install_panic_hook() {
 
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    mut app: App,
+    app: &mut App,
+    saved: Option<Result<Option<SavedState>, ()>>,
     signal: &AtomicUsize,
 ) -> io::Result<()> {
     let theme = Theme::from_env();
     let size = terminal.get_frame().area();
     app::update(
-        &mut app,
+        app,
         Action::Resize {
             width: size.width,
             height: size.height,
         },
     );
+    // After the resize, so that the restored cursors scroll into view.
+    match saved {
+        Some(Ok(Some(state))) => {
+            app::update(app, Msg::Restore(state));
+        }
+        Some(Err(())) => {
+            app::update(app, Msg::Notice(strings::STATE_IGNORED.to_string()));
+        }
+        Some(Ok(None)) | None => {}
+    }
+    let mut links: Vec<LinkRect> = Vec::new();
     // Searching runs on its own thread so typing never waits on it.
     app.search.inline = false;
     let (requests, worker_requests) = mpsc::channel();
@@ -276,17 +307,17 @@ fn event_loop(
     while !app.should_quit && signal.load(Ordering::SeqCst) == 0 {
         while let Ok((generation, results)) = results.try_recv() {
             let effects = app::update(
-                &mut app,
+                app,
                 Msg::SearchResults {
                     generation,
                     results,
                 },
             );
-            run_effects(effects, &requests);
+            run_effects(app, effects, &requests, terminal)?;
             dirty = true;
         }
         if dirty {
-            terminal.draw(|frame| ui::render(frame, &app, &theme))?;
+            links = draw(terminal, app, &theme, &links)?;
             dirty = false;
         }
         let searching = matches!(&app.popup, Some(Popup::Search(p)) if p.searching());
@@ -299,21 +330,22 @@ fn event_loop(
         let burst = Instant::now();
         for _ in 0..MAX_BURST {
             let effects = match event::read()? {
-                Event::Paste(text) => app::update(&mut app, Msg::Paste(text)),
-                Event::Key(key) => app::press(&mut app, &key),
+                Event::Paste(text) => app::update(app, Msg::Paste(text)),
+                Event::Key(key) => app::press(app, &key),
                 event => match to_action(event) {
                     Some(action) => {
-                        let effects = app::update(&mut app, action);
+                        let effects = app::update(app, action);
                         if let Action::Resize { width, height } = action {
                             // Fixed viewport: resize (and clear) by hand, capped.
                             terminal.resize(capped(width, height))?;
+                            links.clear();
                         }
                         effects
                     }
                     None => Vec::new(),
                 },
             };
-            run_effects(effects, &requests);
+            run_effects(app, effects, &requests, terminal)?;
             dirty = true;
             if app.should_quit || burst.elapsed() >= BURST_TIME || !event::poll(Duration::ZERO)? {
                 break;
@@ -323,16 +355,178 @@ fn event_loop(
     Ok(())
 }
 
+/// Draws a frame, then marks the detail pane's links as OSC 8 hyperlinks.
+/// Ratatui's cells cannot carry the sequence (its width would count), so
+/// the link's cells, as just drawn, are written again inside an OSC 8
+/// open/close pair: same text and style, now clickable where the terminal
+/// supports it (others ignore the sequence). Links of the previous frame
+/// that are gone are written again plain, so that no stale link remains on
+/// cells the diff left alone. Returns the links now marked.
+fn draw(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &App,
+    theme: &Theme,
+    before: &[LinkRect],
+) -> io::Result<Vec<LinkRect>> {
+    let now = app.visible_links();
+    let frame = terminal.draw(|frame| ui::render(frame, app, theme))?;
+    let area = frame.area;
+    let cells = |l: &LinkRect| -> Vec<(u16, u16, Cell)> {
+        (l.x..l.x.saturating_add(l.width))
+            .filter(|&x| x < area.right() && l.y < area.bottom())
+            .map(|x| (x, l.y, frame.buffer[(x, l.y)].clone()))
+            .collect()
+    };
+    let stale: Vec<_> = before
+        .iter()
+        .filter(|l| !now.contains(l))
+        .map(cells)
+        .collect();
+    let fresh: Vec<_> = now.iter().map(|l| (l.url.clone(), cells(l))).collect();
+    if stale.is_empty() && fresh.is_empty() {
+        return Ok(now);
+    }
+    let backend = terminal.backend_mut();
+    for plain in &stale {
+        backend.draw(plain.iter().map(|(x, y, c)| (*x, *y, c)))?;
+    }
+    for (url, link) in &fresh {
+        // `visible_links` only gives `links::openable` URLs: no control
+        // character can end the sequence early.
+        write!(backend, "\x1b]8;;{url}\x1b\\")?;
+        backend.draw(link.iter().map(|(x, y, c)| (*x, *y, c)))?;
+        write!(backend, "\x1b]8;;\x1b\\")?;
+    }
+    Backend::flush(backend)?;
+    Ok(now)
+}
+
 /// Starts the work `update` asked for; its answers come back as messages.
-fn run_effects(effects: Vec<Effect>, searches: &Sender<(u64, Query)>) {
+fn run_effects(
+    app: &mut App,
+    effects: Vec<Effect>,
+    searches: &Sender<(u64, Query)>,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+) -> io::Result<()> {
     for effect in effects {
         match effect {
             Effect::Search { generation, query } => {
                 // The worker only ends with the loop: a send cannot fail before.
                 let _ = searches.send((generation, query));
             }
+            Effect::Copy(text) => {
+                // The terminal puts it on the clipboard, wherever it runs
+                // (over ssh too); never to a file or a pipe.
+                if io::stdout().is_terminal() {
+                    let backend = terminal.backend_mut();
+                    backend.write_all(osc52(&text).as_bytes())?;
+                    Backend::flush(backend)?;
+                }
+            }
+            Effect::Open(url) => {
+                if let Err(e) = open_url(&url) {
+                    let effects = app::update(app, Msg::Notice(strings::open_failed(&e)));
+                    debug_assert!(effects.is_empty());
+                }
+            }
         }
     }
+    Ok(())
+}
+
+/// The OSC 52 sequence setting the clipboard to `text` (base64, so nothing
+/// in the text can end the sequence).
+fn osc52(text: &str) -> String {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    format!("\x1b]52;c;{encoded}\x07")
+}
+
+/// The system opener on `url`, detached: no terminal (stdin, stdout and
+/// stderr null), its own process group, reaped by a thread so the UI never
+/// waits on it. The URL is one argument, checked again here.
+fn open_url(url: &str) -> Result<(), String> {
+    if !links::openable(url) {
+        return Err("adresse refusée".to_string());
+    }
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let mut command = Command::new(program);
+    command
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child = command.spawn().map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => format!("{program} introuvable"),
+        _ => format!("{program} : {e}"),
+    })?;
+    thread::spawn(move || {
+        let _ = child.wait();
+    });
+    Ok(())
+}
+
+/// Name of the state file inside the state directory.
+const STATE_FILE: &str = "state.ron";
+
+/// `$RNCP_EXPLORER_STATE_DIR/state.ron` (tests), else
+/// `$XDG_STATE_HOME/rncp-explorer/state.ron`, else
+/// `~/.local/state/rncp-explorer/state.ron`; `None` without a home.
+fn state_file() -> Option<PathBuf> {
+    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    let dir = if let Some(dir) = var("RNCP_EXPLORER_STATE_DIR") {
+        PathBuf::from(dir)
+    } else if let Some(xdg) = var("XDG_STATE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+    {
+        xdg.join("rncp-explorer")
+    } else {
+        PathBuf::from(var("HOME")?).join(".local/state/rncp-explorer")
+    };
+    Some(dir.join(STATE_FILE))
+}
+
+/// The saved state: `Ok(None)` when there is none yet, `Err` when the file
+/// is there but unreadable, too big, corrupt or of another version — the
+/// caller then starts afresh and says so; never fatal.
+fn load_state(path: &Path) -> Result<Option<SavedState>, ()> {
+    let file = match fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(_) => return Err(()),
+    };
+    let mut text = String::new();
+    file.take(persist::MAX_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(|_| ())?;
+    if text.len() as u64 > persist::MAX_BYTES {
+        return Err(());
+    }
+    persist::parse(&text).map(Some).ok_or(())
+}
+
+/// Writes the state atomically: a temporary file in the same directory,
+/// then a rename over the old one, so a crash never leaves half a file.
+fn save_state(path: &Path, state: &SavedState) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let temp = dir.join(format!(".{STATE_FILE}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = fs::File::create(&temp)?;
+        file.write_all(persist::to_ron(state).as_bytes())?;
+        file.sync_all()?;
+        fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
 }
 
 /// Answers search requests in order, skipping to the newest pending one:
@@ -380,5 +574,31 @@ fn to_action(event: Event) -> Option<Action> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_is_base64_between_the_markers() {
+        assert_eq!(osc52("é\u{1b}"), "\x1b]52;c;w6kb\x07");
+    }
+
+    #[test]
+    fn state_round_trips_through_the_file_and_garbage_is_ignored() {
+        let dir = std::env::temp_dir().join(format!("rncp-state-unit-{}", std::process::id()));
+        let path = dir.join(STATE_FILE);
+        assert_eq!(load_state(&path), Ok(None));
+        let state = SavedState {
+            version: persist::VERSION,
+            ..SavedState::default()
+        };
+        save_state(&path, &state).unwrap();
+        assert_eq!(load_state(&path), Ok(Some(state)));
+        fs::write(&path, "(version: 1, fiches: {\"x\": [").unwrap();
+        assert_eq!(load_state(&path), Err(()));
+        let _ = fs::remove_dir_all(&dir);
     }
 }

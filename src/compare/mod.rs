@@ -32,7 +32,9 @@
 //! action publique locales". See `docs/compare.md`.
 
 mod align;
+pub mod labels;
 mod maquette;
+pub mod markdown;
 mod resolve;
 mod summary;
 

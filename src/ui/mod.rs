@@ -6,6 +6,7 @@ mod compare;
 mod compare_pick;
 mod detail;
 mod fiches;
+mod findings;
 mod help;
 mod parcours;
 mod search;
@@ -66,6 +67,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         }
         Some(Popup::ComparePick(picker)) => compare_pick::render(frame, area, app, picker, theme),
         Some(Popup::Search(popup)) => search::render(frame, area, app, popup, theme),
+        Some(Popup::Findings(cursor)) => findings::render(frame, area, app, cursor, theme),
         None => {}
     }
 }

@@ -25,6 +25,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         KeyMode::Browse | KeyMode::FicheBrowse => pane_name(app.focus),
         KeyMode::Fiches | KeyMode::FicheFilter => s::FICHES_TITLE,
         KeyMode::Compare | KeyMode::ComparePick => s::compare::PANE_COMPARE,
+        KeyMode::Findings => s::FINDINGS_TITLE,
     };
     let hints: Vec<String> = keys::hints(mode, app.focus)
         .map(|h| format!(" {h} "))
@@ -53,6 +54,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let used = text::width(&head);
     let mut spans = vec![Span::raw(text::fit(&head, width))];
+    // A notice ("copié : …") answers the last key: it takes the hints' room
+    // until the next key.
+    if let Some(notice) = &app.notice {
+        let room = width.saturating_sub(used);
+        spans.push(Span::styled(
+            text::fit(&format!(" {notice}"), room),
+            theme.tone(crate::app::view::Tone::Heading),
+        ));
+        frame.render_widget(
+            Paragraph::new(Line::from(spans)).style(theme.status()),
+            area,
+        );
+        return;
+    }
     // The most useful hints that fit, shown in table order.
     let mut room = width.saturating_sub(used);
     let mut shown = vec![false; hints.len()];

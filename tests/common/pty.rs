@@ -10,6 +10,20 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
+/// An empty directory of its own, for one session's saved state.
+pub fn fresh_state_dir() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "rncp-explorer-test-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a state directory");
+    dir
+}
+
 pub struct Session {
     pub parser: vt100::Parser,
     pub output: Receiver<Vec<u8>>,
@@ -17,6 +31,16 @@ pub struct Session {
     pub writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     pub master: Box<dyn MasterPty + Send>,
+    /// The state directory made for this session, removed with it.
+    own_state: Option<std::path::PathBuf>,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Some(dir) = &self.own_state {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
 }
 
 impl Session {
@@ -39,6 +63,13 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        // Never the state file of the machine's user: each session starts
+        // from none, unless the test names a state directory itself.
+        let own_state =
+            (!env.iter().any(|(k, _)| *k == "RNCP_EXPLORER_STATE_DIR")).then(fresh_state_dir);
+        if let Some(dir) = &own_state {
+            cmd.env("RNCP_EXPLORER_STATE_DIR", dir);
+        }
         for (key, value) in env {
             cmd.env(key, value);
         }
@@ -71,6 +102,7 @@ impl Session {
             writer,
             child,
             master: pty.master,
+            own_state,
         }
     }
 

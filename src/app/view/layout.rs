@@ -178,6 +178,15 @@ pub fn help_popup(area: Rect, lines: usize) -> Rect {
     centred_popup(area, HELP_MAX_WIDTH, lines)
 }
 
+/// The findings popup: wide enough for a place and its message.
+const FINDINGS_MAX_WIDTH: u16 = 110;
+
+/// Where the findings popup goes over `area` for `findings` rows (one at
+/// least: the "no finding" line).
+pub fn findings_popup(area: Rect, findings: usize) -> Rect {
+    centred_popup(area, FINDINGS_MAX_WIDTH, findings.max(1))
+}
+
 /// The search popup takes the whole width the margin leaves: results are
 /// long (a competence, its parcours), so a wide terminal shows them whole.
 const SEARCH_MAX_WIDTH: u16 = u16::MAX;

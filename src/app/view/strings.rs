@@ -2,6 +2,9 @@
 //! table, `keys`). French, like the data.
 
 pub mod compare;
+mod features;
+
+pub use features::*;
 
 use crate::model::{Availability, EctsSum};
 

@@ -8,7 +8,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use rncp_explorer::compare::{self, Comparison, Facing, Status, UeSide};
 use rncp_explorer::model::Fiche;
 
-use super::{ects_cell, finding_line, lists, semesters_label, summary_rows, ue_label};
+use rncp_explorer::compare::labels::{
+    ects_cell, finding_line, lists, semesters_label, summary_rows, ue_label,
+};
 
 /// Width of each side's column by default: two columns, the margin and the
 /// separator make [`DEFAULT_WIDTH`].

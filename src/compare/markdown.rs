@@ -1,12 +1,13 @@
-//! Markdown rendering: one table per semester and per list, to paste into a document.
+//! Markdown rendering of a comparison: one table per semester and per list,
+//! to paste into a document. The CLI's `compare --format markdown` and the
+//! explorer's copy (`y` in the comparison) both print this.
 
 use std::fmt::Write;
 
-use rncp_explorer::compare::{self, Comparison, Facing, Status};
-use rncp_explorer::export::md;
-use rncp_explorer::model::Fiche;
-
-use super::{ects_cell, finding_line, lists, semesters_label, summary_rows, ue_label};
+use super::labels::{ects_cell, finding_line, lists, semesters_label, summary_rows, ue_label};
+use super::{Comparison, Facing, Status, UeSide, facing};
+use crate::export::md;
+use crate::model::Fiche;
 
 fn mark(status: Status) -> &'static str {
     match status {
@@ -77,7 +78,7 @@ pub fn render(fiche: &Fiche, c: &Comparison) -> String {
             ects_cell(s.ects.right)
         );
         for ue in &s.ues {
-            let cell = |side: Option<&rncp_explorer::compare::UeSide>| {
+            let cell = |side: Option<&UeSide>| {
                 side.map(|u| format!("**{}**", md(&ue_label(u))))
                     .unwrap_or_default()
             };
@@ -109,7 +110,7 @@ pub fn render(fiche: &Fiche, c: &Comparison) -> String {
             continue;
         }
         let _ = writeln!(w, "| | {l} | {r} |\n|:-:|---|---|");
-        for row in compare::facing(rows) {
+        for row in facing(rows) {
             let mark = match row.facing {
                 Facing::Shared => mark(Status::Shared),
                 Facing::Left => mark(Status::Left),
