@@ -299,3 +299,140 @@ fn common_screen(app: &App) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Options that keep tests out of the user's cache.
+fn no_cache() -> rncp_explorer::model::registry::Options {
+    rncp_explorer::model::registry::Options {
+        cache: false,
+        ..Default::default()
+    }
+}
+
+const RNCP_SAMPLE: &str = "tests/fixtures/registry/export-rncp-sample.xml";
+const RNCP_ZIP: &str = "tests/fixtures/registry/export-fiches-rncp-v4-1-sample.zip";
+const RS_SAMPLE: &str = "tests/fixtures/registry/export-rs-sample.xml";
+
+/// The RNCP sample with its first fiche renumbered RNCP24759, in a temp file.
+fn export_listing_the_master(name: &str) -> std::path::PathBuf {
+    let xml = std::fs::read_to_string(RNCP_SAMPLE).unwrap();
+    let end = xml.find("</FICHE>").unwrap() + "</FICHE>".len();
+    let start = xml.find("<FICHE>").unwrap();
+    let fiche = xml[start..end].replace("RNCP34762", "RNCP24759");
+    let doc = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<FICHES>\n<VERSION_FLUX>4.1</VERSION_FLUX>\n{fiche}\n</FICHES>\n"
+    );
+    let path = std::env::temp_dir().join(format!("rncp-master-{}-{name}.xml", std::process::id()));
+    std::fs::write(&path, doc).unwrap();
+    path
+}
+
+#[test]
+fn exports_and_ron_files_make_one_catalogue() {
+    let sources = model::load_sources(
+        &[RNCP_ZIP.into(), RS_SAMPLE.into(), MINIMAL.into()],
+        &no_cache(),
+    )
+    .expect("all load");
+    let c = &sources.catalogue;
+    assert_eq!(c.len(), 8 + 5 + 1);
+    let rs = c.get(c.lookup("RS5000").unwrap());
+    assert!(rs.registry.is_some());
+    assert_eq!(rs.numero().to_string(), "RS5000");
+    assert!(
+        c.lookup("RNCP5000").is_none(),
+        "RS and RNCP numbers do not mix"
+    );
+    // The zip and the XML give the same fiches.
+    let xml = model::load_sources(&[RNCP_SAMPLE.into()], &no_cache()).unwrap();
+    for (_, fiche) in xml.catalogue.iter() {
+        let id = c.find(&fiche.numero()).expect("in both");
+        assert_eq!(c.get(id), fiche);
+    }
+}
+
+#[test]
+fn the_master_s_curriculum_joins_the_export_that_lists_it() {
+    let export = export_listing_the_master("embedded");
+    let sources = model::load_sources(&[export.clone(), MINIMAL.into()], &no_cache()).unwrap();
+    let c = &sources.catalogue;
+    let master = c.get(c.lookup("RNCP24759").unwrap());
+    let record = master.registry.as_ref().expect("the registry's record");
+    assert_eq!(record.numero.to_string(), "RNCP24759");
+    // Registry fields from the export, curriculum from the embedded fiche.
+    assert_eq!(master.intitule, record.intitule);
+    let embedded = model::embedded();
+    assert_eq!(master.parcours, embedded.parcours);
+    assert_eq!(master.common_semesters, embedded.common_semesters);
+    // The same with the RON file given explicitly.
+    let sources = model::load_sources(&[export.clone(), SCIENCE_PO.into()], &no_cache()).unwrap();
+    let c = &sources.catalogue;
+    assert_eq!(
+        c.len(),
+        1,
+        "one entry for the export's fiche and the RON file"
+    );
+    assert_eq!(c.get(FicheId::FIRST).parcours.len(), 6);
+    let _ = std::fs::remove_file(export);
+}
+
+#[test]
+fn the_list_marks_inactive_fiches_and_the_preview_tells_validity() {
+    let sources = model::load_sources(&[RNCP_SAMPLE.into()], &no_cache()).unwrap();
+    let mut app = App::with_catalogue(sources.catalogue);
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    let text = common_screen(&app);
+    let row = |n: &str| {
+        text.lines()
+            .find(|l| l.contains(n))
+            .unwrap_or_else(|| panic!("{n} listed\n{text}"))
+            .to_string()
+    };
+    assert!(row("RNCP34762").contains("inactive"), "{text}");
+    assert!(!row("RNCP37674").contains("inactive"), "{text}");
+    assert!(text.contains("Active : non"), "{text}");
+    assert!(text.contains("Remplacée par : RNCP39568"), "{text}");
+    assert!(text.contains("Fin d'enregistrement : "), "{text}");
+}
+
+#[test]
+fn export_warnings_and_errors_reach_the_user_through_the_binary() {
+    let out = Command::new(env!("CARGO_BIN_EXE_rncp-explorer"))
+        .args(["check", "--data", RNCP_ZIP])
+        .env(
+            "RNCP_EXPLORER_CACHE_DIR",
+            std::env::temp_dir().join("rncp-cache-test"),
+        )
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("RNCP34762 — Programme Grande Ecole"));
+    assert!(stdout(&out).contains("remplacée par RNCP39568, absente des données chargées"));
+    let bad = std::env::temp_dir().join(format!("rncp-bad-{}.xml", std::process::id()));
+    std::fs::write(
+        &bad,
+        "<?xml version=\"1.0\"?>\n<FICHES>\n<FICHE>\n<NUMERO_FICHE>RNCP1",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_rncp-explorer"))
+        .args(["check", "--data"])
+        .arg(&bad)
+        .env(
+            "RNCP_EXPLORER_CACHE_DIR",
+            std::env::temp_dir().join("rncp-cache-test"),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with(&format!("rncp-explorer: {}", bad.display())),
+        "{}",
+        stderr(&out)
+    );
+    let _ = std::fs::remove_file(bad);
+}

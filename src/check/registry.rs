@@ -80,57 +80,7 @@ fn validity(out: &mut Vec<Finding>, record: &Record, today: Date) {
     }
 }
 
-/// Today's date in UTC from the system clock (days since 1970 → civil date,
-/// Howard Hinnant's algorithm), so that no date crate is needed for one call.
+/// Today's date (UTC), from the system clock.
 pub fn today() -> Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    civil_from_days((secs / 86_400) as i64)
-}
-
-fn civil_from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = (yoe + era * 400 + i64::from(m <= 2)) as u16;
-    Date { y, m, d }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn days_since_1970_become_calendar_dates() {
-        assert_eq!(
-            civil_from_days(0),
-            Date {
-                y: 1970,
-                m: 1,
-                d: 1
-            }
-        );
-        assert_eq!(
-            civil_from_days(20_788),
-            Date {
-                y: 2026,
-                m: 12,
-                d: 1
-            }
-        );
-        assert_eq!(
-            civil_from_days(11_016),
-            Date {
-                y: 2000,
-                m: 2,
-                d: 29
-            }
-        );
-    }
+    Date::today()
 }

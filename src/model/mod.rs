@@ -396,12 +396,15 @@ impl Fiche {
         all
     }
 
-    /// Total ECTS of a parcours over all its semesters.
+    /// Total ECTS of a parcours over all its semesters; unknown (never 0)
+    /// when the fiche describes no semester, as a registry fiche without a
+    /// curriculum.
     pub fn ects_total(&self, parcours: &Parcours) -> EctsSum {
-        self.curriculum(parcours)
-            .iter()
-            .map(|s| s.semester.ects_total())
-            .sum()
+        let curriculum = self.curriculum(parcours);
+        if curriculum.is_empty() {
+            return EctsSum::of(None);
+        }
+        curriculum.iter().map(|s| s.semester.ects_total()).sum()
     }
 }
 

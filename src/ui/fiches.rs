@@ -13,6 +13,7 @@ use crate::app::App;
 use crate::app::fiche_list::FicheList;
 use crate::app::view::{Tone, layout, strings as s};
 use crate::model::Fiche;
+use crate::model::registry::{Date, Record};
 
 /// Columns of the number column ("RNCP24759", "RS5000").
 const NUMBER_WIDTH: usize = 10;
@@ -90,7 +91,13 @@ fn row(fiche: &Fiche, width: usize, base: Style, theme: &Theme) -> Line<'static>
         Span::styled(level, theme.tone(Tone::Muted)),
         Span::raw(fiche.intitule.clone()),
     ];
-    text::row(left, Vec::new(), width, base)
+    // Only the registry says whether a fiche is active: unknown stays unmarked.
+    let active = fiche.registry.as_ref().and_then(|r| r.active);
+    let right = match active {
+        Some(false) => vec![Span::styled(s::INACTIVE_MARK, theme.tone(Tone::Warning))],
+        _ => Vec::new(),
+    };
+    text::row(left, right, width, base)
 }
 
 /// What the fiche under the cursor is, at a glance.
@@ -109,6 +116,9 @@ fn preview(frame: &mut Frame, area: Rect, fiche: &Fiche, theme: &Theme) {
             fiche.authority.organisations.join(", "),
             theme,
         ));
+    }
+    if let Some(record) = &fiche.registry {
+        lines.extend(validity(record, Date::today(), theme));
     }
     lines.push(field(
         s::PREVIEW_PARCOURS,
@@ -135,6 +145,40 @@ fn preview(frame: &mut Frame, area: Rect, fiche: &Fiche, theme: &Theme) {
             )),
         area,
     );
+}
+
+/// Active or not, the end of registration with the days left (or since),
+/// the delivery deadline, and the replacement links.
+fn validity(record: &Record, today: Date, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if let Some(active) = record.active {
+        out.push(field(
+            s::PREVIEW_ACTIVE,
+            s::yes_no(active).to_string(),
+            theme,
+        ));
+    }
+    let dated = |label: &str, date: Option<Date>| {
+        date.map(|d| {
+            field(
+                label,
+                s::dated(&d.to_string(), d.day_number() - today.day_number()),
+                theme,
+            )
+        })
+    };
+    out.extend(dated(s::PREVIEW_END, record.dates.end_of_registration));
+    out.extend(dated(s::PREVIEW_DEADLINE, record.dates.delivery_deadline));
+    for (label, numbers) in [
+        (s::PREVIEW_REPLACED_BY, &record.replaced_by),
+        (s::PREVIEW_REPLACES, &record.replaces),
+    ] {
+        if !numbers.is_empty() {
+            let list: Vec<String> = numbers.iter().map(|n| n.to_string()).collect();
+            out.push(field(label, list.join(", "), theme));
+        }
+    }
+    out
 }
 
 fn field(label: &str, value: String, theme: &Theme) -> Line<'static> {

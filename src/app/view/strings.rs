@@ -38,6 +38,27 @@ pub const PREVIEW_LEVEL: &str = "Niveau";
 pub const PREVIEW_CERTIFIERS: &str = "Certificateurs";
 pub const PREVIEW_PARCOURS: &str = "Parcours";
 pub const PREVIEW_ROME: &str = "ROME";
+pub const PREVIEW_ACTIVE: &str = "Active";
+pub const PREVIEW_END: &str = "Fin d'enregistrement";
+pub const PREVIEW_DEADLINE: &str = "Limite de délivrance";
+pub const PREVIEW_REPLACED_BY: &str = "Remplacée par";
+pub const PREVIEW_REPLACES: &str = "Remplace";
+/// The fiche list's mark of an inactive fiche.
+pub const INACTIVE_MARK: &str = "inactive";
+pub fn yes_no(yes: bool) -> &'static str {
+    if yes { "oui" } else { "non" }
+}
+/// "31/08/2026 (dans 273 jours)", "(il y a 12 jours)", "(aujourd'hui)".
+pub fn dated(date: &str, days: i64) -> String {
+    let when = match days {
+        0 => "aujourd'hui".to_string(),
+        1 => "demain".to_string(),
+        -1 => "hier".to_string(),
+        d if d > 0 => format!("dans {d} jours"),
+        d => format!("il y a {} jours", -d),
+    };
+    format!("{date} ({when})")
+}
 /// "niv. 7" for a European level "7".
 pub fn level_short(level: &str) -> String {
     format!("niv. {level}")

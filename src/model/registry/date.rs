@@ -37,6 +37,41 @@ impl Date {
         date.is_valid().then_some(date)
     }
 
+    /// Today in UTC, from the system clock.
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::from_day_number((secs / 86_400) as i64)
+    }
+
+    /// Days since 1 January 1970 (negative before), for "in 273 days".
+    pub fn day_number(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (m, d) = (i64::from(self.m), i64::from(self.d));
+        let y = i64::from(self.y) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days after 1 January 1970 (civil_from_days).
+    pub fn from_day_number(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let y = (yoe + era * 400 + i64::from(m <= 2)) as u16;
+        Date { y, m, d }
+    }
+
     fn is_valid(&self) -> bool {
         let leap =
             (self.y.is_multiple_of(4) && !self.y.is_multiple_of(100)) || self.y.is_multiple_of(400);
@@ -75,6 +110,17 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_numbers_round_trip_through_the_calendar() {
+        let d = |y, m, d| Date { y, m, d };
+        assert_eq!(Date::from_day_number(0), d(1970, 1, 1));
+        assert_eq!(Date::from_day_number(20_788), d(2026, 12, 1));
+        assert_eq!(d(2000, 2, 29).day_number(), 11_016);
+        for n in [-1000, 0, 59, 60, 11_016, 20_788, 40_000] {
+            assert_eq!(Date::from_day_number(n).day_number(), n);
+        }
+    }
 
     #[test]
     fn parses_real_days_only() {
