@@ -436,3 +436,84 @@ fn export_warnings_and_errors_reach_the_user_through_the_binary() {
     );
     let _ = std::fs::remove_file(bad);
 }
+
+/// `check --data FILE` on the built binary, the cache kept in a temp folder.
+fn check_file(path: &std::path::Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rncp-explorer"))
+        .args(["check", "--data"])
+        .arg(path)
+        .env(
+            "RNCP_EXPLORER_CACHE_DIR",
+            std::env::temp_dir().join("rncp-cache-test"),
+        )
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn every_bad_export_gives_its_place_and_status_2_through_the_binary() {
+    use std::io::Write;
+    let dir = std::env::temp_dir().join(format!("rncp-bad-exports-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sample = std::fs::read(RNCP_SAMPLE).unwrap();
+    let mut invalid_utf8 = sample[..2000].to_vec();
+    invalid_utf8.extend_from_slice(b"\xff\xfe");
+    invalid_utf8.extend_from_slice(&sample[2000..]);
+    let zip_without_xml = {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("LISEZMOI.txt", options).unwrap();
+        zip.write_all(b"rien").unwrap();
+        zip.finish().unwrap().into_inner()
+    };
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "wrong-root.xml",
+            b"<?xml version=\"1.0\"?>\n<CATALOGUE/>\n".to_vec(),
+            ":2:",
+        ),
+        ("truncated.xml", sample[..sample.len() / 2].to_vec(), ":"),
+        ("not-utf8.xml", invalid_utf8, ":"),
+        (
+            "no-xml.zip",
+            zip_without_xml,
+            "archive zip sans fichier XML",
+        ),
+        (
+            "garbage.zip",
+            b"PK\x03\x04garbage".to_vec(),
+            "archive zip illisible",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = check_file(&path);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(out.stdout.is_empty(), "{name}");
+        assert!(
+            err.starts_with(&format!("rncp-explorer: {}", path.display())),
+            "{name}: {err}"
+        );
+        assert!(err.contains(expected), "{name}: {err}");
+    }
+    // One bad fiche in a good export: skipped with a located warning, the rest checked.
+    let text = String::from_utf8(sample).unwrap();
+    let path = dir.join("one-bad.xml");
+    std::fs::write(
+        &path,
+        text.replace("<NUMERO_FICHE>RNCP35809</NUMERO_FICHE>", ""),
+    )
+    .unwrap();
+    let out = check_file(&path);
+    assert!(
+        stderr(&out).contains("avertissement : ") && stderr(&out).contains("fiche ignorée"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("RNCP37674 — Développeur web et web mobile"));
+    assert!(!stdout(&out).contains("RNCP35809"));
+    let _ = std::fs::remove_dir_all(dir);
+}
