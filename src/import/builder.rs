@@ -525,7 +525,7 @@ impl Draft {
             .map(|(((d, id), semesters), known)| Parcours {
                 short_name: match known {
                     Some(p) if p.id == id => p.short_name.clone(),
-                    _ => Some(ids::short_name(&d.name, &id)),
+                    _ => Some(crate::model::ids::short_name(&d.name, &id)),
                 },
                 id,
                 name: d.name,

@@ -21,7 +21,7 @@ use std::fmt;
 
 use crate::model::Fiche;
 
-pub use ids::{derive_id, is_valid_id, short_name};
+pub use crate::model::ids::{derive_id, is_valid_id, short_name};
 
 /// How to import.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 //! error with a location, never a silently ignored line.
 
 mod catalogue;
+pub mod ids;
 mod load;
 pub mod normalize;
 mod numero;

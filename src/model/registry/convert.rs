@@ -67,8 +67,8 @@ fn entries(text: &Option<Text>) -> Vec<String> {
 /// Builds the fiche for `record` (which it keeps in `registry`).
 pub fn to_fiche(record: Record) -> Fiche {
     let name = implicit_name(&record.intitule);
-    let id = crate::import::derive_id(&name);
-    let short_name = Some(crate::import::short_name(&name, &id));
+    let id = crate::model::ids::derive_id(&name);
+    let short_name = Some(crate::model::ids::short_name(&name, &id));
     let mut competences = entries(&record.capacities);
     if competences.is_empty() {
         competences = record
