@@ -160,3 +160,37 @@ fn a_grouped_result_names_each_parcours_ue() {
         "UE 1 · tous les parcours"
     );
 }
+
+#[test]
+fn shift_tab_steps_back_through_the_search_filters() {
+    use rncp_explorer::search::{Filter, Kind};
+    let mut app = common::app::app_at(120, 40);
+    key(&mut app, KeyCode::Char('/'));
+    let filter = |app: &App| match &app.popup {
+        Some(Popup::Search(p)) => p.filter,
+        _ => panic!("search open"),
+    };
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    let second = filter(&app);
+    press(
+        &mut app,
+        &KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+    );
+    assert_eq!(filter(&app), Filter::Only(Kind::ALL[0]));
+    press(
+        &mut app,
+        &KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+    );
+    assert_eq!(filter(&app), Filter::All);
+    press(
+        &mut app,
+        &KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+    );
+    assert_eq!(
+        filter(&app),
+        Filter::Only(*Kind::ALL.last().unwrap()),
+        "wraps around"
+    );
+    assert_ne!(second, Filter::All);
+}

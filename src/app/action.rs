@@ -64,6 +64,8 @@ pub enum Action {
     SearchDeleteWord,
     /// Next kind filter (Tout → Emplois → Compétences → …).
     CycleFilter,
+    /// Previous kind filter (Maj-Tab).
+    CycleFilterBack,
     /// `y`: copy the detail's subject (the comparison in Markdown) to the clipboard.
     Copy,
     /// `o`: open the detail's link (again: the next one) in the browser.

@@ -409,6 +409,12 @@ const SEARCH_OWN: &[Binding] = &[
     )
     .hint("Tab filtre"),
     bind(
+        &[key(KeyCode::BackTab)],
+        "Maj-Tab",
+        Action::CycleFilterBack,
+        "Filtre précédent",
+    ),
+    bind(
         &[key(KeyCode::Up), ctrl('p')],
         "↑ / Ctrl-P",
         Action::Up,

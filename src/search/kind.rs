@@ -89,6 +89,18 @@ impl Filter {
         }
     }
 
+    /// The filter before this one in the `cycle` order (Maj-Tab).
+    pub fn cycle_back(self) -> Filter {
+        let last = Filter::Only(Kind::ALL[Kind::ALL.len() - 1]);
+        match self {
+            Filter::All => last,
+            Filter::Only(kind) => match Kind::ALL.iter().position(|k| *k == kind) {
+                Some(i) if i > 0 => Filter::Only(Kind::ALL[i - 1]),
+                _ => Filter::All,
+            },
+        }
+    }
+
     /// The label shown in the popup ("Tout", "Emplois"…).
     pub fn label(self) -> &'static str {
         match self {

@@ -183,6 +183,10 @@ pub fn handle(app: &mut App, action: Action) {
         Action::Right => popup.cursor = (popup.cursor + 1).min(len),
         Action::Top => popup.cursor = 0,
         Action::Bottom => popup.cursor = len,
+        Action::CycleFilterBack => {
+            popup.filter = popup.filter.cycle_back();
+            changed = true;
+        }
         Action::CycleFilter => {
             popup.filter = popup.filter.cycle();
             changed = true;
