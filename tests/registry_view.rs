@@ -163,7 +163,7 @@ fn validity_block_snapshot() {
         let mut app = opened("RNCP34762", w, h);
         update(&mut app, Action::Focus(Pane::Detail));
         // Down to the validity section, wherever the width puts it.
-        for _ in 0..validity_line(&app) {
+        for _ in 0..section_line(&app, "Validité") {
             update(&mut app, Action::Down);
         }
         insta::assert_snapshot!(
@@ -173,13 +173,26 @@ fn validity_block_snapshot() {
     }
 }
 
-/// The detail line where the validity section starts, at the pane's width.
-fn validity_line(app: &App) -> usize {
+/// The detail line where section `heading` starts, at the pane's width.
+fn section_line(app: &App, heading: &str) -> usize {
     let width = app.view().detail.as_ref().expect("kept").width;
     detail::wrap(&detail::document(app), width)
         .iter()
-        .position(|l| l.iter().any(|(_, t)| t == "Validité"))
-        .expect("a validity section")
+        .position(|l| l.iter().map(|(_, t)| t.as_str()).collect::<String>() == heading)
+        .expect("the section")
+}
+
+#[test]
+fn outcomes_chart_snapshot() {
+    // RNCP35419 publishes three promotions.
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = opened("RNCP35419", w, h);
+        update(&mut app, Action::Focus(Pane::Detail));
+        for _ in 0..section_line(&app, "Résultats des promotions") {
+            update(&mut app, Action::Down);
+        }
+        insta::assert_snapshot!(format!("registry_outcomes_{w}x{h}"), screen(&app, w, h));
+    }
 }
 
 #[test]

@@ -360,3 +360,65 @@ pub(super) fn bloc(doc: &mut Doc, b: &Bloc) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::registry::Promotion;
+
+    fn chart(promotions: Vec<Promotion>) -> Vec<String> {
+        let mut r = Record::new(Numero::parse("RNCP1").unwrap(), "T".into());
+        r.promotions = promotions;
+        let mut doc = Doc::default();
+        outcomes(&mut doc, &r);
+        doc.0
+            .iter()
+            .map(|l| l.spans.iter().map(|(_, t)| t.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn bars_scale_to_the_largest_year_and_unknowns_stay_question_marks() {
+        let lines = chart(vec![
+            Promotion {
+                year: Some(2022),
+                certified: Some(10),
+                certified_vae: None,
+                insertion_6_months: Some(0),
+                insertion_2_years: None,
+            },
+            Promotion {
+                year: Some(2021),
+                certified: Some(40),
+                certified_vae: Some(2),
+                insertion_6_months: Some(75),
+                insertion_2_years: Some(90),
+            },
+            Promotion {
+                year: Some(2023),
+                ..Default::default()
+            },
+        ]);
+        // Heading, legend, then the years in order.
+        assert_eq!(lines.len(), 5, "{lines:?}");
+        assert!(
+            lines[2].starts_with(&format!("2021 {} ", "█".repeat(BAR))),
+            "{lines:?}"
+        );
+        assert!(lines[2].ends_with("40 certifiés · VAE 2 · 6 mois 75 % · 2 ans 90 %"));
+        assert!(
+            lines[3].starts_with(&format!("2022 {} ", "█".repeat(5))),
+            "{lines:?}"
+        );
+        // A known 0 % is 0; an unknown count or rate is "?".
+        assert!(lines[3].ends_with("10 certifiés · VAE ? · 6 mois 0 % · 2 ans ?"));
+        assert!(!lines[4].contains('█'));
+        assert!(lines[4].ends_with("? certifiés · VAE ? · 6 mois ? · 2 ans ?"));
+    }
+
+    #[test]
+    fn no_promotion_says_so() {
+        let lines = chart(Vec::new());
+        assert_eq!(lines[1], s::NO_PROMOTION);
+    }
+}
