@@ -2,14 +2,17 @@
 //! validity, outcomes, partners, blocs), the blocs tree and a bloc's detail,
 //! drawn at 80×24 and 120×40. Today is fixed so that "in N days" never ages.
 
+mod common;
+
 use std::sync::OnceLock;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use rncp_explorer::app::clipboard::plain_text;
+use rncp_explorer::app::persist::SavedState;
 use rncp_explorer::app::view::detail;
-use rncp_explorer::app::{Action, App, Mode, NodeId, Pane, update};
+use rncp_explorer::app::{Action, App, Mode, Msg, NodeId, Pane, update};
 use rncp_explorer::model::registry::{self, Date};
 use rncp_explorer::model::{self, Catalogue};
 use rncp_explorer::ui::{self, Theme};
@@ -38,11 +41,19 @@ fn catalogue() -> Catalogue {
 
 /// The app at `width`×`height`, fiche `number` opened from the list.
 fn opened(number: &str, width: u16, height: u16) -> App {
+    opened_after(number, width, height, None)
+}
+
+/// The same, the state of a previous run restored first.
+fn opened_after(number: &str, width: u16, height: u16, saved: Option<SavedState>) -> App {
     let catalogue = catalogue();
     let id = catalogue.lookup(number).expect("in the sample");
     let row = catalogue.iter().position(|(i, _)| i == id).expect("listed");
     let mut app = App::with_catalogue(catalogue);
     app.set_today(TODAY);
+    if let Some(saved) = saved {
+        update(&mut app, Msg::Restore(saved));
+    }
     update(&mut app, Action::Resize { width, height });
     for _ in 0..row {
         update(&mut app, Action::Down);
@@ -258,4 +269,19 @@ fn blocs_tree_snapshots() {
         update(&mut app, Action::Down);
         insta::assert_snapshot!(format!("registry_blocs_{w}x{h}"), screen(&app, w, h));
     }
+}
+
+#[test]
+fn a_click_on_a_bloc_selects_it_and_the_saved_state_keeps_its_expansion() {
+    let mut app = opened("RNCP37674", 120, 40);
+    common::app::click_on(&mut app, "RNCP37674BC02");
+    assert_eq!(app.focus, Pane::Maquette);
+    assert_eq!(app.tree_node(), Some(NodeId::Bloc(1)));
+    assert!(detail_text(&app).starts_with("RNCP37674BC02 — "));
+    // Opened, remembered, and opened again on the next run.
+    update(&mut app, Action::Right);
+    let saved = app.saved_state(None);
+    let next = opened_after("RNCP37674", 120, 40, Some(saved));
+    assert!(next.tree().expanded.contains(&NodeId::Bloc(1)));
+    assert!(next.tree_rows().len() > 2, "BC02 open on its competences");
 }
