@@ -145,6 +145,9 @@ pub struct App {
     saved: Option<persist::SavedState>,
     /// Effects decided during the current `update`, handed back by it.
     effects: Vec<Effect>,
+    /// The day validity is counted from ("in 273 days"): the clock's at
+    /// start, set by tests so that what they draw does not age.
+    pub today: crate::model::registry::Date,
 }
 
 impl App {
@@ -182,10 +185,21 @@ impl App {
             link_turn: None,
             saved: None,
             effects: Vec::new(),
+            today: crate::model::registry::Date::today(),
         };
         app.open(FicheId::FIRST);
         app.refresh();
         app
+    }
+
+    /// Counts validity from `today` on; the kept detail documents, which
+    /// say how many days are left, are dropped so they are made again.
+    pub fn set_today(&mut self, today: crate::model::registry::Date) {
+        self.today = today;
+        for view in self.views.values_mut() {
+            view.detail = None;
+        }
+        self.refresh();
     }
 
     /// The fiche on screen.
@@ -318,8 +332,7 @@ impl App {
 
     /// Visible rows of the current tree.
     pub fn tree_rows(&self) -> Vec<tree::Row> {
-        let sems = tree::semesters(self.fiche(), self.selection());
-        tree::rows(&sems, &self.tree().expanded)
+        tree::rows_for(self.fiche(), self.selection(), &self.tree().expanded)
     }
 
     /// The tree node under the cursor, if the tree has any row.

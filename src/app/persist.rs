@@ -55,6 +55,8 @@ pub enum SavedNode {
     Semester(usize),
     Ue(usize, usize),
     Course(usize, usize, usize),
+    Bloc(usize),
+    BlocItem(usize, usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +72,8 @@ impl From<NodeId> for SavedNode {
             NodeId::Semester(s) => SavedNode::Semester(s),
             NodeId::Ue(s, u) => SavedNode::Ue(s, u),
             NodeId::Course(s, u, c) => SavedNode::Course(s, u, c),
+            NodeId::Bloc(b) => SavedNode::Bloc(b),
+            NodeId::BlocItem(b, i) => SavedNode::BlocItem(b, i),
         }
     }
 }
@@ -80,6 +84,8 @@ impl From<SavedNode> for NodeId {
             SavedNode::Semester(s) => NodeId::Semester(s),
             SavedNode::Ue(s, u) => NodeId::Ue(s, u),
             SavedNode::Course(s, u, c) => NodeId::Course(s, u, c),
+            SavedNode::Bloc(b) => NodeId::Bloc(b),
+            SavedNode::BlocItem(b, i) => NodeId::BlocItem(b, i),
         }
     }
 }
@@ -142,18 +148,14 @@ pub(super) fn apply(saved: &SavedState, fiche: &Fiche, view: &mut FicheView) {
         let Some(saved_tree) = row_key(fiche, row).and_then(|k| entry.trees.get(&k)) else {
             continue;
         };
-        let sems = tree::semesters(fiche, selection_of(row));
+        let selection = selection_of(row);
         state.expanded = saved_tree
             .expanded
             .iter()
             .map(|&n| NodeId::from(n))
-            .filter(|&id| match id {
-                NodeId::Semester(s) => s < sems.len(),
-                NodeId::Ue(s, u) => tree::ue(&sems, s, u).is_some(),
-                NodeId::Course(s, u, c) => tree::course(&sems, s, u, c).is_some(),
-            })
+            .filter(|&id| tree::exists(fiche, selection, id))
             .collect();
-        let rows = tree::rows(&sems, &state.expanded).len();
+        let rows = tree::rows_for(fiche, selection, &state.expanded).len();
         state.cursor = saved_tree.cursor.min(rows.saturating_sub(1));
         state.offset = 0;
     }

@@ -1,8 +1,10 @@
 //! The maquette tree: semesters → UEs → courses of one selection, flattened
-//! into visible rows according to which nodes are expanded.
+//! into visible rows according to which nodes are expanded. A registry fiche
+//! without a curriculum shows its blocs de compétences → competences instead.
 
 use std::collections::HashSet;
 
+use crate::model::registry::{Bloc, Item};
 use crate::model::{Course, Fiche, SemesterRef, Ue};
 
 /// A node, by indices into the selection's curriculum (see [`semesters`]).
@@ -11,12 +13,17 @@ pub enum NodeId {
     Semester(usize),
     Ue(usize, usize),
     Course(usize, usize, usize),
+    /// Bloc `b` of the registry record (`Record::blocs`).
+    Bloc(usize),
+    /// Item `i` of bloc `b`'s competence list.
+    BlocItem(usize, usize),
 }
 
 impl NodeId {
     pub fn parent(self) -> Option<NodeId> {
         match self {
-            NodeId::Semester(_) => None,
+            NodeId::Semester(_) | NodeId::Bloc(_) => None,
+            NodeId::BlocItem(b, _) => Some(NodeId::Bloc(b)),
             NodeId::Ue(s, _) => Some(NodeId::Semester(s)),
             NodeId::Course(s, u, _) => Some(NodeId::Ue(s, u)),
         }
@@ -24,8 +31,8 @@ impl NodeId {
 
     pub fn depth(self) -> usize {
         match self {
-            NodeId::Semester(_) => 0,
-            NodeId::Ue(..) => 1,
+            NodeId::Semester(_) | NodeId::Bloc(_) => 0,
+            NodeId::Ue(..) | NodeId::BlocItem(..) => 1,
             NodeId::Course(..) => 2,
         }
     }
@@ -63,6 +70,86 @@ pub fn ue<'a>(sems: &[SemesterRef<'a>], s: usize, u: usize) -> Option<&'a Ue> {
 
 pub fn course<'a>(sems: &[SemesterRef<'a>], s: usize, u: usize, c: usize) -> Option<&'a Course> {
     ue(sems, s, u)?.courses.get(c)
+}
+
+/// The blocs the tree shows instead of semesters: those of a registry
+/// fiche that describes no semester at all; `None` for a fiche with a
+/// curriculum (or without record), whose tree stays the maquette.
+pub fn blocs(fiche: &Fiche) -> Option<&[Bloc]> {
+    let record = fiche.registry.as_ref()?;
+    let curriculum = !fiche.common_semesters.is_empty()
+        || fiche.parcours.iter().any(|p| !p.semesters.is_empty());
+    (!curriculum).then_some(record.blocs.as_slice())
+}
+
+/// The competence items of bloc `b` (its tree children).
+pub fn bloc_items(blocs: &[Bloc], b: usize) -> &[Item] {
+    blocs
+        .get(b)
+        .and_then(|bloc| bloc.competences.as_ref())
+        .map_or(&[], |t| t.items.as_slice())
+}
+
+/// The visible rows of `fiche`'s tree for `selection`: its blocs when it has
+/// no curriculum, else its maquette.
+pub fn rows_for(fiche: &Fiche, selection: Selection, expanded: &HashSet<NodeId>) -> Vec<Row> {
+    match blocs(fiche) {
+        Some(blocs) => bloc_rows(blocs, expanded),
+        None => rows(&semesters(fiche, selection), expanded),
+    }
+}
+
+/// Every node of `fiche`'s tree for `selection` that has children (`*`).
+pub fn expandable_for(fiche: &Fiche, selection: Selection) -> HashSet<NodeId> {
+    match blocs(fiche) {
+        Some(blocs) => (0..blocs.len())
+            .filter(|&b| !bloc_items(blocs, b).is_empty())
+            .map(NodeId::Bloc)
+            .collect(),
+        None => expandable_nodes(&semesters(fiche, selection)),
+    }
+}
+
+/// Whether `id` names a node of `fiche`'s tree for `selection` (a saved
+/// expansion may name nodes of an older version of the data).
+pub fn exists(fiche: &Fiche, selection: Selection, id: NodeId) -> bool {
+    if let Some(blocs) = blocs(fiche) {
+        return match id {
+            NodeId::Bloc(b) => b < blocs.len(),
+            NodeId::BlocItem(b, i) => i < bloc_items(blocs, b).len(),
+            _ => false,
+        };
+    }
+    let sems = semesters(fiche, selection);
+    match id {
+        NodeId::Semester(s) => s < sems.len(),
+        NodeId::Ue(s, u) => ue(&sems, s, u).is_some(),
+        NodeId::Course(s, u, c) => course(&sems, s, u, c).is_some(),
+        NodeId::Bloc(_) | NodeId::BlocItem(..) => false,
+    }
+}
+
+/// The blocs' visible rows: each bloc, its competences when open.
+pub fn bloc_rows(blocs: &[Bloc], expanded: &HashSet<NodeId>) -> Vec<Row> {
+    let mut out = Vec::new();
+    for b in 0..blocs.len() {
+        let id = NodeId::Bloc(b);
+        let items = bloc_items(blocs, b).len();
+        let open = expanded.contains(&id) && items > 0;
+        out.push(Row {
+            id,
+            expandable: items > 0,
+            expanded: open,
+        });
+        if open {
+            out.extend((0..items).map(|i| Row {
+                id: NodeId::BlocItem(b, i),
+                expandable: false,
+                expanded: false,
+            }));
+        }
+    }
+    out
 }
 
 /// One visible row of the tree.

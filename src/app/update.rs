@@ -164,7 +164,7 @@ fn browse(app: &mut App, action: Action) {
 fn expand_all(app: &mut App, open: bool) {
     let before = app.tree_node();
     let expanded = if open {
-        tree::expandable_nodes(&tree::semesters(app.fiche(), app.selection()))
+        tree::expandable_for(app.fiche(), app.selection())
     } else {
         Default::default()
     };

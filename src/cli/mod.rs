@@ -7,7 +7,9 @@ mod export;
 mod import;
 mod interactive;
 mod parcours;
+mod partners;
 mod search;
+mod show;
 mod usage;
 
 pub use usage::parse;
@@ -91,6 +93,29 @@ pub enum Command {
         #[arg(long, value_name = "N", value_parser = parse_limit)]
         limit: Option<u32>,
         /// Sortie JSON (tableau de résultats).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Afficher toute une fiche : identité, validité, blocs, résultats, partenaires…
+    Show {
+        /// Numéro de la fiche (RNCP37674, 37674, RS5000…).
+        numero: String,
+        /// Sortie JSON (la fiche entière, enregistrement du registre compris).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Lister les partenaires habilités d'une certification, ou dire si un organisme
+    /// l'est (--siret, --siren) et pour quel rôle ; code de sortie 1 s'il ne l'est pas.
+    Partners {
+        /// Numéro de la fiche (RNCP37674, 37674…).
+        numero: String,
+        /// SIRET de l'organisme (14 chiffres).
+        #[arg(long, value_name = "N", value_parser = partners::parse_siret, conflicts_with = "siren")]
+        siret: Option<String>,
+        /// SIREN de l'organisme (9 chiffres) : tous ses établissements.
+        #[arg(long, value_name = "N", value_parser = partners::parse_siren)]
+        siren: Option<String>,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
@@ -201,6 +226,19 @@ fn one_fiche<'a>(catalogue: &'a Catalogue, wanted: Option<&str>) -> Result<&'a F
     }
 }
 
+/// The fiche a subcommand names by number (any form `lookup` reads);
+/// none is reported on stderr.
+fn find_fiche<'a>(catalogue: &'a Catalogue, number: &str) -> Option<&'a Fiche> {
+    let found = catalogue.lookup(number).map(|id| catalogue.get(id));
+    if found.is_none() {
+        eprintln!(
+            "rncp-explorer: aucune fiche chargée ne porte le numéro « {} »",
+            escape_for_terminal(number)
+        );
+    }
+    found
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     let command = match cli.command {
         // import reads a text fiche, not a data file: nothing to load first.
@@ -231,6 +269,20 @@ pub fn run(cli: Cli) -> ExitCode {
             expand,
             width,
         } => with_fiche(&|fiche| compare::run(fiche, &a, &b, format, expand, width)),
+        Command::Show { numero, json } => show::run(&catalogue, &numero, json),
+        Command::Partners {
+            numero,
+            siret,
+            siren,
+            json,
+        } => {
+            let who = match (siret, siren) {
+                (Some(n), _) => Some(partners::Who::Siret(n)),
+                (None, Some(n)) => Some(partners::Who::Siren(n)),
+                (None, None) => None,
+            };
+            partners::run(&catalogue, &numero, who, json)
+        }
         Command::Parcours { json } => with_fiche(&|fiche| parcours::run(fiche, json)),
         // The whole catalogue unless one fiche is asked for.
         Command::Export { format } if wanted.is_none() && catalogue.len() > 1 => {

@@ -14,6 +14,7 @@ use crate::app::{
     view::{layout, strings as s},
 };
 use crate::check::SEMESTER_ECTS;
+use crate::model::registry::Item;
 use crate::model::{Course, SemesterRef};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -23,7 +24,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let height = usize::from(inner.height);
     let selection = app.selection();
     let sems = tree::semesters(app.fiche(), selection);
-    let rows = tree::rows(&sems, &app.tree().expanded);
+    let blocs = tree::blocs(app.fiche());
+    let rows = app.tree_rows();
     let cursor = app.tree().cursor.min(rows.len().saturating_sub(1));
     let offset = app.tree().offset.min(rows.len().saturating_sub(height));
     let mut lines: Vec<Line> = rows
@@ -42,9 +44,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .collect();
     if rows.is_empty() {
-        lines.push(Line::styled(s::EMPTY_TREE, theme.tone(Tone::Muted)));
+        let empty = if blocs.is_some() {
+            s::NO_BLOC
+        } else {
+            s::EMPTY_TREE
+        };
+        lines.push(Line::styled(empty, theme.tone(Tone::Muted)));
     }
     let title = match selection {
+        _ if blocs.is_some() => s::counted(s::RH_BLOCS, blocs.map_or(0, <[_]>::len)),
         Selection::Fiche => s::COMMON_CORE_TITLE.to_string(),
         Selection::Parcours(i) => app
             .fiche()
@@ -95,6 +103,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 type Spans = Vec<Span<'static>>;
 
+/// A bloc's code in a narrow tree: "BC01" rather than "RNCP37674BC01", so
+/// the label keeps some room.
+fn bloc_code(code: &str, width: usize) -> &str {
+    match code.find("BC") {
+        Some(at) if width < NARROW_TREE_BELOW => &code[at..],
+        _ => code,
+    }
+}
+
 fn marker(r: &Row) -> &'static str {
     match (r.expandable, r.expanded) {
         (true, true) => "▾ ",
@@ -128,6 +145,37 @@ fn node(
         }
     };
     match r.id {
+        NodeId::Bloc(b) => {
+            let Some(bloc) = tree::blocs(app.fiche()).and_then(|blocs| blocs.get(b)) else {
+                return (Vec::new(), Vec::new());
+            };
+            let left = vec![
+                Span::raw(format!("{indent}{}", marker(r))),
+                Span::styled(
+                    format!("{} ", bloc_code(&bloc.code, width)),
+                    theme.tone(Tone::Label),
+                ),
+                Span::raw(bloc.label.clone()),
+            ];
+            (left, Vec::new())
+        }
+        NodeId::BlocItem(b, i) => {
+            let blocs = tree::blocs(app.fiche()).unwrap_or_default();
+            let Some(item) = tree::bloc_items(blocs, b).get(i) else {
+                return (Vec::new(), Vec::new());
+            };
+            let (mark, tone) = match item {
+                Item::Header(_) | Item::LeadIn(_) => ("", Tone::Muted),
+                Item::Bullet(level, _) if *level > 1 => ("  ◦ ", Tone::Text),
+                _ => ("• ", Tone::Text),
+            };
+            let left = vec![
+                Span::raw(format!("{indent}  ")),
+                Span::styled(mark, theme.tone(Tone::Muted)),
+                Span::styled(item.text().to_string(), theme.tone(tone)),
+            ];
+            (left, Vec::new())
+        }
         NodeId::Semester(si) => {
             let Some(sem) = sems.get(si) else {
                 return (Vec::new(), Vec::new());

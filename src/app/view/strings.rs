@@ -3,8 +3,10 @@
 
 pub mod compare;
 mod features;
+mod registry;
 
 pub use features::*;
+pub use registry::*;
 
 use crate::model::{Availability, EctsSum};
 

@@ -34,6 +34,11 @@ fn route(voie: Voie) -> (RouteKind, &'static str) {
     }
 }
 
+/// The RNCP site's wording of an access route (for the detail pane and `show`).
+pub fn route_label(voie: Voie) -> &'static str {
+    route(voie).1
+}
+
 fn availability(value: Option<bool>) -> Availability {
     match value {
         Some(true) => Availability::Yes,

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use super::{Fiche, LoadError, escape_for_terminal};
 
 pub use cache::{CACHE_DIR_ENV, cache_dir};
-pub use convert::{job_titles, to_fiche};
+pub use convert::{job_titles, route_label, to_fiche};
 pub use date::Date;
 pub use text::{Item, Text, structure};
 pub use types::*;

@@ -12,6 +12,16 @@ fn or_unknown(value: &Option<String>) -> String {
 
 pub(super) fn fiche(doc: &mut Doc, app: &App) {
     let f = &app.fiche();
+    if let Some(record) = &f.registry {
+        super::registry::record_doc(doc, record, &app.catalogue, app.today);
+        // A fiche the export lists and a RON file describes (the Master)
+        // keeps its curriculum: its parcours stay listed.
+        if crate::app::tree::blocs(f).is_none() {
+            parcours_list(doc, f);
+        }
+        own_findings(doc, app);
+        return;
+    }
     doc.title(format!("RNCP {} — {}", f.rncp_code, f.intitule));
     doc.heading(s::H_CERTIFICATION);
     doc.field(s::L_AUTHORITY, f.authority.organisations.join(", "));
@@ -42,13 +52,7 @@ pub(super) fn fiche(doc: &mut Doc, app: &App) {
             ]);
         }
     }
-    doc.heading(s::counted(s::H_PARCOURS, f.parcours.len()));
-    for p in &f.parcours {
-        doc.bullet(vec![
-            (Tone::Text, p.name.clone()),
-            (Tone::Muted, format!(" · {}", s::ects_sum(f.ects_total(p)))),
-        ]);
-    }
+    parcours_list(doc, f);
     if !f.common_semesters.is_empty() {
         doc.heading(s::COMMON_CORE_TITLE);
         doc.text(Tone::Common, s::common_core_note(f.parcours.len()));
@@ -91,6 +95,21 @@ pub(super) fn fiche(doc: &mut Doc, app: &App) {
             doc.field(label, list.join(" ; "));
         }
     }
+    own_findings(doc, app);
+}
+
+fn parcours_list(doc: &mut Doc, f: &crate::model::Fiche) {
+    doc.heading(s::counted(s::H_PARCOURS, f.parcours.len()));
+    for p in &f.parcours {
+        doc.bullet(vec![
+            (Tone::Text, p.name.clone()),
+            (Tone::Muted, format!(" · {}", s::ects_sum(f.ects_total(p)))),
+        ]);
+    }
+}
+
+/// The findings about the fiche itself (not one parcours or semester).
+fn own_findings(doc: &mut Doc, app: &App) {
     let own: Vec<&Finding> = app
         .findings()
         .iter()

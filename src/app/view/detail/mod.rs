@@ -4,6 +4,7 @@
 mod fiche;
 mod maquette;
 mod parcours;
+mod registry;
 
 use super::Tone;
 use super::strings as s;
@@ -14,6 +15,7 @@ use crate::model::SemesterRef;
 
 pub use super::wrap::{Wrapped, wrap};
 pub use maquette::{course_spans, sharing_parcours, teaching_parcours};
+pub use registry::document as registry_document;
 
 /// What the detail pane is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,12 +107,18 @@ pub fn document(app: &App) -> Vec<DocLine> {
     match app.subject() {
         Subject::Fiche => fiche::fiche(&mut doc, app),
         Subject::Parcours(i) => parcours::parcours(&mut doc, app, i),
+        Subject::Node(_, NodeId::Bloc(b) | NodeId::BlocItem(b, _)) => {
+            if let Some(bloc) = tree::blocs(app.fiche()).and_then(|blocs| blocs.get(b)) {
+                registry::bloc(&mut doc, bloc);
+            }
+        }
         Subject::Node(selection, node) => {
             let sems = tree::semesters(app.fiche(), selection);
             match node {
                 NodeId::Semester(si) => maquette::semester(&mut doc, app, selection, &sems, si),
                 NodeId::Ue(si, ui) => maquette::ue(&mut doc, app, selection, &sems, si, ui),
                 NodeId::Course(si, ui, ci) => maquette::course(&mut doc, app, &sems, si, ui, ci),
+                NodeId::Bloc(_) | NodeId::BlocItem(..) => {}
             }
         }
     }
