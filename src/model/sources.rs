@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use super::load::{parse_str, read_text};
 use super::position::locate;
+use super::progress::Phase;
 use super::registry::{self, Format, Warning};
 use super::{Catalogue, EMBEDDED_NAME, Fiche, LoadError, embedded};
 
@@ -45,6 +46,9 @@ pub fn load_sources(paths: &[PathBuf], options: &registry::Options) -> Result<So
         match format_of(path) {
             Format::Xml | Format::Zip => {
                 let loaded = registry::read(path, options)?;
+                if let Some(progress) = &options.progress {
+                    progress.set_phase(Phase::Structuring);
+                }
                 warnings.extend(loaded.warnings);
                 for fiche in loaded.fiches {
                     let numero = fiche.numero();
@@ -101,6 +105,12 @@ pub fn load_sources(paths: &[PathBuf], options: &registry::Options) -> Result<So
         && let Some(id) = catalogue.find(&numero)
     {
         take_curriculum(catalogue.get_mut(id), embedded_fiche);
+    }
+    if let Some(progress) = &options.progress {
+        if progress.is_cancelled() {
+            return Err(registry::cancelled(&paths[0].display().to_string()));
+        }
+        progress.set_phase(Phase::Done);
     }
     Ok(Sources {
         catalogue,
