@@ -41,11 +41,13 @@ pub fn load_sources(paths: &[PathBuf], options: &registry::Options) -> Result<So
     let mut catalogue = Catalogue::new();
     let mut warnings = Vec::new();
     let mut rons: Vec<(String, String, Fiche)> = Vec::new();
+    let mut exports = 0;
     for path in paths {
         let name = path.display().to_string();
         match format_of(path) {
             Format::Xml | Format::Zip => {
                 let loaded = registry::read(path, options)?;
+                exports += 1;
                 if let Some(progress) = &options.progress {
                     progress.set_phase(Phase::Structuring);
                 }
@@ -110,7 +112,10 @@ pub fn load_sources(paths: &[PathBuf], options: &registry::Options) -> Result<So
         if progress.is_cancelled() {
             return Err(registry::cancelled(&paths[0].display().to_string()));
         }
-        progress.set_phase(Phase::Done);
+        // `Done` only after an export: it tells the caller one was read.
+        if exports > 0 {
+            progress.set_phase(Phase::Done);
+        }
     }
     Ok(Sources {
         catalogue,
