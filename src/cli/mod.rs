@@ -252,6 +252,10 @@ pub fn run(cli: Cli) -> ExitCode {
         quiet: cli.quiet,
         verbose: cli.verbose,
     };
+    // The explorer on a terminal loads behind its first frame, with a gauge.
+    if command.is_none() && std::io::stdout().is_terminal() {
+        return interactive::run_loading(cli.data, chatter);
+    }
     let catalogue = match load(&cli.data, chatter) {
         Ok(catalogue) => catalogue,
         Err(code) => return code,

@@ -138,6 +138,18 @@ pub const NOT_A_TERMINAL: &str = "rncp-explorer: la sortie standard n'est pas un
 l'explorateur plein écran a besoin d'un terminal interactif. Pour une sortie texte, utilisez \
 une sous-commande (par exemple `rncp-explorer export --format markdown`).";
 
+pub const LOADING_TITLE: &str = " Ouverture de l'export ";
+pub const LOADING_HINT: &str = "q : annuler";
+pub const LOADING_STOPPING: &str = "annulation…";
+
+/// The status bar after a load that found something: how many, and where to see them.
+pub fn load_warnings_notice(n: usize) -> String {
+    match n {
+        1 => "1 avertissement au chargement — w : les voir".to_string(),
+        n => format!("{} avertissements au chargement — w : les voir", grouped(n)),
+    }
+}
+
 /// A count with French digit groups: « 30 512 ».
 pub fn grouped(n: usize) -> String {
     let digits = n.to_string();
