@@ -73,15 +73,24 @@ const BURST_TIME: Duration = Duration::from_millis(50);
 /// The explorer on a catalogue already loaded (stdout not a terminal: only
 /// its message is given).
 pub fn run(catalogue: Catalogue) -> ExitCode {
-    run_with(|_| Loaded::Ready(Box::new(App::with_catalogue(catalogue)), Vec::new()))
+    run_with(Chatter::default(), |_| {
+        Loaded::Ready(Box::new(App::with_catalogue(catalogue)), Vec::new())
+    })
 }
 
 /// The explorer on `data`, loaded after the first frame: a gauge shows the
 /// load while the loop keeps running, `q`/Esc/Ctrl-C cancel it.
 pub fn run_loading(data: Vec<PathBuf>, chatter: Chatter) -> ExitCode {
-    let code = run_with(|terminal| load_with_gauge(terminal, data));
-    let _ = chatter;
-    code
+    let exports = !data.is_empty();
+    run_with(chatter, |terminal| {
+        let loaded = load_with_gauge(terminal, data);
+        // RON files and the embedded fiche have nothing to report.
+        match loaded {
+            Loaded::Ready(app, warnings) if exports => Loaded::Ready(app, warnings),
+            Loaded::Ready(app, _) => Loaded::Ready(app, Vec::new()),
+            other => other,
+        }
+    })
 }
 
 /// How the load before the loop ended.
@@ -95,7 +104,12 @@ enum Loaded {
     Terminal(io::Error),
 }
 
-fn run_with(load: impl FnOnce(&mut Terminal<CrosstermBackend<Stdout>>) -> Loaded) -> ExitCode {
+/// Warnings are never written over the explorer: counted in its status bar,
+/// then reported on stderr as the CLI does once the terminal is restored.
+fn run_with(
+    chatter: Chatter,
+    load: impl FnOnce(&mut Terminal<CrosstermBackend<Stdout>>) -> Loaded,
+) -> ExitCode {
     if !io::stdout().is_terminal() {
         eprintln!("{}", strings::NOT_A_TERMINAL);
         return ExitCode::from(EXIT_BAD_INPUT);
@@ -147,6 +161,9 @@ fn run_with(load: impl FnOnce(&mut Terminal<CrosstermBackend<Stdout>>) -> Loaded
     }
     let result = event_loop(&mut terminal, &mut app, saved, &signal);
     restore();
+    if !warnings.is_empty() {
+        super::report_warnings(&warnings, app.catalogue.len(), chatter);
+    }
     // Remembered for the next run only on a deliberate quit (q, Ctrl-C).
     if let (true, Some(path)) = (app.should_quit, &state_path)
         && let Err(e) = save_state(path, &app.saved_state(None))

@@ -215,6 +215,20 @@ fn report_warnings(warnings: &[registry::Warning], fiches: usize, chatter: Chatt
     }
 }
 
+/// True when one of `paths` starts like an export (XML or zip).
+fn any_export(paths: &[PathBuf]) -> bool {
+    use std::io::Read;
+    paths.iter().any(|path| {
+        let mut head = [0u8; 64];
+        let Ok(file) = std::fs::File::open(path) else {
+            return false;
+        };
+        // `take` so that a device or a pipe named by mistake is never read long.
+        let n = file.take(64).read(&mut head).unwrap_or(0);
+        registry::detect(&head[..n]) != registry::Format::Ron
+    })
+}
+
 /// The one fiche a fiche-level subcommand works on: `--fiche`, or the only
 /// one loaded. Several loaded and no `--fiche` is a usage error, never a
 /// silent choice.
@@ -252,8 +266,10 @@ pub fn run(cli: Cli) -> ExitCode {
         quiet: cli.quiet,
         verbose: cli.verbose,
     };
-    // The explorer on a terminal loads behind its first frame, with a gauge.
-    if command.is_none() && std::io::stdout().is_terminal() {
+    // The explorer on a terminal loads an export behind its first frame,
+    // with a gauge. RON fiches load at once: their errors still come before
+    // the screen is taken.
+    if command.is_none() && std::io::stdout().is_terminal() && any_export(&cli.data) {
         return interactive::run_loading(cli.data, chatter);
     }
     let catalogue = match load(&cli.data, chatter) {

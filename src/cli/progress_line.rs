@@ -26,11 +26,8 @@ pub fn spawn(progress: Arc<Progress>) -> Line {
     let (stop, stopped) = mpsc::channel::<()>();
     let thread = thread::spawn(move || {
         let mut drawn = false;
-        loop {
-            match stopped.recv_timeout(REDRAW) {
-                Err(RecvTimeoutError::Timeout) => {}
-                _ => break,
-            }
+        // Until `finish` sends (or drops) the stop.
+        while let Err(RecvTimeoutError::Timeout) = stopped.recv_timeout(REDRAW) {
             let snapshot = progress.snapshot();
             if snapshot.phase == Phase::Starting {
                 continue;

@@ -145,8 +145,11 @@ pub const LOADING_STOPPING: &str = "annulation…";
 /// The status bar after a load that found something: how many, and where to see them.
 pub fn load_warnings_notice(n: usize) -> String {
     match n {
-        1 => "1 avertissement au chargement — w : les voir".to_string(),
-        n => format!("{} avertissements au chargement — w : les voir", grouped(n)),
+        1 => "1 avertissement au chargement (listé en quittant avec --verbose)".to_string(),
+        n => format!(
+            "{} avertissements au chargement (listés en quittant avec --verbose)",
+            grouped(n)
+        ),
     }
 }
 
@@ -155,7 +158,7 @@ pub fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(c);
