@@ -223,6 +223,13 @@ fn load_with_gauge(
     let mut loading = Loading::new(progress);
     let signal = LOAD_SIGNAL.get().cloned().unwrap_or_default();
     let outcome = loop {
+        if let Some(stop) = loading.stop {
+            // First: a load that ended meanwhile must not undo the quit.
+            // Waited for: the cancel is seen at the next chunk, and a
+            // cache being written is removed, never renamed.
+            let _ = worker.join();
+            return Loaded::Stopped(stop);
+        }
         if let Ok(result) = finished.try_recv() {
             break match result {
                 Ok((app, warnings)) => Loaded::Ready(app, warnings),
@@ -233,12 +240,6 @@ fn load_with_gauge(
         if signal.load(Ordering::SeqCst) != 0 {
             loading.progress.cancel();
             break Loaded::Signalled;
-        }
-        if let Some(stop) = loading.stop {
-            // Waited for: the cancel is seen at the next chunk, and a
-            // cache being written is removed, never renamed.
-            let _ = worker.join();
-            return Loaded::Stopped(stop);
         }
         if let Err(e) = terminal.draw(|frame| ui::loading::render(frame, &loading, &theme)) {
             loading.progress.cancel();
