@@ -508,6 +508,22 @@ fn every_bad_export_gives_its_place_and_status_2_through_the_binary() {
     )
     .unwrap();
     let out = check_file(&path);
+    // Counted by default, listed with --verbose.
+    assert!(
+        stderr(&out).contains(", 1 avertissement — voir --verbose")
+            && !stderr(&out).contains("fiche ignorée"),
+        "{}",
+        stderr(&out)
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_rncp-explorer"))
+        .args(["check", "--verbose", "--data"])
+        .arg(&path)
+        .env(
+            "RNCP_EXPLORER_CACHE_DIR",
+            std::env::temp_dir().join("rncp-cache-test"),
+        )
+        .output()
+        .unwrap();
     assert!(
         stderr(&out).contains("avertissement : ") && stderr(&out).contains("fiche ignorée"),
         "{}",

@@ -735,3 +735,59 @@ fn small_chunks_give_the_same_fiches_and_the_same_places() {
         );
     }
 }
+
+// ---- progress and cancel ---------------------------------------------------
+
+use rncp_explorer::model::progress::{Phase, Progress};
+
+#[test]
+fn progress_counts_the_bytes_of_the_file_xml_or_zipped() {
+    for path in [RNCP_XML, RNCP_ZIP] {
+        let progress = Progress::new();
+        let options = Options {
+            progress: Some(progress.clone()),
+            ..no_cache()
+        };
+        registry::read(Path::new(path), &options).unwrap();
+        let s = progress.snapshot();
+        let size = std::fs::metadata(path).unwrap().len();
+        // A zip is counted in compressed bytes consumed (its directory is
+        // read first, so a little more than the file may be counted).
+        assert!(s.done >= size, "{path}: {} of {size}", s.done);
+        assert_eq!(s.total, size, "{path}");
+        assert_eq!(s.phase, Phase::Structuring, "{path}");
+    }
+}
+
+#[test]
+fn a_cancelled_load_stops_with_its_own_error_and_leaves_no_cache() {
+    let dir = scratch("cancel");
+    let export = dir.join("export.zip");
+    std::fs::copy(RNCP_ZIP, &export).unwrap();
+    let progress = Progress::new();
+    progress.cancel();
+    let options = Options {
+        cache: true,
+        cache_dir: Some(dir.join("cache")),
+        progress: Some(progress),
+        ..Options::default()
+    };
+    let err = registry::read(&export, &options).unwrap_err();
+    assert!(err.is_cancelled(), "{err}");
+    let left: Vec<PathBuf> = std::fs::read_dir(dir.join("cache"))
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "nothing cached after a cancel: {left:?}");
+    // The same file without the cancel loads and caches: the error was the cancel's.
+    let options = Options {
+        progress: None,
+        ..options
+    };
+    assert_eq!(registry::read(&export, &options).unwrap().fiches.len(), 8);
+    // A data error is never taken for a cancel.
+    assert!(!bytes_err("<FICHES><FICHE>").is_cancelled());
+}
+
+fn bytes_err(text: &str) -> rncp_explorer::model::LoadError {
+    registry::read_bytes(text.as_bytes(), "t.xml", &no_cache()).unwrap_err()
+}

@@ -18,6 +18,7 @@ pub mod findings;
 pub mod keys;
 pub mod links;
 pub mod list;
+pub mod loading;
 pub mod msg;
 mod nav;
 pub mod persist;

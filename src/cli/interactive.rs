@@ -38,13 +38,16 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use rncp_explorer::app::links::{self, LinkRect};
+use rncp_explorer::app::loading::{Loading, Stop};
 use rncp_explorer::app::persist::{self, SavedState};
 use rncp_explorer::app::{self, Action, App, Effect, Msg, Popup, view::strings};
-use rncp_explorer::model::Catalogue;
+use rncp_explorer::model::progress::{Phase, Progress};
+use rncp_explorer::model::registry::{self, Warning};
+use rncp_explorer::model::{self, Catalogue, LoadError};
 use rncp_explorer::search::{Query, Results, SearchIndex, Session};
 use rncp_explorer::ui::{self, Theme};
 
-use super::EXIT_BAD_INPUT;
+use super::{Chatter, EXIT_BAD_INPUT};
 
 /// How often the loop wakes up to look at the signal flag when idle.
 const TICK: Duration = Duration::from_millis(100);
@@ -67,7 +70,46 @@ const MAX_BURST: usize = 4096;
 /// How long one burst of waiting events may be handled before a redraw.
 const BURST_TIME: Duration = Duration::from_millis(50);
 
+/// The explorer on a catalogue already loaded (stdout not a terminal: only
+/// its message is given).
 pub fn run(catalogue: Catalogue) -> ExitCode {
+    run_with(Chatter::default(), |_| {
+        Loaded::Ready(Box::new(App::with_catalogue(catalogue)), Vec::new())
+    })
+}
+
+/// The explorer on `data`, loaded after the first frame: a gauge shows the
+/// load while the loop keeps running, `q`/Esc/Ctrl-C cancel it.
+pub fn run_loading(data: Vec<PathBuf>, chatter: Chatter) -> ExitCode {
+    let exports = !data.is_empty();
+    run_with(chatter, |terminal| {
+        let loaded = load_with_gauge(terminal, data);
+        // RON files and the embedded fiche have nothing to report.
+        match loaded {
+            Loaded::Ready(app, warnings) if exports => Loaded::Ready(app, warnings),
+            Loaded::Ready(app, _) => Loaded::Ready(app, Vec::new()),
+            other => other,
+        }
+    })
+}
+
+/// How the load before the loop ended.
+enum Loaded {
+    Ready(Box<App>, Vec<Warning>),
+    /// Cancelled by a key (no partial cache left: the load thread was waited for).
+    Stopped(Stop),
+    Failed(LoadError),
+    /// A signal came; the loop's signal handling decides the status.
+    Signalled,
+    Terminal(io::Error),
+}
+
+/// Warnings are never written over the explorer: counted in its status bar,
+/// then reported on stderr as the CLI does once the terminal is restored.
+fn run_with(
+    chatter: Chatter,
+    load: impl FnOnce(&mut Terminal<CrosstermBackend<Stdout>>) -> Loaded,
+) -> ExitCode {
     if !io::stdout().is_terminal() {
         eprintln!("{}", strings::NOT_A_TERMINAL);
         return ExitCode::from(EXIT_BAD_INPUT);
@@ -87,9 +129,41 @@ pub fn run(catalogue: Catalogue) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut app = App::with_catalogue(catalogue);
+    LOAD_SIGNAL.get_or_init(|| Arc::clone(&signal));
+    let (mut app, warnings) = match load(&mut terminal) {
+        Loaded::Ready(app, warnings) => (app, warnings),
+        other => {
+            restore();
+            std::mem::forget(terminal);
+            return match other {
+                Loaded::Stopped(Stop::Quit) => ExitCode::SUCCESS,
+                Loaded::Stopped(Stop::Interrupt) => ExitCode::from(EXIT_INTERRUPT),
+                Loaded::Failed(e) => {
+                    let _ = writeln!(io::stderr(), "rncp-explorer: {e}");
+                    ExitCode::from(EXIT_BAD_INPUT)
+                }
+                Loaded::Terminal(e) => {
+                    let _ = writeln!(io::stderr(), "rncp-explorer: erreur du terminal : {e}");
+                    ExitCode::FAILURE
+                }
+                _ => {
+                    let sig = signal.load(Ordering::SeqCst).max(1);
+                    ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX))
+                }
+            };
+        }
+    };
+    if !warnings.is_empty() {
+        app::update(
+            &mut app,
+            Msg::Notice(strings::load_warnings_notice(warnings.len())),
+        );
+    }
     let result = event_loop(&mut terminal, &mut app, saved, &signal);
     restore();
+    if !warnings.is_empty() {
+        super::report_warnings(&warnings, app.catalogue.len(), chatter);
+    }
     // Remembered for the next run only on a deliberate quit (q, Ctrl-C).
     if let (true, Some(path)) = (app.should_quit, &state_path)
         && let Err(e) = save_state(path, &app.saved_state(None))
@@ -114,6 +188,87 @@ pub fn run(catalogue: Catalogue) -> ExitCode {
         }
         (sig, _) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
     }
+}
+
+/// Exit status of Ctrl-C during the load: as SIGINT would give.
+const EXIT_INTERRUPT: u8 = 130;
+
+/// The signal flag, for the load's loop to see (set once per run).
+static LOAD_SIGNAL: OnceLock<Arc<AtomicUsize>> = OnceLock::new();
+
+/// Loads `data` on a thread (the app and its search index built there too)
+/// while this one draws the gauge and reads keys.
+fn load_with_gauge(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    data: Vec<PathBuf>,
+) -> Loaded {
+    let theme = Theme::from_env();
+    let progress = Progress::new();
+    let (done, finished) = mpsc::channel();
+    let worker = {
+        let progress = Arc::clone(&progress);
+        thread::spawn(move || {
+            let options = registry::Options {
+                progress: Some(Arc::clone(&progress)),
+                ..registry::Options::default()
+            };
+            let result = model::load_sources(&data, &options).map(|sources| {
+                progress.start(Phase::Indexing, 0);
+                let app = App::with_catalogue(sources.catalogue);
+                (Box::new(app), sources.warnings)
+            });
+            let _ = done.send(result);
+        })
+    };
+    let mut loading = Loading::new(progress);
+    let signal = LOAD_SIGNAL.get().cloned().unwrap_or_default();
+    let outcome = loop {
+        if let Some(stop) = loading.stop {
+            // First: a load that ended meanwhile must not undo the quit.
+            // Waited for: the cancel is seen at the next chunk, and a
+            // cache being written is removed, never renamed.
+            let _ = worker.join();
+            return Loaded::Stopped(stop);
+        }
+        if let Ok(result) = finished.try_recv() {
+            break match result {
+                Ok((app, warnings)) => Loaded::Ready(app, warnings),
+                Err(e) if e.is_cancelled() => Loaded::Stopped(loading.stop.unwrap_or(Stop::Quit)),
+                Err(e) => Loaded::Failed(e),
+            };
+        }
+        if signal.load(Ordering::SeqCst) != 0 {
+            loading.progress.cancel();
+            break Loaded::Signalled;
+        }
+        if let Err(e) = terminal.draw(|frame| ui::loading::render(frame, &loading, &theme)) {
+            loading.progress.cancel();
+            break Loaded::Terminal(e);
+        }
+        match event::poll(TICK) {
+            Ok(false) => {}
+            Ok(true) => match event::read() {
+                Ok(Event::Key(key)) => loading.key(key),
+                Ok(Event::Resize(width, height)) => {
+                    if let Err(e) = terminal.resize(capped(width, height)) {
+                        loading.progress.cancel();
+                        break Loaded::Terminal(e);
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    loading.progress.cancel();
+                    break Loaded::Terminal(e);
+                }
+            },
+            Err(e) => {
+                loading.progress.cancel();
+                break Loaded::Terminal(e);
+            }
+        }
+    };
+    let _ = worker.join();
+    outcome
 }
 
 /// Records SIGTERM, SIGHUP or SIGINT for the loop, which then restores the

@@ -8,17 +8,22 @@ mod import;
 mod interactive;
 mod parcours;
 mod partners;
+mod progress_line;
 mod search;
 mod show;
 mod usage;
 
 pub use usage::parse;
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use rncp_explorer::app::view::strings;
+use rncp_explorer::model::progress::{Phase, Progress};
 use rncp_explorer::model::sanitize::escape_for_terminal;
 use rncp_explorer::model::{self, Catalogue, Fiche, registry};
 use rncp_explorer::search::Kind;
@@ -46,8 +51,23 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "NUMERO")]
     pub fiche: Option<String>,
 
+    /// Ne rien écrire pendant le chargement d'un export (ni progression ni bilan).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    /// Lister chaque avertissement du chargement (fiche ignorée, balise inconnue…).
+    #[arg(long, short, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// What to say on stderr while and after loading.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Chatter {
+    pub quiet: bool,
+    pub verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -177,29 +197,61 @@ pub enum ExportFormat {
     Markdown,
 }
 
-/// Loads the fiches named by `--data`, or the embedded one. Errors go to stderr.
-pub fn load(data: &[PathBuf]) -> Result<Catalogue, ExitCode> {
-    let sources = model::load_sources(data, &registry::Options::default()).map_err(|e| {
+/// Loads the fiches named by `--data`, or the embedded one. Errors go to
+/// stderr; so does a progress line while an export is read, when stderr is
+/// a terminal and not `--quiet`.
+pub fn load(data: &[PathBuf], chatter: Chatter) -> Result<Catalogue, ExitCode> {
+    let progress = Progress::new();
+    let options = registry::Options {
+        progress: Some(Arc::clone(&progress)),
+        ..registry::Options::default()
+    };
+    let line = (!chatter.quiet && !data.is_empty() && std::io::stderr().is_terminal())
+        .then(|| progress_line::spawn(Arc::clone(&progress)));
+    let result = model::load_sources(data, &options);
+    if let Some(line) = line {
+        line.finish();
+    }
+    let sources = result.map_err(|e| {
         eprintln!("rncp-explorer: {e}");
         ExitCode::from(EXIT_BAD_INPUT)
     })?;
-    report_warnings(&sources.warnings);
+    // After an export only: a RON fiche or the embedded one has nothing to report.
+    if progress.snapshot().phase == Phase::Done {
+        report_warnings(&sources.warnings, sources.catalogue.len(), chatter);
+    }
     Ok(sources.catalogue)
 }
 
 /// What an export made us skip or repair, on stderr (stdout stays the
-/// command's): the first few, located, then how many more.
-fn report_warnings(warnings: &[registry::Warning]) {
-    const SHOWN: usize = 10;
-    for warning in warnings.iter().take(SHOWN) {
-        eprintln!("rncp-explorer: avertissement : {warning}");
+/// command's): every warning, located, with `--verbose`; one line of counts
+/// otherwise, unless `--quiet`.
+fn report_warnings(warnings: &[registry::Warning], fiches: usize, chatter: Chatter) {
+    if chatter.verbose {
+        for warning in warnings {
+            eprintln!("rncp-explorer: avertissement : {warning}");
+        }
     }
-    if warnings.len() > SHOWN {
+    if !chatter.quiet {
         eprintln!(
-            "rncp-explorer: … et {} autres avertissements",
-            warnings.len() - SHOWN
+            "{}",
+            strings::load_summary(fiches, warnings.len(), chatter.verbose)
         );
     }
+}
+
+/// True when one of `paths` starts like an export (XML or zip).
+fn any_export(paths: &[PathBuf]) -> bool {
+    use std::io::Read;
+    paths.iter().any(|path| {
+        let mut head = [0u8; 64];
+        let Ok(file) = std::fs::File::open(path) else {
+            return false;
+        };
+        // `take` so that a device or a pipe named by mistake is never read long.
+        let n = file.take(64).read(&mut head).unwrap_or(0);
+        registry::detect(&head[..n]) != registry::Format::Ron
+    })
 }
 
 /// The one fiche a fiche-level subcommand works on: `--fiche`, or the only
@@ -248,7 +300,17 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Manpage) => return completions::manpage(),
         other => other,
     };
-    let catalogue = match load(&cli.data) {
+    let chatter = Chatter {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    // The explorer on a terminal loads an export behind its first frame,
+    // with a gauge. RON fiches load at once: their errors still come before
+    // the screen is taken.
+    if command.is_none() && std::io::stdout().is_terminal() && any_export(&cli.data) {
+        return interactive::run_loading(cli.data, chatter);
+    }
+    let catalogue = match load(&cli.data, chatter) {
         Ok(catalogue) => catalogue,
         Err(code) => return code,
     };

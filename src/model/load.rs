@@ -29,6 +29,14 @@ pub struct LoadError {
     pub message: String,
 }
 
+impl LoadError {
+    /// True for the error of a load stopped by its progress' cancel flag
+    /// (not a fault of the data: callers quit quietly).
+    pub fn is_cancelled(&self) -> bool {
+        self.position.is_none() && self.message == super::registry::CANCELLED
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let name = escape_for_terminal(&self.source_name);

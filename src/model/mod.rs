@@ -9,6 +9,7 @@ mod load;
 pub mod normalize;
 mod numero;
 mod position;
+pub mod progress;
 pub mod registry;
 mod ron_text;
 pub mod sanitize;

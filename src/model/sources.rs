@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use super::load::{parse_str, read_text};
 use super::position::locate;
+use super::progress::Phase;
 use super::registry::{self, Format, Warning};
 use super::{Catalogue, EMBEDDED_NAME, Fiche, LoadError, embedded};
 
@@ -40,11 +41,16 @@ pub fn load_sources(paths: &[PathBuf], options: &registry::Options) -> Result<So
     let mut catalogue = Catalogue::new();
     let mut warnings = Vec::new();
     let mut rons: Vec<(String, String, Fiche)> = Vec::new();
+    let mut exports = 0;
     for path in paths {
         let name = path.display().to_string();
         match format_of(path) {
             Format::Xml | Format::Zip => {
                 let loaded = registry::read(path, options)?;
+                exports += 1;
+                if let Some(progress) = &options.progress {
+                    progress.set_phase(Phase::Structuring);
+                }
                 warnings.extend(loaded.warnings);
                 for fiche in loaded.fiches {
                     let numero = fiche.numero();
@@ -101,6 +107,15 @@ pub fn load_sources(paths: &[PathBuf], options: &registry::Options) -> Result<So
         && let Some(id) = catalogue.find(&numero)
     {
         take_curriculum(catalogue.get_mut(id), embedded_fiche);
+    }
+    if let Some(progress) = &options.progress {
+        if progress.is_cancelled() {
+            return Err(registry::cancelled(&paths[0].display().to_string()));
+        }
+        // `Done` only after an export: it tells the caller one was read.
+        if exports > 0 {
+            progress.set_phase(Phase::Done);
+        }
     }
     Ok(Sources {
         catalogue,

@@ -8,6 +8,7 @@ mod detail;
 mod fiches;
 mod findings;
 mod help;
+pub mod loading;
 mod parcours;
 mod search;
 mod status;

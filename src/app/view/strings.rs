@@ -140,6 +140,53 @@ pub const NOT_A_TERMINAL: &str = "rncp-explorer: la sortie standard n'est pas un
 l'explorateur plein écran a besoin d'un terminal interactif. Pour une sortie texte, utilisez \
 une sous-commande (par exemple `rncp-explorer export --format markdown`).";
 
+pub const LOADING_TITLE: &str = " Ouverture de l'export ";
+pub const LOADING_HINT: &str = "q : annuler";
+pub const LOADING_STOPPING: &str = "annulation…";
+
+/// The status bar after a load that found something: how many, and where to see them.
+pub fn load_warnings_notice(n: usize) -> String {
+    match n {
+        1 => "1 avertissement au chargement (listé en quittant avec --verbose)".to_string(),
+        n => format!(
+            "{} avertissements au chargement (listés en quittant avec --verbose)",
+            grouped(n)
+        ),
+    }
+}
+
+/// A count with French digit groups: « 30 512 ».
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The line after loading an export: what was loaded and what was found on
+/// the way (each one with --verbose when not listed already).
+pub fn load_summary(fiches: usize, warnings: usize, listed: bool) -> String {
+    let fiches = match fiches {
+        1 => "1 fiche".to_string(),
+        n => format!("{} fiches", grouped(n)),
+    };
+    match (warnings, listed) {
+        (0, _) => format!("rncp-explorer: {fiches} chargées, aucun avertissement"),
+        (1, true) => format!("rncp-explorer: {fiches}, 1 avertissement"),
+        (n, true) => format!("rncp-explorer: {fiches}, {} avertissements", grouped(n)),
+        (1, false) => format!("rncp-explorer: {fiches}, 1 avertissement — voir --verbose"),
+        (n, false) => format!(
+            "rncp-explorer: {fiches}, {} avertissements — voir --verbose",
+            grouped(n)
+        ),
+    }
+}
+
 // Detail headings and labels.
 pub const H_CERTIFICATION: &str = "Certification";
 pub const H_ROME: &str = "Codes ROME";

@@ -22,6 +22,7 @@ use super::stream::{release_slot, take_slot};
 use super::types::Record;
 use super::{Loaded, Warning};
 use crate::model::Fiche;
+use crate::model::progress::Progress;
 
 /// Overrides the cache folder (tests, or a user who wants it elsewhere).
 pub const CACHE_DIR_ENV: &str = "RNCP_EXPLORER_CACHE_DIR";
@@ -215,7 +216,14 @@ pub(crate) fn load(dir: &Path, key: &Key) -> Option<Loaded> {
 
 /// Writes the cache for `key` atomically: a temporary file in the same
 /// folder, renamed over the old cache once complete.
-pub(crate) fn store(dir: &Path, key: &Key, loaded: &Loaded) -> std::io::Result<()> {
+/// Stops, removing the temporary file and never renaming, once `progress`
+/// is cancelled.
+pub(crate) fn store(
+    dir: &Path,
+    key: &Key,
+    loaded: &Loaded,
+    progress: &Progress,
+) -> std::io::Result<()> {
     use rayon::prelude::*;
     std::fs::create_dir_all(dir)?;
     let to_io = |e: postcard::Error| std::io::Error::other(e.to_string());
@@ -236,6 +244,9 @@ pub(crate) fn store(dir: &Path, key: &Key, loaded: &Loaded) -> std::io::Result<(
         out.write_all(&warnings)?;
         // A few frames at a time, encoded in parallel, written in order.
         for group in records.chunks(FRAME_RECORDS * 8) {
+            if progress.is_cancelled() {
+                return Err(std::io::Error::other(super::CANCELLED));
+            }
             let encoded: Result<Vec<Vec<u8>>, postcard::Error> = group
                 .par_chunks(FRAME_RECORDS)
                 .map(postcard::to_stdvec)
@@ -244,6 +255,7 @@ pub(crate) fn store(dir: &Path, key: &Key, loaded: &Loaded) -> std::io::Result<(
                 frames.push((frame.len() as u64, crc32fast::hash(&frame)));
                 out.write_all(&frame)?;
             }
+            progress.advance(group.len() as u64);
         }
         let header = Header {
             key: key.clone(),
@@ -257,6 +269,10 @@ pub(crate) fn store(dir: &Path, key: &Key, loaded: &Loaded) -> std::io::Result<(
         out.write_all(MAGIC)?;
         let file = out.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
+        // The last moment a cancel can stop it: after the rename the cache is whole.
+        if progress.is_cancelled() {
+            return Err(std::io::Error::other(super::CANCELLED));
+        }
         std::fs::rename(&temp, &target)
     })();
     if result.is_err() {

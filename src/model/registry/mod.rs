@@ -19,9 +19,11 @@ mod zip;
 use std::fmt;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::progress::{Phase, Progress};
 use super::{Fiche, LoadError, escape_for_terminal};
 
 pub use cache::{CACHE_DIR_ENV, cache_dir};
@@ -66,6 +68,8 @@ pub struct Options {
     /// About how many bytes of XML each parallel task parses (4 MiB; tests
     /// use small pieces to cross many boundaries).
     pub chunk_bytes: usize,
+    /// Where to report how far the read is, and whose cancel flag stops it.
+    pub progress: Option<Arc<Progress>>,
 }
 
 /// Inflated-size cap by default: four times the real export.
@@ -78,6 +82,7 @@ impl Default for Options {
             cache_dir: None,
             max_xml_bytes: DEFAULT_MAX_XML_BYTES,
             chunk_bytes: stream::CHUNK,
+            progress: None,
         }
     }
 }
@@ -145,39 +150,106 @@ pub fn read(path: &Path, options: &Options) -> Result<Loaded, LoadError> {
         None
     };
     let dir = options.cache_dir.clone().or_else(cache_dir);
-    if let (Some(key), Some(dir)) = (&key, &dir)
-        && let Some(loaded) = cache::load(dir, key)
-    {
-        return Ok(loaded);
+    let progress = options.progress.clone().unwrap_or_default();
+    let check = |result: Result<stream::Streamed, LoadError>| {
+        if progress.is_cancelled() {
+            // Whatever the reader said (its source refused to go on), the
+            // cause is the cancel.
+            return Err(cancelled(&name));
+        }
+        result
+    };
+    if let (Some(key), Some(dir)) = (&key, &dir) {
+        progress.start(Phase::ReadingCache, 0);
+        if let Some(loaded) = cache::load(dir, key) {
+            return Ok(loaded);
+        }
     }
     let file = std::fs::File::open(path).map_err(|e| plain(io_message(&e)))?;
+    // Counted before any buffering: for a zip these are compressed bytes,
+    // which is what the file's size is a total of.
+    let file = Counting {
+        inner: file,
+        progress: &progress,
+    };
     let mut loaded = match format {
-        Format::Zip => finish(
-            zip::read_zip(
+        Format::Zip => {
+            progress.start(Phase::Inflating, metadata.len());
+            let streamed = check(zip::read_zip(
                 std::io::BufReader::with_capacity(1 << 20, file),
                 &name,
                 options.max_xml_bytes,
                 options.chunk_bytes,
-            )?,
-            &name,
-        ),
-        Format::Xml => finish(
-            stream::read_xml(file, &name, options.max_xml_bytes, options.chunk_bytes)?,
-            &name,
-        ),
+            ))?;
+            progress.set_phase(Phase::Structuring);
+            finish(streamed, &name)
+        }
+        Format::Xml => {
+            progress.start(Phase::Reading, metadata.len());
+            let streamed = check(stream::read_xml(
+                file,
+                &name,
+                options.max_xml_bytes,
+                options.chunk_bytes,
+            ))?;
+            progress.set_phase(Phase::Structuring);
+            finish(streamed, &name)
+        }
         Format::Ron => return Err(not_an_export(&name)),
     };
-    if let (Some(key), Some(dir)) = (&key, &dir)
-        && let Err(e) = cache::store(dir, key, &loaded)
-    {
-        loaded.warnings.push(Warning {
-            source_name: dir.display().to_string(),
-            position: None,
-            offset: None,
-            message: format!("cache non écrit : {e}"),
-        });
+    if progress.is_cancelled() {
+        return Err(cancelled(&name));
+    }
+    if let (Some(key), Some(dir)) = (&key, &dir) {
+        progress.start(Phase::WritingCache, loaded.fiches.len() as u64);
+        let stored = cache::store(dir, key, &loaded, &progress);
+        if progress.is_cancelled() {
+            // `store` never renames once cancelled: no partial cache is left.
+            return Err(cancelled(&name));
+        }
+        if let Err(e) = stored {
+            loaded.warnings.push(Warning {
+                source_name: dir.display().to_string(),
+                position: None,
+                offset: None,
+                message: format!("cache non écrit : {e}"),
+            });
+        }
     }
     Ok(loaded)
+}
+
+/// The message of the error a cancelled load returns; tell it with
+/// [`LoadError::is_cancelled`].
+pub const CANCELLED: &str = "chargement annulé";
+
+/// The error of a cancelled load of `name`.
+pub fn cancelled(name: &str) -> LoadError {
+    stream::located_error(name, None, CANCELLED.into())
+}
+
+/// A reader that reports the bytes it hands out and, once the load is
+/// cancelled, refuses to hand out more: the reader stops at its next chunk.
+struct Counting<'a, R> {
+    inner: R,
+    progress: &'a Progress,
+}
+
+impl<R: std::io::Read> std::io::Read for Counting<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.progress.is_cancelled() {
+            return Err(std::io::Error::other(CANCELLED));
+        }
+        let n = self.inner.read(buf)?;
+        self.progress.advance(n as u64);
+        Ok(n)
+    }
+}
+
+impl<R: std::io::Seek> std::io::Seek for Counting<'_, R> {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.inner.seek(pos)
+    }
 }
 
 /// Reads an export held in memory (tests, fuzzing); never uses the cache.
@@ -265,4 +337,94 @@ fn finish(streamed: stream::Streamed, name: &str) -> Loaded {
 /// The structural rules every loaded fiche meets (`model::validate`).
 pub(crate) fn validate_fiche(fiche: &Fiche) -> Result<(), String> {
     super::validate::validate(fiche, "", &[]).map_err(|invalid| invalid.message)
+}
+
+#[cfg(test)]
+mod cancel_tests {
+    use std::io::Read;
+
+    use super::*;
+
+    /// Serves `data` and cancels `progress` once `after` bytes are out, as a
+    /// user pressing `q` in the middle of the read.
+    struct CancelAfter<'a> {
+        data: &'a [u8],
+        served: usize,
+        after: usize,
+        progress: &'a Progress,
+    }
+
+    impl Read for CancelAfter<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.data.len() - self.served).min(4096);
+            buf[..n].copy_from_slice(&self.data[self.served..self.served + n]);
+            self.served += n;
+            if self.served >= self.after {
+                self.progress.cancel();
+            }
+            Ok(n)
+        }
+    }
+
+    fn big_export() -> Vec<u8> {
+        let sample = include_str!("../../../tests/fixtures/registry/export-rncp-sample.xml");
+        let start = sample.find("<FICHE>").unwrap();
+        let end = sample.rfind("</FICHE>").unwrap() + "</FICHE>".len();
+        let mut out = sample[..start].to_string();
+        for _ in 0..50 {
+            out.push_str(&sample[start..end]);
+        }
+        out.push_str(&sample[end..]);
+        out.into_bytes()
+    }
+
+    #[test]
+    fn a_cancel_mid_read_stops_before_the_end() {
+        let data = big_export();
+        let progress = Progress::default();
+        let source = Counting {
+            inner: CancelAfter {
+                data: &data,
+                served: 0,
+                after: data.len() / 4,
+                progress: &progress,
+            },
+            progress: &progress,
+        };
+        let result = stream::read_xml(source, "t.xml", u64::MAX, 8192);
+        assert!(result.is_err(), "the read gave up");
+        let done = progress.snapshot().done;
+        assert!(
+            done < data.len() as u64,
+            "stopped early: {done} of {}",
+            data.len()
+        );
+    }
+
+    #[test]
+    fn a_cancel_while_writing_the_cache_never_renames() {
+        let dir = std::env::temp_dir().join(format!("rncp-cancel-store-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let export = dir.join("e.xml");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(&export, big_export()).unwrap();
+        let loaded = read(
+            &export,
+            &Options {
+                cache: false,
+                ..Options::default()
+            },
+        )
+        .unwrap();
+        let key = cache::Key::of(&export, &std::fs::metadata(&export).unwrap()).unwrap();
+        let progress = Progress::default();
+        progress.cancel();
+        let cache_dir = dir.join("cache");
+        assert!(cache::store(&cache_dir, &key, &loaded, &progress).is_err());
+        let left: Vec<_> = std::fs::read_dir(&cache_dir).unwrap().collect();
+        assert!(left.is_empty(), "no cache, no temporary file: {left:?}");
+        assert!(cache::store(&cache_dir, &key, &loaded, &Progress::default()).is_ok());
+        assert!(cache::load(&cache_dir, &key).is_some());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
