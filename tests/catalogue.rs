@@ -533,3 +533,50 @@ fn every_bad_export_gives_its_place_and_status_2_through_the_binary() {
     assert!(!stdout(&out).contains("RNCP35809"));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn load_warnings_are_counted_and_listed_with_w_never_over_the_panes() {
+    let text = std::fs::read_to_string(RNCP_SAMPLE)
+        .unwrap()
+        .replace("<NUMERO_FICHE>RNCP35809</NUMERO_FICHE>", "");
+    let path = std::env::temp_dir().join(format!("rncp-warn-{}.xml", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    let sources = model::load_sources(std::slice::from_ref(&path), &no_cache()).unwrap();
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(sources.warnings.len(), 1);
+    let shown: Vec<String> = sources.warnings.iter().map(|w| w.to_string()).collect();
+    let mut app = App::with_catalogue(sources.catalogue);
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    update(
+        &mut app,
+        rncp_explorer::app::Msg::LoadWarnings(shown.clone()),
+    );
+    let screen = common_screen(&app);
+    let status = screen.lines().last().unwrap().to_string();
+    assert!(status.contains("⚠ 1 (w)"), "{status}");
+    // `w` lists them, located; Échap closes; the count stays.
+    update(&mut app, Action::OpenWarnings);
+    assert_eq!(app.key_mode(), rncp_explorer::app::KeyMode::Warnings);
+    let screen = common_screen(&app);
+    assert!(screen.contains("1 avertissement du chargement"), "{screen}");
+    assert!(screen.contains("fiche ignorée"), "{screen}");
+    update(&mut app, Action::Close);
+    assert!(app.popup.is_none());
+    assert!(
+        common_screen(&app)
+            .lines()
+            .last()
+            .unwrap()
+            .contains("⚠ 1 (w)")
+    );
+    // From a fiche too.
+    update(&mut app, Action::Activate);
+    update(&mut app, Action::OpenWarnings);
+    assert!(common_screen(&app).contains("fiche ignorée"));
+}

@@ -72,6 +72,8 @@ pub enum Action {
     OpenLink,
     /// `!`: the popup of the fiche's `check` findings.
     OpenFindings,
+    /// `w`: the warnings of the load (what was skipped or repaired).
+    OpenWarnings,
     /// `*`: open every node of the tree.
     ExpandAll,
     /// `-`: close every node of the tree.

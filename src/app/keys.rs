@@ -120,6 +120,8 @@ pub enum KeyMode {
     Fiches,
     /// Typing the fiche list's filter.
     FicheFilter,
+    /// The load warnings popup.
+    Warnings,
     /// Browsing one fiche of several: `Browse`, and a way back to the list.
     FicheBrowse,
     /// The search popup's "which parcours?" picker.
@@ -309,6 +311,26 @@ const FINDINGS_OWN: &[Binding] = &[
         "Échap / !",
         Action::Close,
         "Fermer les constats",
+    )
+    .hint("Échap fermer"),
+];
+
+/// `w`: what loading skipped or repaired, wherever a fiche or the list is shown.
+const OPEN_WARNINGS: Binding = bind(
+    &[ch('w')],
+    "w",
+    Action::OpenWarnings,
+    "Avertissements du chargement (fiches ignorées, réparées…)",
+);
+
+const WARNINGS_OWN: &[Binding] = &[
+    UP,
+    DOWN.hint("↑↓ défiler"),
+    bind(
+        &[key(KeyCode::Esc), key(KeyCode::Enter), ch('w')],
+        "Échap / w",
+        Action::Close,
+        "Fermer les avertissements",
     )
     .hint("Échap fermer"),
 ];
@@ -571,17 +593,25 @@ const BACK_TO_LIST: &[Binding] = &[bind(
 /// help popup lists them in this order and the status bar ranks their hints so.
 fn layers(mode: KeyMode) -> &'static [&'static [Binding]] {
     match mode {
-        KeyMode::Browse => &[BROWSE_MOVES, JUMPS, BROWSE_OPEN, QUIT],
+        KeyMode::Browse => &[BROWSE_MOVES, JUMPS, BROWSE_OPEN, &[OPEN_WARNINGS], QUIT],
         KeyMode::Help => &[HELP_OWN, JUMPS, QUIT],
         KeyMode::Compare => &[COMPARE_OWN, JUMPS, QUIT],
         KeyMode::ComparePick => &[COMPARE_PICK_OWN, JUMPS, QUIT],
         // Letters are text there: only Ctrl-C quits.
         KeyMode::Search => &[SEARCH_OWN, &[QUIT_CTRL_C]],
-        KeyMode::Fiches => &[FICHES_OWN, JUMPS, QUIT],
+        KeyMode::Fiches => &[FICHES_OWN, JUMPS, &[OPEN_WARNINGS], QUIT],
         KeyMode::FicheFilter => &[FICHE_FILTER_OWN, &[QUIT_CTRL_C]],
-        KeyMode::FicheBrowse => &[BROWSE_MOVES, JUMPS, BROWSE_OPEN, BACK_TO_LIST, QUIT],
+        KeyMode::FicheBrowse => &[
+            BROWSE_MOVES,
+            JUMPS,
+            BROWSE_OPEN,
+            &[OPEN_WARNINGS],
+            BACK_TO_LIST,
+            QUIT,
+        ],
         KeyMode::SearchPick => &[SEARCH_PICK_OWN, JUMPS, QUIT],
         KeyMode::Findings => &[FINDINGS_OWN, JUMPS, QUIT],
+        KeyMode::Warnings => &[WARNINGS_OWN, JUMPS, QUIT],
     }
 }
 
@@ -631,6 +661,7 @@ pub fn after_escape(mode: KeyMode, event: &KeyEvent) -> Option<KeyEvent> {
             | KeyMode::ComparePick
             | KeyMode::FicheFilter
             | KeyMode::Findings
+            | KeyMode::Warnings
     );
     let alt_only = event.modifiers.contains(KeyModifiers::ALT)
         && !event.modifiers.contains(KeyModifiers::CONTROL);

@@ -18,6 +18,7 @@ pub mod findings;
 pub mod keys;
 pub mod links;
 pub mod list;
+pub mod load_warnings;
 pub mod loading;
 pub mod msg;
 mod nav;
@@ -68,6 +69,8 @@ pub enum Popup {
     Search(Box<search::SearchPopup>),
     /// The fiche's `check` findings (`!`), one row each.
     Findings(ListCursor),
+    /// What loading the sources skipped or repaired (`w`).
+    Warnings(ListCursor),
 }
 
 /// What one fiche's screen remembers: created the first time the fiche is
@@ -138,6 +141,8 @@ pub struct App {
     /// A one-off message for the status bar ("copié : 1 234 caractères"),
     /// cleared by the next key.
     pub notice: Option<String>,
+    /// What loading the sources skipped or repaired, located, as shown.
+    pub load_warnings: Vec<String>,
     /// Which link of the detail pane the last `o` opened, while the user
     /// keeps pressing `o` (any other key starts again from the first).
     pub link_turn: Option<usize>,
@@ -183,6 +188,7 @@ impl App {
             should_quit: false,
             search: search::SearchEngine::new(index),
             notice: None,
+            load_warnings: Vec::new(),
             link_turn: None,
             saved: None,
             effects: Vec::new(),
@@ -418,6 +424,7 @@ impl App {
             (None, Mode::Browse) => KeyMode::Browse,
             (Some(Popup::ComparePick(_)), _) => KeyMode::ComparePick,
             (Some(Popup::Findings(_)), _) => KeyMode::Findings,
+            (Some(Popup::Warnings(_)), _) => KeyMode::Warnings,
             (None, Mode::Compare(_)) => KeyMode::Compare,
         }
     }

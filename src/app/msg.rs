@@ -18,6 +18,8 @@ pub enum Msg {
     /// A line for the status bar from the event loop (an opener that could
     /// not start), shown until the next key.
     Notice(String),
+    /// What loading the sources skipped or repaired, as the user reads it.
+    LoadWarnings(Vec<String>),
     /// The state saved by the last run, read at start by the binary.
     Restore(SavedState),
 }

@@ -9,7 +9,7 @@ use super::nav::{clamp_detail, follow_cursors, select_in_tree, select_row, set_f
 use super::view::{help, layout};
 use super::{
     Action, App, Effect, Mode, Msg, Pane, Popup, clipboard, compare, fiche_list, findings, keys,
-    links, search, tree,
+    links, load_warnings, search, tree,
 };
 
 pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
@@ -22,6 +22,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
         Msg::Paste(text) => search::paste(app, &text),
         Msg::Notice(text) => app.notice = Some(text),
         Msg::Restore(saved) => app.restore(saved),
+        Msg::LoadWarnings(warnings) => app.load_warnings = warnings,
     }
     app.refresh();
     std::mem::take(&mut app.effects)
@@ -99,6 +100,9 @@ fn popup(app: &mut App, action: Action) {
     if let Some(Popup::Findings(_)) = &app.popup {
         return findings::handle(app, action);
     }
+    if let Some(Popup::Warnings(_)) = &app.popup {
+        return load_warnings::handle(app, action);
+    }
     let Some(Popup::Help { scroll }) = &app.popup else {
         return;
     };
@@ -129,6 +133,7 @@ fn popup(app: &mut App, action: Action) {
 fn fiches(app: &mut App, action: Action) {
     match action {
         Action::OpenHelp => app.popup = Some(Popup::Help { scroll: 0 }),
+        Action::OpenWarnings => load_warnings::open(app),
         other => fiche_list::handle(app, other),
     }
 }
@@ -142,6 +147,7 @@ fn browse(app: &mut App, action: Action) {
         Action::OpenCompare => compare::open_picker(app),
         Action::OpenSearch => search::open(app),
         Action::OpenFindings => findings::open(app),
+        Action::OpenWarnings => load_warnings::open(app),
         Action::Copy => clipboard::copy(app),
         Action::OpenLink => links::open(app),
         Action::ExpandAll => expand_all(app, true),

@@ -154,6 +154,8 @@ fn run_with(
         }
     };
     if !warnings.is_empty() {
+        let shown = warnings.iter().map(|w| w.to_string()).collect();
+        app::update(&mut app, Msg::LoadWarnings(shown));
         app::update(
             &mut app,
             Msg::Notice(strings::load_warnings_notice(warnings.len())),

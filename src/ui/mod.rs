@@ -16,6 +16,7 @@ mod tabs;
 pub mod text;
 pub mod theme;
 mod tree;
+mod warnings;
 
 use ratatui::Frame;
 
@@ -36,8 +37,10 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         if let Some(rect) = screen.status {
             status::render(frame, rect, app, theme);
         }
-        if let Some(Popup::Help { scroll }) = &app.popup {
-            help::render(frame, area, true, *scroll, theme);
+        match &app.popup {
+            Some(Popup::Help { scroll }) => help::render(frame, area, true, *scroll, theme),
+            Some(Popup::Warnings(cursor)) => warnings::render(frame, area, app, cursor, theme),
+            _ => {}
         }
         return;
     }
@@ -69,6 +72,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Popup::ComparePick(picker)) => compare_pick::render(frame, area, app, picker, theme),
         Some(Popup::Search(popup)) => search::render(frame, area, app, popup, theme),
         Some(Popup::Findings(cursor)) => findings::render(frame, area, app, cursor, theme),
+        Some(Popup::Warnings(cursor)) => warnings::render(frame, area, app, cursor, theme),
         None => {}
     }
 }

@@ -26,6 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         KeyMode::Fiches | KeyMode::FicheFilter => s::FICHES_TITLE,
         KeyMode::Compare | KeyMode::ComparePick => s::compare::PANE_COMPARE,
         KeyMode::Findings => s::FINDINGS_TITLE,
+        KeyMode::Warnings => s::WARNINGS_TITLE,
     };
     let hints: Vec<String> = keys::hints(mode, app.focus)
         .map(|h| format!(" {h} "))
@@ -52,8 +53,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         bare
     };
-    let used = text::width(&head);
+    let mut used = text::width(&head);
     let mut spans = vec![Span::raw(text::fit(&head, width))];
+    // What the load skipped stays counted, with the key that lists it.
+    if !app.load_warnings.is_empty() {
+        let mark = s::load_warnings_mark(app.load_warnings.len());
+        if used + text::width(&mark) < width {
+            used += text::width(&mark);
+            spans.push(Span::styled(
+                mark,
+                theme.tone(crate::app::view::Tone::Warning),
+            ));
+        }
+    }
     // A notice ("copié : …") answers the last key: it takes the hints' room
     // until the next key.
     if let Some(notice) = &app.notice {

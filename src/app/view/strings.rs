@@ -27,6 +27,23 @@ pub const HELP_MOUSE_COMPARE: &str = "Clic : En comparaison, mettre à droite le
 pub const HELP_MOUSE_OUTSIDE: &str = "Clic : Hors d’une fenêtre, la fermer";
 pub const HELP_BROWSE: &str = "Navigation";
 pub const HELP_FICHES: &str = "Liste des fiches";
+pub const HELP_WARNINGS: &str = "Dans les avertissements du chargement";
+/// The load warnings popup's place in the status bar.
+pub const WARNINGS_TITLE: &str = "Avertissements";
+/// The load warnings popup when loading said nothing.
+pub const NO_LOAD_WARNING: &str = "Aucun avertissement : tout ce qui a été lu a été chargé.";
+/// "3 avertissements du chargement".
+pub fn load_warnings_title(n: usize) -> String {
+    match n {
+        0 => "Avertissements du chargement".to_string(),
+        1 => "1 avertissement du chargement".to_string(),
+        n => format!("{n} avertissements du chargement"),
+    }
+}
+/// The status bar's lasting mark of load warnings: "⚠ 3 (w)".
+pub fn load_warnings_mark(n: usize) -> String {
+    format!(" ⚠ {n} (w) ")
+}
 pub const HELP_SEARCH_PICK: &str = "Dans « Dans quel parcours ? »";
 pub const HELP_FICHE_FILTER: &str = "Dans le filtre de la liste";
 /// Typing the fiche list's filter, in the help.
@@ -147,9 +164,9 @@ pub const LOADING_STOPPING: &str = "annulation…";
 /// The status bar after a load that found something: how many, and where to see them.
 pub fn load_warnings_notice(n: usize) -> String {
     match n {
-        1 => "1 avertissement au chargement (listé en quittant avec --verbose)".to_string(),
+        1 => "1 avertissement au chargement : w pour le lire".to_string(),
         n => format!(
-            "{} avertissements au chargement (listés en quittant avec --verbose)",
+            "{} avertissements au chargement : w pour les lire",
             grouped(n)
         ),
     }
