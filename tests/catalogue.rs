@@ -1,28 +1,15 @@
 //! Several fiches at once: `--data` repeated, numbers, and the app and
 //! engines working across fiches.
 
+mod common;
+
 use std::process::{Command, Output};
 
+use common::cli::{run, stderr, stdout};
 use rncp_explorer::app::{Action, App, Pane, Subject, update};
 use rncp_explorer::compare::{self, Options, Side};
 use rncp_explorer::model::{self, Catalogue, FicheId};
 use rncp_explorer::search::{Filter, Query};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rncp-explorer"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("UTF-8")
-}
 
 const MINIMAL: &str = "tests/fixtures/minimal.ron";
 const SCIENCE_PO: &str = "assets/rncp-24759.ron";

@@ -1,8 +1,11 @@
 //! `rncp-explorer compare` on the built binary: each format, name resolution,
 //! and the exit status of ambiguous or unknown names.
 
+mod common;
+
 use std::process::{Command, Output};
 
+use common::cli::{stderr, stdout};
 use unicode_width::UnicodeWidthStr;
 
 fn run(args: &[&str]) -> Output {
@@ -12,14 +15,6 @@ fn run(args: &[&str]) -> Output {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("the binary runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
 }
 
 fn ok(args: &[&str]) -> String {

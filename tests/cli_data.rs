@@ -1,19 +1,9 @@
 //! The real binary on good and bad data files: located messages, exit statuses,
 //! and nothing from a file ever reaching the terminal raw.
 
-use std::process::{Command, Output};
+mod common;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rncp-explorer"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
-}
+use common::cli::{run, stderr};
 
 /// `check --data FILE` on a bad fixture: exit 2 and this exact message.
 fn assert_rejected(fixture: &str, expected: &str) {

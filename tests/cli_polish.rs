@@ -2,23 +2,9 @@
 //! every output, bounded ECTS at load, `compare` width and self-comparison,
 //! `search` messages, `import --help`, `parcours`, completions and man page.
 
-use std::process::{Command, Output};
+mod common;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rncp-explorer"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
-}
+use common::cli::{run, stderr, stdout};
 
 fn ok(args: &[&str]) -> String {
     let out = run(args);

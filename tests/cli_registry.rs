@@ -1,6 +1,9 @@
 //! `show` and `partners` through the built binary on the real samples, with
 //! the registry cache in a temporary folder (never the user's).
 
+mod common;
+
+use common::cli::stdout;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -20,10 +23,6 @@ fn run(args: &[&str]) -> Output {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("the binary runs")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8")
 }
 
 #[test]
