@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::numero::{Numero, Repertoire, parse_numero};
+use super::summary::FicheSummary;
 use super::{Fiche, Parcours};
 
 /// A fiche of one [`Catalogue`]: its position, stable for the whole run.
@@ -48,6 +49,8 @@ pub struct Duplicate {
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
     fiches: Vec<Fiche>,
+    /// Each fiche in brief, kept in step with `fiches`.
+    summaries: Vec<FicheSummary>,
     /// Where each fiche was read from (a file name, or the embedded asset).
     sources: Vec<String>,
     by_numero: HashMap<Numero, FicheId>,
@@ -79,6 +82,7 @@ impl Catalogue {
         }
         let id = FicheId(u32::try_from(self.fiches.len()).expect("fewer than 4 G fiches"));
         self.by_numero.insert(numero, id);
+        self.summaries.push(FicheSummary::of(&fiche));
         self.fiches.push(fiche);
         self.sources.push(source.to_string());
         Ok(id)
@@ -98,10 +102,23 @@ impl Catalogue {
         &self.fiches[id.index()]
     }
 
-    /// The fiche `id` names, to complete it while the catalogue is built
-    /// (its number, hence its place in the lookup, must not change).
-    pub(crate) fn get_mut(&mut self, id: FicheId) -> &mut Fiche {
-        &mut self.fiches[id.index()]
+    /// Completes fiche `id` while the catalogue is built (its number, hence
+    /// its place in the lookup, must not change); its summary follows.
+    pub(crate) fn update(&mut self, id: FicheId, change: impl FnOnce(&mut Fiche)) {
+        let fiche = &mut self.fiches[id.index()];
+        change(fiche);
+        debug_assert_eq!(fiche.numero(), self.summaries[id.index()].numero);
+        self.summaries[id.index()] = FicheSummary::of(fiche);
+    }
+
+    /// Fiche `id` in brief (what lists, facets and rankings read).
+    pub fn summary(&self, id: FicheId) -> &FicheSummary {
+        &self.summaries[id.index()]
+    }
+
+    /// Every fiche in brief, in catalogue order (index = `FicheId`).
+    pub fn summaries(&self) -> &[FicheSummary] {
+        &self.summaries
     }
 
     /// Where fiche `id` was read from.

@@ -4,6 +4,7 @@
 //! error with a location, never a silently ignored line.
 
 mod catalogue;
+pub mod facets;
 pub mod ids;
 mod load;
 pub mod normalize;
@@ -14,6 +15,7 @@ pub mod registry;
 mod ron_text;
 pub mod sanitize;
 mod sources;
+mod summary;
 mod validate;
 
 pub use catalogue::{Catalogue, Duplicate, FicheId, ParcoursRef};
@@ -24,6 +26,7 @@ pub use load::{
 pub use numero::{Numero, NumeroQuery, Repertoire, parse_numero};
 pub use sanitize::{escape_for_terminal, is_forbidden};
 pub use sources::{Sources, load_sources};
+pub use summary::{CertifierRef, FicheSummary};
 
 use std::fmt;
 use std::iter::Sum;

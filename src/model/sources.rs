@@ -90,7 +90,7 @@ pub fn load_sources(paths: &[PathBuf], options: &registry::Options) -> Result<So
         }
         ron_numbers.push(numero.clone());
         match catalogue.find(&numero) {
-            Some(id) => take_curriculum(catalogue.get_mut(id), fiche),
+            Some(id) => catalogue.update(id, |record| take_curriculum(record, fiche)),
             None => {
                 catalogue
                     .add(fiche, &name)
@@ -106,7 +106,7 @@ pub fn load_sources(paths: &[PathBuf], options: &registry::Options) -> Result<So
         && !ron_numbers.contains(&numero)
         && let Some(id) = catalogue.find(&numero)
     {
-        take_curriculum(catalogue.get_mut(id), embedded_fiche);
+        catalogue.update(id, |record| take_curriculum(record, embedded_fiche));
     }
     if let Some(progress) = &options.progress {
         if progress.is_cancelled() {
