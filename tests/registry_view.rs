@@ -285,3 +285,40 @@ fn a_click_on_a_bloc_selects_it_and_the_saved_state_keeps_its_expansion() {
     assert!(next.tree().expanded.contains(&NodeId::Bloc(1)));
     assert!(next.tree_rows().len() > 2, "BC02 open on its competences");
 }
+
+#[test]
+fn the_list_sorts_by_end_of_registration_soonest_first() {
+    let mut app = App::with_catalogue(catalogue());
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    // s: source order → number → title → end date.
+    for _ in 0..3 {
+        update(&mut app, Action::Swap);
+    }
+    let list = app.fiche_list.as_ref().expect("several fiches");
+    let order: Vec<String> = list
+        .rows
+        .iter()
+        .map(|id| app.catalogue.summary(*id).numero.to_string())
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "RNCP34762",
+            "RNCP35419",
+            "RNCP35625",
+            "RNCP35809",
+            "RNCP36490",
+            "RNCP37488",
+            "RNCP37674",
+            "RNCP37873"
+        ]
+    );
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("par fin d'enregistrement"), "{text}");
+}

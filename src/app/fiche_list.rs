@@ -6,6 +6,7 @@ use super::action::Action;
 use super::list::ListCursor;
 use super::view::layout;
 use super::{App, Mode, Pane, nav};
+use crate::model::facets::{FacetFilter, Facets};
 use crate::model::normalize::fold_str;
 use crate::model::{Catalogue, FicheId};
 
@@ -19,6 +20,8 @@ pub enum SortKey {
     Number,
     /// By title, accents and case aside.
     Title,
+    /// By end of registration, soonest first; fiches without one last.
+    EndDate,
 }
 
 impl SortKey {
@@ -26,7 +29,8 @@ impl SortKey {
         match self {
             SortKey::Source => SortKey::Number,
             SortKey::Number => SortKey::Title,
-            SortKey::Title => SortKey::Source,
+            SortKey::Title => SortKey::EndDate,
+            SortKey::EndDate => SortKey::Source,
         }
     }
 }
@@ -39,6 +43,8 @@ pub struct FicheList {
     /// The filter line has the keyboard.
     pub editing: bool,
     pub sort: SortKey,
+    /// The facets narrowing the list (by default none: inactive fiches included).
+    pub facets: Facets,
     /// The fiches shown, in order.
     pub rows: Vec<FicheId>,
     pub list: ListCursor,
@@ -50,18 +56,21 @@ pub struct FicheList {
 
 impl FicheList {
     pub fn new(catalogue: &Catalogue) -> FicheList {
+        // Summaries only: the list never walks the full records.
         let titles: Vec<String> = catalogue
+            .summaries()
             .iter()
-            .map(|(_, f)| fold_str(&f.intitule))
+            .map(|f| fold_str(&f.intitule))
             .collect();
         let keys = catalogue
+            .summaries()
             .iter()
             .zip(&titles)
-            .map(|((_, f), title)| {
+            .map(|(f, title)| {
                 format!(
                     "{} {} {title}",
-                    fold_str(&f.numero().to_string()),
-                    f.rncp_code
+                    fold_str(&f.numero.to_string()),
+                    f.numero.digits
                 )
             })
             .collect();
@@ -69,6 +78,12 @@ impl FicheList {
             filter: String::new(),
             editing: false,
             sort: SortKey::default(),
+            // The list shows every fiche, inactive ones marked: someone
+            // checking a number must find it (the search defaults to active).
+            facets: Facets {
+                include_inactive: true,
+                ..Facets::default()
+            },
             rows: Vec::new(),
             list: ListCursor::default(),
             keys,
@@ -80,8 +95,9 @@ impl FicheList {
 
     /// Recomputes the rows after the filter or the order changed, keeping
     /// the selected fiche under the cursor when it is still listed.
-    fn rebuild(&mut self, catalogue: &Catalogue) {
+    pub(crate) fn rebuild(&mut self, catalogue: &Catalogue) {
         let before = self.current();
+        let facets = FacetFilter::new(&self.facets);
         let words: Vec<String> = fold_str(&self.filter)
             .split_whitespace()
             .map(str::to_string)
@@ -91,11 +107,21 @@ impl FicheList {
             .filter(|id| {
                 let key = &self.keys[id.index()];
                 words.iter().all(|w| key.contains(w.as_str()))
+                    && facets.accepts(catalogue.summary(*id))
             })
             .collect();
         match self.sort {
             SortKey::Source => {}
-            SortKey::Number => rows.sort_by_cached_key(|id| catalogue.get(*id).numero()),
+            SortKey::Number => rows.sort_by(|a, b| {
+                catalogue
+                    .summary(*a)
+                    .numero
+                    .cmp(&catalogue.summary(*b).numero)
+            }),
+            SortKey::EndDate => rows.sort_by_key(|id| {
+                let end = catalogue.summary(*id).end_of_registration;
+                (end.is_none(), end)
+            }),
             SortKey::Title => {
                 rows.sort_by(|a, b| self.titles[a.index()].cmp(&self.titles[b.index()]))
             }

@@ -101,6 +101,7 @@ pub fn fiches_sort(key: crate::app::fiche_list::SortKey) -> &'static str {
         SortKey::Source => "ordre des sources",
         SortKey::Number => "par numéro",
         SortKey::Title => "par intitulé",
+        SortKey::EndDate => "par fin d'enregistrement",
     }
 }
 pub const HELP_IN_HELP: &str = "Dans cette aide";
