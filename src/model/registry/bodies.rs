@@ -40,9 +40,10 @@ pub(crate) struct Frame {
 
 /// Fiches the background decoder reads and decodes at a time (one read).
 const GROUP: usize = 64;
-/// The background decoder's nice value: the interface's thread wins a core
-/// it competes for, the bodies still go on (Linux; elsewhere unchanged).
-const BACKGROUND_NICE: i32 = 5;
+/// The background decoder's nice value: the interface's thread (and a search
+/// index being built, which decodes what it needs itself) wins a core it
+/// competes for; the bodies go on in the time left (Linux; elsewhere unchanged).
+const BACKGROUND_NICE: i32 = 10;
 
 /// The bodies of one cached export, shared (`Arc`) by the catalogue, its
 /// clones and the background decoder.
