@@ -1,6 +1,8 @@
 //! Opening France Compétences' export at scale: cold open of the `.xml` and of
-//! the `.zip` (cache off), and reopen through the cache, at 3 k, 10 k and
-//! 30.5 k fiches, on exports made by `support/registry_gen.rs` under `target/`.
+//! the `.zip` (cache off), and reopen through the cache — to the catalogue with
+//! every summary (what the first frame needs), and with every body decoded —
+//! at 3 k, 10 k and 30.5 k fiches, on exports made by `support/registry_gen.rs`
+//! under `target/`.
 //!
 //! `cargo bench --bench registry` (sizes: `REGISTRY_BENCH_SIZES=3000,10000`,
 //! runs per case: `REGISTRY_BENCH_RUNS=5`). Prints medians; results and method
@@ -58,8 +60,8 @@ fn main() {
         .unwrap_or(if benching { 5 } else { 1 });
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/registry-bench");
     println!(
-        "{:>7} {:>9} {:>9} {:>10} {:>10} {:>10}",
-        "fiches", "xml Mo", "zip Mo", "froid xml", "froid zip", "réouverture"
+        "{:>7} {:>9} {:>9} {:>10} {:>10} {:>10} {:>10}",
+        "fiches", "xml Mo", "zip Mo", "froid xml", "froid zip", "résumés", "réouverture"
     );
     for count in sizes {
         let (xml, zip) = registry_gen::ensure(&dir, count).expect("generate the export");
@@ -81,16 +83,24 @@ fn main() {
             ..Options::default()
         };
         open(&zip, &cached, false);
+        let summaries = time(runs, || {
+            let opened = registry::open(&zip, &cached).unwrap_or_else(|e| panic!("{e}"));
+            let registry::Fiches::Deferred { summaries, .. } = &opened.fiches else {
+                panic!("reopened from the cache");
+            };
+            assert_eq!(summaries.len(), fiches);
+        });
         let reopen = time(runs, || {
             open(&zip, &cached, true);
         });
         println!(
-            "{:>7} {:>9.1} {:>9.1} {:>9.2}s {:>9.2}s {:>9.3}s",
+            "{:>7} {:>9.1} {:>9.1} {:>9.2}s {:>9.2}s {:>9.3}s {:>9.3}s",
             fiches,
             size(&xml),
             size(&zip),
             xml_cold.as_secs_f64(),
             zip_cold.as_secs_f64(),
+            summaries.as_secs_f64(),
             reopen.as_secs_f64()
         );
     }

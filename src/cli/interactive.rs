@@ -51,6 +51,10 @@ use super::{Chatter, EXIT_BAD_INPUT};
 
 /// How often the loop wakes up to look at the signal flag when idle.
 const TICK: Duration = Duration::from_millis(100);
+/// How often the loading screen looks whether the load ended: the catalogue
+/// of a reopened export is ready in about 0.1 s, so a 100 ms tick would add
+/// up to as much again before the first frame.
+const LOADING_TICK: Duration = Duration::from_millis(10);
 /// How long a signal waits for the loop to end before the process exits anyway.
 const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 /// How often it looks for search results while a search runs.
@@ -247,7 +251,7 @@ fn load_with_gauge(
             loading.progress.cancel();
             break Loaded::Terminal(e);
         }
-        match event::poll(TICK) {
+        match event::poll(LOADING_TICK) {
             Ok(false) => {}
             Ok(true) => match event::read() {
                 Ok(Event::Key(key)) => loading.key(key),

@@ -193,7 +193,7 @@ impl Catalogue {
     }
 
     /// Starts decoding the fiches still in a cache on background threads
-    /// (one per core, below the interface's priority); `get` never waits for
+    /// (one per core, slightly below the interface's priority); `get` never waits for
     /// them. Does nothing when every fiche is whole.
     pub fn decode_in_background(&self) {
         for bodies in self.bodies() {

@@ -3,8 +3,8 @@
 //! list, its facets and sort); each body (its `Record`, in its own frame with
 //! its CRC-32) stays in the cache file until it is asked for — by a screen
 //! (`get`: that frame alone is read and decoded) or by the background decoder,
-//! which goes through them all on every core at a lower priority than the
-//! interface, while the user reads the list.
+//! which goes through them all on every core at a slightly lower priority
+//! than the interface, while the user reads the list.
 //!
 //! A frame that does not check out (read error, CRC, decoding) is never used:
 //! the cache file is removed, so the next start rebuilds it, and the fiche is
@@ -40,10 +40,11 @@ pub(crate) struct Frame {
 
 /// Fiches the background decoder reads and decodes at a time (one read).
 const GROUP: usize = 64;
-/// The background decoder's nice value: the interface's thread (and a search
-/// index being built, which decodes what it needs itself) wins a core it
-/// competes for; the bodies go on in the time left (Linux; elsewhere unchanged).
-const BACKGROUND_NICE: i32 = 10;
+/// The background decoder's nice value: a little below the interface, whose
+/// thread builds the first screen while the decoder starts; not so far below
+/// that a busy machine (a build at nice 0) starves it — nice 10 made the
+/// bodies take 4 times longer there (Linux; elsewhere unchanged).
+const BACKGROUND_NICE: i32 = 2;
 
 /// The bodies of one cached export, shared (`Arc`) by the catalogue, its
 /// clones and the background decoder.

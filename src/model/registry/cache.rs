@@ -143,6 +143,9 @@ struct Header {
     export_offsets: Vec<u64>,
 }
 
+/// Records encoded one after another, and where each ends.
+type Encoded = (Vec<u8>, Vec<usize>);
+
 /// What the first frame needs: the load warnings, every fiche in brief.
 #[derive(Serialize, Deserialize)]
 struct Index {
@@ -274,13 +277,29 @@ pub(crate) fn store(
             if progress.is_cancelled() {
                 return Err(std::io::Error::other(super::CANCELLED));
             }
-            let encoded: Result<Vec<Vec<u8>>, postcard::Error> =
-                group.par_iter().map(postcard::to_stdvec).collect();
-            for frame in encoded.map_err(to_io)? {
-                let len = u32::try_from(frame.len())
-                    .map_err(|_| std::io::Error::other("fiche de plus de 4 Gio"))?;
-                bodies.push((len, crc32fast::hash(&frame)));
-                out.write_all(&frame)?;
+            // 64 records to a buffer: one growing buffer per task, not per record.
+            let encoded: Result<Vec<Encoded>, postcard::Error> = group
+                .par_chunks(64)
+                .map(|records| {
+                    let mut buf = Vec::with_capacity(1 << 20);
+                    let mut ends = Vec::with_capacity(records.len());
+                    for record in records {
+                        buf = postcard::to_extend(record, buf)?;
+                        ends.push(buf.len());
+                    }
+                    Ok((buf, ends))
+                })
+                .collect();
+            for (buf, ends) in encoded.map_err(to_io)? {
+                let mut start = 0;
+                for end in ends {
+                    let frame = &buf[start..end];
+                    let len = u32::try_from(frame.len())
+                        .map_err(|_| std::io::Error::other("fiche de plus de 4 Gio"))?;
+                    bodies.push((len, crc32fast::hash(frame)));
+                    start = end;
+                }
+                out.write_all(&buf)?;
             }
             progress.advance(group.len() as u64);
         }
