@@ -78,6 +78,16 @@ pub enum Action {
     ExpandAll,
     /// `-`: close every node of the tree.
     CollapseAll,
+    /// `n`: choose the detail's next followable link.
+    NextLink,
+    /// `N`: choose the detail's previous followable link.
+    PrevLink,
+    /// `[` / Ctrl-O: back to the previous place of the history.
+    HistoryBack,
+    /// `]` / Ctrl-I: forward again.
+    HistoryForward,
+    /// `p`: the registry fiche's partners.
+    OpenPartners,
     /// Esc: close the open popup.
     Close,
     Quit,

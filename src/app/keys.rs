@@ -128,6 +128,8 @@ pub enum KeyMode {
     SearchPick,
     /// The popup of the fiche's `check` findings.
     Findings,
+    /// The partners popup: typing filters the list.
+    Partners,
 }
 
 // Shared layers.
@@ -207,7 +209,7 @@ const BROWSE_MOVES: &[Binding] = &[
         &[key(KeyCode::Enter)],
         "Entrée",
         Action::Activate,
-        "Choisir le parcours, ou replier/déplier le nœud",
+        "Choisir le parcours, (dé)plier le nœud, suivre le lien choisi",
     )
     .hint("Entrée choisir")
     .hint_in(&[Pane::Parcours, Pane::Maquette]),
@@ -285,6 +287,114 @@ const BROWSE_OPEN: &[Binding] = &[
         "-",
         Action::CollapseAll,
         "Tout replier dans la maquette",
+    ),
+];
+
+/// Links of the detail and the history of places: wherever a fiche or the
+/// fiche list is shown. Ctrl-I is Tab in most terminals: `]` always works.
+const FOLLOW: &[Binding] = &[
+    bind(
+        &[ch('n')],
+        "n",
+        Action::NextLink,
+        "Lien suivant du détail (numéro, UE partagée, code ROME)",
+    )
+    .hint("n lien")
+    .hint_in(&[Pane::Detail]),
+    bind(
+        &[ch('N')],
+        "N",
+        Action::PrevLink,
+        "Lien précédent du détail",
+    ),
+    HISTORY_BACK,
+    HISTORY_FORWARD,
+    bind(
+        &[ch('p')],
+        "p",
+        Action::OpenPartners,
+        "Partenaires habilités de la fiche (filtre nom, SIRET, SIREN)",
+    )
+    .hint("p partenaires")
+    .hint_in(&[Pane::Detail]),
+];
+
+const HISTORY_BACK: Binding = bind(
+    &[ch('['), ctrl('o')],
+    "[, Ctrl-O",
+    Action::HistoryBack,
+    "Revenir à l'endroit précédent (historique)",
+);
+const HISTORY_FORWARD: Binding = bind(
+    &[ch(']'), ctrl('i')],
+    "], Ctrl-I",
+    Action::HistoryForward,
+    "Aller à l'endroit suivant (Ctrl-I : si distinct de Tab)",
+);
+
+/// The partners popup: letters are the filter; these keys are not text.
+const PARTNERS_OWN: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Esc), key(KeyCode::Enter)],
+        "Échap / Entrée",
+        Action::Close,
+        "Fermer les partenaires",
+    )
+    .hint("Échap fermer"),
+    bind(
+        &[key(KeyCode::Up), ctrl('p')],
+        "↑ / Ctrl-P",
+        Action::Up,
+        "Partenaire précédent",
+    )
+    .hint("↑↓ défiler"),
+    bind(
+        &[key(KeyCode::Down), ctrl('n')],
+        "↓ / Ctrl-N",
+        Action::Down,
+        "Partenaire suivant",
+    ),
+    bind(
+        &[key(KeyCode::PageUp)],
+        "PgPréc",
+        Action::PageUp,
+        "Page précédente",
+    ),
+    bind(
+        &[key(KeyCode::PageDown)],
+        "PgSuiv",
+        Action::PageDown,
+        "Page suivante",
+    ),
+    bind(
+        &[key(KeyCode::Home)],
+        "Début",
+        Action::Top,
+        "Premier partenaire",
+    ),
+    bind(
+        &[key(KeyCode::End)],
+        "Fin",
+        Action::Bottom,
+        "Dernier partenaire",
+    ),
+    bind(
+        &[key(KeyCode::Backspace), ctrl('h')],
+        "⌫",
+        Action::SearchBackspace,
+        "Effacer le caractère avant le curseur",
+    ),
+    bind(
+        &[ctrl('u')],
+        "Ctrl-U",
+        Action::SearchClear,
+        "Effacer le filtre",
+    ),
+    bind(
+        &[ctrl('w')],
+        "Ctrl-W",
+        Action::SearchDeleteWord,
+        "Effacer le mot avant le curseur",
     ),
 ];
 
@@ -593,18 +703,31 @@ const BACK_TO_LIST: &[Binding] = &[bind(
 /// help popup lists them in this order and the status bar ranks their hints so.
 fn layers(mode: KeyMode) -> &'static [&'static [Binding]] {
     match mode {
-        KeyMode::Browse => &[BROWSE_MOVES, JUMPS, BROWSE_OPEN, &[OPEN_WARNINGS], QUIT],
+        KeyMode::Browse => &[
+            BROWSE_MOVES,
+            JUMPS,
+            BROWSE_OPEN,
+            FOLLOW,
+            &[OPEN_WARNINGS],
+            QUIT,
+        ],
         KeyMode::Help => &[HELP_OWN, JUMPS, QUIT],
         KeyMode::Compare => &[COMPARE_OWN, JUMPS, QUIT],
         KeyMode::ComparePick => &[COMPARE_PICK_OWN, JUMPS, QUIT],
         // Letters are text there: only Ctrl-C quits.
         KeyMode::Search => &[SEARCH_OWN, &[QUIT_CTRL_C]],
-        KeyMode::Fiches => &[FICHES_OWN, JUMPS, &[OPEN_WARNINGS], QUIT],
+        KeyMode::Fiches => &[
+            FICHES_OWN,
+            JUMPS,
+            &[OPEN_WARNINGS, HISTORY_BACK, HISTORY_FORWARD],
+            QUIT,
+        ],
         KeyMode::FicheFilter => &[FICHE_FILTER_OWN, &[QUIT_CTRL_C]],
         KeyMode::FicheBrowse => &[
             BROWSE_MOVES,
             JUMPS,
             BROWSE_OPEN,
+            FOLLOW,
             &[OPEN_WARNINGS],
             BACK_TO_LIST,
             QUIT,
@@ -612,6 +735,8 @@ fn layers(mode: KeyMode) -> &'static [&'static [Binding]] {
         KeyMode::SearchPick => &[SEARCH_PICK_OWN, JUMPS, QUIT],
         KeyMode::Findings => &[FINDINGS_OWN, JUMPS, QUIT],
         KeyMode::Warnings => &[WARNINGS_OWN, JUMPS, QUIT],
+        // Letters are the filter there: only Ctrl-C quits.
+        KeyMode::Partners => &[PARTNERS_OWN, &[QUIT_CTRL_C]],
     }
 }
 
@@ -637,7 +762,7 @@ pub fn action_for(mode: KeyMode, event: &KeyEvent) -> Option<Action> {
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
         .map(|b| b.action);
     match (mode, event.code) {
-        (KeyMode::Search | KeyMode::FicheFilter, KeyCode::Char(c))
+        (KeyMode::Search | KeyMode::FicheFilter | KeyMode::Partners, KeyCode::Char(c))
             if bound.is_none()
                 && !event
                     .modifiers
@@ -662,6 +787,7 @@ pub fn after_escape(mode: KeyMode, event: &KeyEvent) -> Option<KeyEvent> {
             | KeyMode::FicheFilter
             | KeyMode::Findings
             | KeyMode::Warnings
+            | KeyMode::Partners
     );
     let alt_only = event.modifiers.contains(KeyModifiers::ALT)
         && !event.modifiers.contains(KeyModifiers::CONTROL);
@@ -737,6 +863,8 @@ mod tests {
             KeyMode::Search,
             KeyMode::Findings,
             KeyMode::FicheBrowse,
+            KeyMode::Fiches,
+            KeyMode::Partners,
         ] {
             let keys: Vec<Key> = bindings(mode)
                 .flat_map(|b| b.keys.iter().copied())

@@ -15,6 +15,8 @@ pub mod clipboard;
 pub mod compare;
 pub mod fiche_list;
 pub mod findings;
+pub mod follow;
+pub mod history;
 pub mod keys;
 pub mod links;
 pub mod list;
@@ -22,6 +24,7 @@ pub mod load_warnings;
 pub mod loading;
 pub mod msg;
 mod nav;
+pub mod partners;
 pub mod persist;
 pub mod search;
 pub mod tree;
@@ -71,6 +74,8 @@ pub enum Popup {
     Findings(ListCursor),
     /// What loading the sources skipped or repaired (`w`).
     Warnings(ListCursor),
+    /// The registry fiche's partners (`p`): filter, list, habilitation answer.
+    Partners(Box<partners::PartnersPopup>),
 }
 
 /// What one fiche's screen remembers: created the first time the fiche is
@@ -88,6 +93,8 @@ pub struct FicheView {
     pub detail: Option<Arc<DetailLines>>,
     /// Lines the longest parcours name wraps to, for a pane of the given inner width.
     pub name_lines: Option<(usize, usize)>,
+    /// The detail's link chosen with `n` (index into its links), until the subject changes.
+    pub link: Option<usize>,
 }
 
 /// The detail document of one subject, wrapped to one width: built once
@@ -98,6 +105,17 @@ pub struct DetailLines {
     pub found: Option<search::Found>,
     pub width: usize,
     pub lines: Vec<Wrapped>,
+    /// The document's followable links, where they are drawn.
+    pub links: Vec<LinkSpot>,
+}
+
+/// A link of the detail document as wrapped: screen lines `first..=last`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSpot {
+    pub target: detail::Target,
+    pub label: String,
+    pub first: usize,
+    pub last: usize,
 }
 
 impl FicheView {
@@ -112,6 +130,7 @@ impl FicheView {
             found: None,
             detail: None,
             name_lines: None,
+            link: None,
         }
     }
 }
@@ -149,6 +168,8 @@ pub struct App {
     /// Saved state of the fiches not opened yet this run, applied on first
     /// visit (see [`persist`]).
     saved: Option<persist::SavedState>,
+    /// Where the user has been and may go back to (`[` / `]`).
+    pub history: history::History,
     /// Effects decided during the current `update`, handed back by it.
     effects: Vec<Effect>,
     /// The day validity is counted from ("in 273 days"): the clock's at
@@ -191,6 +212,7 @@ impl App {
             load_warnings: Vec::new(),
             link_turn: None,
             saved: None,
+            history: history::History::default(),
             effects: Vec::new(),
             today: crate::model::registry::Date::today(),
         };
@@ -378,11 +400,27 @@ impl App {
     }
 
     fn wrap_detail(&self, width: usize) -> DetailLines {
+        let (doc, links) = detail::linked_document(self);
+        let (lines, starts) = detail::wrap_starts(&doc, width);
+        let links = links
+            .into_iter()
+            .map(|link| {
+                let first = starts.get(link.line).copied().unwrap_or(lines.len());
+                let next = starts.get(link.line + 1).copied().unwrap_or(lines.len());
+                LinkSpot {
+                    target: link.target,
+                    label: link.label,
+                    first,
+                    last: next.max(first + 1) - 1,
+                }
+            })
+            .collect();
         DetailLines {
             subject: self.subject(),
             found: self.view().found,
             width,
-            lines: detail::wrap(&detail::document(self), width),
+            lines,
+            links,
         }
     }
 
@@ -425,6 +463,7 @@ impl App {
             (Some(Popup::ComparePick(_)), _) => KeyMode::ComparePick,
             (Some(Popup::Findings(_)), _) => KeyMode::Findings,
             (Some(Popup::Warnings(_)), _) => KeyMode::Warnings,
+            (Some(Popup::Partners(_)), _) => KeyMode::Partners,
             (None, Mode::Compare(_)) => KeyMode::Compare,
         }
     }

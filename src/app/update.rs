@@ -8,8 +8,8 @@ use super::list::{ListCursor, moved};
 use super::nav::{clamp_detail, follow_cursors, select_in_tree, select_row, set_focus};
 use super::view::{help, layout};
 use super::{
-    Action, App, Effect, Mode, Msg, Pane, Popup, clipboard, compare, fiche_list, findings, keys,
-    links, load_warnings, search, tree,
+    Action, App, Effect, Mode, Msg, Pane, Popup, clipboard, compare, fiche_list, findings, follow,
+    history, keys, links, load_warnings, partners, search, tree,
 };
 
 pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
@@ -68,8 +68,14 @@ fn act(app: &mut App, action: Action) {
         _ => {}
     }
     if app.popup.is_some() {
-        popup(app, action);
+        // A popup may lead elsewhere (a search result, a finding): a jump.
+        history::jump(app, |app| popup(app, action));
         return;
+    }
+    if let (Action::HistoryBack | Action::HistoryForward, Mode::Browse | Mode::Fiches) =
+        (action, &app.mode)
+    {
+        return history::step(app, action == Action::HistoryBack);
     }
     if action == Action::Copy && matches!(app.mode, Mode::Compare(_)) {
         return clipboard::copy(app);
@@ -86,6 +92,7 @@ fn act(app: &mut App, action: Action) {
         view.detail_scroll = 0;
         // A search jump's mark belongs to what was shown then.
         view.found = None;
+        view.link = None;
     }
 }
 
@@ -102,6 +109,9 @@ fn popup(app: &mut App, action: Action) {
     }
     if let Some(Popup::Warnings(_)) = &app.popup {
         return load_warnings::handle(app, action);
+    }
+    if let Some(Popup::Partners(_)) = &app.popup {
+        return partners::handle(app, action);
     }
     let Some(Popup::Help { scroll }) = &app.popup else {
         return;
@@ -134,15 +144,19 @@ fn fiches(app: &mut App, action: Action) {
     match action {
         Action::OpenHelp => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::OpenWarnings => load_warnings::open(app),
-        other => fiche_list::handle(app, other),
+        // Opening a fiche from the list is a jump.
+        other => history::jump(app, |app| fiche_list::handle(app, other)),
     }
 }
 
 fn browse(app: &mut App, action: Action) {
     match action {
-        Action::Close => {
+        Action::Close => history::jump(app, |app| {
             fiche_list::back(app);
-        }
+        }),
+        Action::NextLink => follow::choose(app, true),
+        Action::PrevLink => follow::choose(app, false),
+        Action::OpenPartners => partners::open(app),
         Action::OpenHelp => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::OpenCompare => compare::open_picker(app),
         Action::OpenSearch => search::open(app),
@@ -250,6 +264,7 @@ fn detail_pane(app: &mut App, action: Action) {
         Action::Top => *scroll = 0,
         Action::Bottom => *scroll = usize::MAX,
         Action::Left => set_focus(app, Pane::Maquette),
+        Action::Activate => return follow::follow(app),
         _ => {}
     }
     clamp_detail(app);
@@ -295,7 +310,7 @@ fn click(app: &mut App, column: u16, row: u16) {
             }
             follow_cursors(app);
         }
-        Pane::Detail => {}
+        Pane::Detail => follow::click(app, line, usize::from(column - inner.x)),
     }
 }
 

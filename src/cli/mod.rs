@@ -4,8 +4,10 @@ mod check;
 mod compare;
 mod completions;
 mod export;
+mod facet_args;
 mod import;
 mod interactive;
+mod list;
 mod parcours;
 mod partners;
 mod progress_line;
@@ -94,8 +96,21 @@ pub enum Command {
         #[arg(long, value_name = "COLONNES", value_parser = clap::value_parser!(u16).range(40..=1000))]
         width: Option<u16>,
     },
+    /// Lister les fiches du catalogue (numéro, niveau, répertoire, état, fin
+    /// d'enregistrement, intitulé), filtrées par facettes ; code de sortie 1 si
+    /// aucune ne correspond.
+    List {
+        #[command(flatten)]
+        facets: facet_args::FacetArgs,
+        /// Ordre des lignes (par défaut : celui des sources).
+        #[arg(long, value_enum, value_name = "ORDRE")]
+        sort: Option<list::SortArg>,
+        /// Sortie JSON (tableau : numero, repertoire, intitule, niveau, actif,
+        /// fin_enregistrement…).
+        #[arg(long)]
+        json: bool,
+    },
     /// Lister les parcours de la fiche : identifiant (pour compare) et nom.
-    #[command(visible_alias = "list")]
     Parcours {
         /// Sortie JSON (tableau : id, name, short_name).
         #[arg(long)]
@@ -345,6 +360,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             partners::run(&catalogue, &numero, who, json)
         }
+        Command::List { facets, sort, json } => list::run(&catalogue, &facets.facets(), sort, json),
         Command::Parcours { json } => with_fiche(&|fiche| parcours::run(fiche, json)),
         // The whole catalogue unless one fiche is asked for.
         Command::Export { format } if wanted.is_none() && catalogue.len() > 1 => {

@@ -10,6 +10,7 @@ mod findings;
 mod help;
 pub mod loading;
 mod parcours;
+mod partners;
 mod search;
 mod status;
 mod tabs;
@@ -73,6 +74,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Popup::Search(popup)) => search::render(frame, area, app, popup, theme),
         Some(Popup::Findings(cursor)) => findings::render(frame, area, app, cursor, theme),
         Some(Popup::Warnings(cursor)) => warnings::render(frame, area, app, cursor, theme),
+        Some(Popup::Partners(popup)) => partners::render(frame, area, app, popup, theme),
         None => {}
     }
 }

@@ -16,13 +16,18 @@ pub enum HelpLine {
 
 /// Sections shown in the help popup, in order, with what a section says
 /// beyond its key table (typing in the search popup is no key binding).
-const SECTIONS: [(&str, KeyMode, &[&str]); 8] = [
+const SECTIONS: [(&str, KeyMode, &[&str]); 9] = [
     (
         s::HELP_BROWSE,
         KeyMode::Browse,
-        &[s::HELP_LINKS, s::HELP_MEMORY],
+        &[s::HELP_FOLLOW, s::HELP_LINKS, s::HELP_MEMORY],
     ),
     (s::HELP_FINDINGS, KeyMode::Findings, &[]),
+    (
+        s::HELP_PARTNERS,
+        KeyMode::Partners,
+        &[s::HELP_PARTNERS_TYPING],
+    ),
     (s::HELP_WARNINGS, KeyMode::Warnings, &[]),
     (s::HELP_IN_SEARCH, KeyMode::Search, &[s::HELP_TYPING]),
     (s::HELP_SEARCH_PICK, KeyMode::SearchPick, &[]),

@@ -225,6 +225,42 @@ pub fn search_area(area: Rect) -> Option<SearchArea> {
     })
 }
 
+/// The partners popup's parts, top to bottom: the filter line, the
+/// habilitation answer (two lines), the column headings, the list, and a
+/// line describing the partner under the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartnersArea {
+    pub popup: Rect,
+    pub query: Rect,
+    pub answer: Rect,
+    pub header: Rect,
+    pub list: Rect,
+    pub footer: Rect,
+}
+
+/// Lines of the partners popup that are not list rows.
+const PARTNERS_FIXED_ROWS: u16 = 5;
+
+/// Where the partners popup's parts go over `area` (centred, as large as
+/// the search popup); `None` when there is no room for one row of the list.
+pub fn partners_area(area: Rect) -> Option<PartnersArea> {
+    let popup = centred_popup(area, SEARCH_MAX_WIDTH, usize::MAX);
+    let inner = inner(popup);
+    if inner.width < 10 || inner.height <= PARTNERS_FIXED_ROWS {
+        return None;
+    }
+    let line = |n: u16, h: u16| Rect::new(inner.x, inner.y + n, inner.width, h);
+    let list_height = inner.height - PARTNERS_FIXED_ROWS;
+    Some(PartnersArea {
+        popup,
+        query: line(0, 1),
+        answer: line(1, 2),
+        header: line(3, 1),
+        list: line(4, list_height),
+        footer: line(4 + list_height, 1),
+    })
+}
+
 /// Where the comparison screen puts things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CompareLayout {

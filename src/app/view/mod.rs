@@ -24,4 +24,6 @@ pub enum Tone {
     Common,
     /// The item a search jump landed on.
     Found,
+    /// The text of a followable link of the detail (a number, a parcours, a ROME code).
+    Link,
 }

@@ -2,9 +2,11 @@
 //! table, `keys`). French, like the data.
 
 pub mod compare;
+mod explorer;
 mod features;
 mod registry;
 
+pub use explorer::*;
 pub use features::*;
 pub use registry::*;
 

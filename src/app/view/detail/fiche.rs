@@ -44,6 +44,12 @@ pub(super) fn fiche(doc: &mut Doc, app: &App) {
         if codes.is_empty() && heading == s::H_FORMACODES {
             continue;
         }
+        // Each ROME code leads to the fiches carrying it, when there is a list.
+        if heading == s::H_ROME && !codes.is_empty() && app.catalogue.len() > 1 {
+            let codes = codes.iter().map(|c| (c.code.as_str(), c.label.as_str()));
+            super::registry::rome_list(doc, codes, true);
+            continue;
+        }
         doc.heading(s::counted(heading, codes.len()));
         for c in codes {
             doc.bullet(vec![
