@@ -29,7 +29,7 @@ fn fresh() -> App {
 }
 
 fn key(n: u8) -> Action {
-    const KEYS: [Action; 22] = [
+    const KEYS: [Action; 27] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -52,6 +52,11 @@ fn key(n: u8) -> Action {
         Action::Close,
         Action::Down,
         Action::Activate,
+        Action::NextLink,
+        Action::PrevLink,
+        Action::HistoryBack,
+        Action::HistoryForward,
+        Action::OpenPartners,
     ];
     KEYS[usize::from(n) % KEYS.len()]
 }

@@ -210,11 +210,11 @@ fn restore(app: &mut App, place: Place) {
     }
 }
 
-/// What a place is called in the trail: "RNCP34762", "RNCP24759 · Europe ·
-/// UE 8", "Liste (ROME M1805)".
-pub fn label(app: &App, place: &Place) -> String {
+/// What a place is called in the trail, in parts: "RNCP24759",
+/// "Europe", "UE 8"; the list is one part, "Liste (ROME M1805)".
+fn parts(app: &App, place: &Place) -> Vec<String> {
     match place {
-        Place::List { filter, facets, .. } => s::trail_list(facets.rome.as_deref(), filter),
+        Place::List { filter, facets, .. } => vec![s::trail_list(facets.rome.as_deref(), filter)],
         Place::Fiche {
             id,
             row,
@@ -222,46 +222,60 @@ pub fn label(app: &App, place: &Place) -> String {
             tree_subject,
             ..
         } => {
-            let Some(fiche) = (id.index() < app.catalogue.len()).then(|| app.catalogue.get(*id))
-            else {
-                return String::new();
-            };
-            let mut label = fiche.numero().to_string();
+            if id.index() >= app.catalogue.len() {
+                return Vec::new();
+            }
+            let fiche = app.catalogue.get(*id);
+            let mut parts = vec![fiche.numero().to_string()];
             let selection = match row {
                 0 => tree::Selection::Fiche,
                 r => tree::Selection::Parcours(r - 1),
             };
             if let Some(p) = row.checked_sub(1).and_then(|p| fiche.parcours.get(p)) {
-                label.push_str(&format!(" · {}", p.short_label()));
+                parts.push(p.short_label());
             }
             if let (true, Some(NodeId::Ue(si, ui) | NodeId::Course(si, ui, _))) =
                 (*tree_subject, node)
             {
                 let sems = tree::semesters(fiche, selection);
                 if let Some(ue) = tree::ue(&sems, *si, *ui) {
-                    label.push_str(&format!(" · {}", ue.code));
+                    parts.push(ue.code.clone());
                 }
             }
-            label
+            parts
         }
     }
 }
 
-/// The places before this one and this one, by label; the list at the
-/// start, unfiltered, is left out (it is where every visit begins, and
-/// Échap goes there). Empty when no place comes before this one.
+/// The places before this one and this one; the list at the start,
+/// unfiltered, is left out (every visit begins there, and Échap goes
+/// there). A place in the same fiche as the one before it drops what they
+/// share: "RNCP24759 · Communication · UE 8 › Urbain · UE 8". Empty when no
+/// place comes before this one.
 pub fn trail(app: &App) -> Vec<String> {
-    let plain = s::trail_list(None, "");
-    let mut labels: Vec<String> = app
+    let plain = vec![s::trail_list(None, "")];
+    let mut places: Vec<Vec<String>> = app
         .history
         .back
         .iter()
-        .map(|p| label(app, p))
-        .skip_while(|l| *l == plain)
+        .map(|p| parts(app, p))
+        .skip_while(|p| *p == plain)
         .collect();
-    if labels.is_empty() {
-        return labels;
+    if places.is_empty() {
+        return Vec::new();
     }
-    labels.push(label(app, &here(app)));
-    labels
+    places.push(parts(app, &here(app)));
+    let mut out = Vec::with_capacity(places.len());
+    for (i, place) in places.iter().enumerate() {
+        let shared = match i.checked_sub(1).map(|j| &places[j]) {
+            // The same fiche: what follows its number, from the first part that differs.
+            Some(before) if before.first() == place.first() && place.len() > 1 => {
+                let same = place.iter().zip(before).take_while(|(a, b)| a == b).count();
+                same.min(place.len() - 1)
+            }
+            _ => 0,
+        };
+        out.push(place[shared..].join(" · "));
+    }
+    out
 }

@@ -144,9 +144,25 @@ fn fiches(app: &mut App, action: Action) {
     match action {
         Action::OpenHelp => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::OpenWarnings => load_warnings::open(app),
+        // Échap with no typed filter drops the ROME code a link narrowed
+        // the list to (the list says so in the trail, "Liste (ROME …)").
+        Action::Close if fiche_list_rome(app) => {
+            let catalogue = std::sync::Arc::clone(&app.catalogue);
+            if let Some(list) = &mut app.fiche_list {
+                list.facets.rome = None;
+                list.rebuild(&catalogue);
+            }
+        }
         // Opening a fiche from the list is a jump.
         other => history::jump(app, |app| fiche_list::handle(app, other)),
     }
+}
+
+/// The list is narrowed to a ROME code and has no typed filter.
+fn fiche_list_rome(app: &App) -> bool {
+    app.fiche_list
+        .as_ref()
+        .is_some_and(|l| l.filter.is_empty() && !l.editing && l.facets.rome.is_some())
 }
 
 fn browse(app: &mut App, action: Action) {

@@ -91,14 +91,8 @@ pub fn select<'a>(
 
 pub fn run(catalogue: &Catalogue, facets: &Facets, sort: Option<SortArg>, json: bool) -> ExitCode {
     let rows = select(catalogue, facets, sort);
-    match write(&rows, json) {
-        Ok(()) => {}
-        // `list | head`: the reader has what it wanted.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("rncp-explorer: écriture impossible : {e}");
-            return ExitCode::from(super::EXIT_BAD_INPUT);
-        }
+    if let Err(code) = super::stdout::write_with(|out| write(out, &rows, json)) {
+        return code;
     }
     if rows.is_empty() {
         eprintln!("rncp-explorer: {}", s::LIST_NONE);
@@ -107,19 +101,16 @@ pub fn run(catalogue: &Catalogue, facets: &Facets, sort: Option<SortArg>, json: 
     ExitCode::SUCCESS
 }
 
-/// The lines on stdout, buffered: a whole registry is 30 000 of them.
-fn write(rows: &[&FicheSummary], json: bool) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+/// The lines (a whole registry is 30 000 of them), or the JSON array.
+fn write(out: &mut dyn Write, rows: &[&FicheSummary], json: bool) -> std::io::Result<()> {
     if json {
         let lines: Vec<Line> = rows.iter().map(|f| Line::of(f)).collect();
-        serde_json::to_writer_pretty(&mut out, &lines)?;
-        writeln!(out)?;
+        serde_json::to_writer_pretty(&mut *out, &lines)?;
+        writeln!(out)
     } else {
-        for f in rows {
-            writeln!(out, "{}", text_line(f))?;
-        }
+        rows.iter()
+            .try_for_each(|f| writeln!(out, "{}", text_line(f)))
     }
-    out.flush()
 }
 
 /// `RNCP37674 ⇥ 5 ⇥ RNCP ⇥ active ⇥ 31/12/2027 ⇥ Développeur web…`; a

@@ -13,6 +13,7 @@ mod partners;
 mod progress_line;
 mod search;
 mod show;
+mod stdout;
 mod usage;
 
 pub use usage::parse;

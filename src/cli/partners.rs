@@ -3,6 +3,7 @@
 //! Habilitated means listed, with an active habilitation, on a certification
 //! that is itself active; the answer says which of these fails, per role.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -46,10 +47,10 @@ pub fn run(catalogue: &Catalogue, number: &str, who: Option<Who>, json: bool) ->
         return ExitCode::from(super::EXIT_BAD_INPUT);
     };
     match who {
-        None => {
-            list(fiche, record, json);
-            ExitCode::SUCCESS
-        }
+        None => match super::stdout::write_with(|out| list(out, fiche, record, json)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
         Some(who) => {
             let a = engine::answer(record, &who);
             if json {
@@ -68,7 +69,8 @@ pub fn run(catalogue: &Catalogue, number: &str, who: Option<Who>, json: bool) ->
     }
 }
 
-fn list(fiche: &Fiche, record: &Record, json: bool) {
+/// The whole list: a header line then one line per partner, or the JSON.
+fn list(out: &mut dyn Write, fiche: &Fiche, record: &Record, json: bool) -> std::io::Result<()> {
     let active = engine::certification_active(record);
     let partners: Vec<PartnerOut> = record
         .partners
@@ -82,13 +84,11 @@ fn list(fiche: &Fiche, record: &Record, json: bool) {
             count: partners.len(),
             partners,
         };
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&listing).expect("serialises")
-        );
-        return;
+        serde_json::to_writer_pretty(&mut *out, &listing)?;
+        return writeln!(out);
     }
-    println!(
+    writeln!(
+        out,
         "{} — {} : {} partenaires{}",
         record.numero,
         escape_for_terminal(&fiche.intitule),
@@ -98,9 +98,10 @@ fn list(fiche: &Fiche, record: &Record, json: bool) {
         } else {
             " (certification inactive)"
         }
-    );
+    )?;
     for (p, raw) in partners.iter().zip(&record.partners) {
-        println!(
+        writeln!(
+            out,
             "{}\t{}\t{}\t{}",
             p.siret.as_deref().unwrap_or("-"),
             escape_for_terminal(&p.name),
@@ -108,6 +109,7 @@ fn list(fiche: &Fiche, record: &Record, json: bool) {
                 .as_ref()
                 .map_or_else(|| "?".to_string(), s::role),
             p.state.as_deref().unwrap_or("?"),
-        );
+        )?;
     }
+    Ok(())
 }

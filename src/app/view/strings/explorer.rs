@@ -38,7 +38,7 @@ pub fn ue_in(code: &str, parcours: &str) -> String {
 pub fn bloc_pairs(source: &[String], destination: &[String]) -> String {
     let side = |codes: &[String]| {
         if codes.is_empty() {
-            "?".to_string()
+            "(sans bloc)".to_string()
         } else {
             codes.join(", ")
         }
