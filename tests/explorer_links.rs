@@ -169,6 +169,42 @@ fn list_fiche_replacement_back_and_forward() {
 }
 
 #[test]
+fn links_are_underlined_and_the_chosen_one_stands_out() {
+    use ratatui::style::Modifier;
+    let mut app = app();
+    open(&mut app, "RS6232");
+    update(&mut app, Action::Focus(Pane::Detail));
+    let style_at = |app: &App, needle: &str| {
+        let (x, y) = common::app::drawn_at(app, needle);
+        common::app::drawn(app)[(x, y)].modifier
+    };
+    let before = style_at(&app, "RS7485 —");
+    assert!(before.contains(Modifier::UNDERLINED), "{before:?}");
+    assert!(!before.contains(Modifier::REVERSED), "{before:?}");
+    // The absent number is no link: not underlined.
+    let absent = style_at(&app, "RS5078 (absente");
+    assert!(!absent.contains(Modifier::UNDERLINED), "{absent:?}");
+    update(&mut app, Action::NextLink);
+    let chosen = style_at(&app, "RS7485 —");
+    assert!(chosen.contains(Modifier::REVERSED), "{chosen:?}");
+}
+
+#[test]
+fn enter_on_a_link_scrolled_away_shows_it_first() {
+    let mut app = app();
+    open(&mut app, "RS6232");
+    choose(&mut app, "RS7485");
+    update(&mut app, Action::Bottom);
+    let spot = app.view().detail.as_ref().unwrap().links[0].clone();
+    assert!(app.view().detail_scroll > spot.first, "scrolled past it");
+    update(&mut app, Action::Activate);
+    assert_eq!(number(&app), "RS6232", "not followed unseen");
+    assert!(app.view().detail_scroll <= spot.first);
+    update(&mut app, Action::Activate);
+    assert_eq!(number(&app), "RS7485");
+}
+
+#[test]
 fn the_replacement_chain_links_both_ways() {
     let mut app = app();
     open(&mut app, "RS7485");

@@ -11,7 +11,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use rncp_explorer::app::partners::PartnersPopup;
-use rncp_explorer::app::{Action, App, KeyMode, Mode, Popup, keys, press, update};
+use rncp_explorer::app::{Action, App, KeyMode, Mode, Msg, Popup, keys, press, update};
 use rncp_explorer::model::registry::{self, Date};
 use rncp_explorer::model::{self, Catalogue};
 use rncp_explorer::partners::{CERTIFICATION_INACTIVE, NOT_LISTED};
@@ -148,6 +148,11 @@ fn a_siret_gets_the_answer_with_its_role() {
     typed(&mut app, "880552237");
     let (_, answer) = popup(&app).answer(&record).unwrap();
     assert!(answer.listed && answer.siren.is_some());
+    // A pasted SIRET, as printed on a document.
+    update(&mut app, Action::SearchClear);
+    update(&mut app, Msg::Paste("880 552 237 00047\n".into()));
+    assert_eq!(names(&app), ["10MENTIONWEB FORMATION"]);
+    assert!(popup(&app).answer(&record).unwrap().1.habilitated);
     // A partial number narrows the list but asks nothing.
     update(&mut app, Action::SearchClear);
     typed(&mut app, "8805");

@@ -52,26 +52,47 @@ pub(super) fn choose(app: &mut App, forward: bool) {
             .rposition(|l| l.first < scroll + height)
             .unwrap_or(len - 1),
     };
-    let spot = &links[index];
+    app.view_mut().link = Some(index);
+    show(app, &kept, index);
+}
+
+/// Scrolls link `index` into view (with a line of context when it was off)
+/// and names it in the status bar.
+fn show(app: &mut App, kept: &DetailLines, index: usize) {
+    let spot = &kept.links[index];
+    let height = app.layout.rows(Pane::Detail).max(1);
     let view = app.view_mut();
-    view.link = Some(index);
-    // On screen, with a line of context when it was off.
-    if spot.first < scroll {
+    if spot.first < view.detail_scroll {
         view.detail_scroll = spot.first.saturating_sub(1);
-    } else if spot.last >= scroll + height {
+    } else if spot.last >= view.detail_scroll + height {
         view.detail_scroll = (spot.last + 2).saturating_sub(height).min(spot.first);
     }
     nav::clamp_detail(app);
-    app.notice = Some(s::link_chosen(&spot.label, index + 1, len));
+    app.notice = Some(s::link_chosen(&spot.label, index + 1, kept.links.len()));
 }
 
-/// Entrée in the detail pane: follows the chosen link.
+/// Whether link `index` is drawn in the pane now.
+fn on_screen(app: &App, kept: &DetailLines, index: usize) -> bool {
+    let height = app.layout.rows(Pane::Detail);
+    let scroll = app
+        .view()
+        .detail_scroll
+        .min(kept.lines.len().saturating_sub(height));
+    kept.links
+        .get(index)
+        .is_some_and(|l| l.first >= scroll && l.first < scroll + height)
+}
+
+/// Entrée in the detail pane: follows the chosen link. Scrolled away since
+/// it was chosen, it is brought back into view first: Entrée never leads
+/// somewhere the screen does not show.
 pub(super) fn follow(app: &mut App) {
     let Some(kept) = kept(app) else {
         return;
     };
-    match app.view().link.and_then(|i| kept.links.get(i)) {
-        Some(spot) => go(app, spot.target.clone()),
+    match app.view().link.filter(|i| *i < kept.links.len()) {
+        Some(i) if on_screen(app, &kept, i) => go(app, kept.links[i].target.clone()),
+        Some(i) => show(app, &kept, i),
         None => app.notice = Some(s::NO_LINK_CHOSEN.to_string()),
     }
 }

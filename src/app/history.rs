@@ -41,7 +41,9 @@ pub enum Place {
         id: FicheId,
         /// Parcours-pane row (0 = fiche).
         row: usize,
-        /// The tree's node under the cursor.
+        /// The tree's cursor row, and the node under it when the detail
+        /// described it (finding the node walks the tree's rows).
+        cursor: usize,
         node: Option<NodeId>,
         /// The detail described that node (rather than the row).
         tree_subject: bool,
@@ -96,7 +98,10 @@ pub fn here(app: &App) -> Place {
         _ => Place::Fiche {
             id: app.current,
             row: app.selected(),
-            node: app.tree_node(),
+            cursor: app.tree().cursor,
+            node: (app.detail_source == Pane::Maquette)
+                .then(|| app.tree_node())
+                .flatten(),
             tree_subject: app.detail_source == Pane::Maquette,
             focus: app.focus,
             scroll: app.view().detail_scroll,
@@ -174,6 +179,7 @@ fn restore(app: &mut App, place: Place) {
         Place::Fiche {
             id,
             row,
+            cursor,
             node,
             tree_subject,
             focus,
@@ -186,15 +192,19 @@ fn restore(app: &mut App, place: Place) {
             app.mode = Mode::Browse;
             nav::open_fiche(app, id);
             nav::select_row(app, row);
-            if let Some(node) = node.filter(|n| tree::exists(app.fiche(), app.selection(), *n)) {
-                let mut parent = node.parent();
-                while let Some(p) = parent {
-                    app.tree_mut().expanded.insert(p);
-                    parent = p.parent();
+            match node.filter(|n| tree::exists(app.fiche(), app.selection(), *n)) {
+                Some(node) => {
+                    let mut parent = node.parent();
+                    while let Some(p) = parent {
+                        app.tree_mut().expanded.insert(p);
+                        parent = p.parent();
+                    }
+                    if let Some(at) = app.tree_rows().iter().position(|r| r.id == node) {
+                        app.tree_mut().cursor = at;
+                    }
                 }
-                if let Some(at) = app.tree_rows().iter().position(|r| r.id == node) {
-                    app.tree_mut().cursor = at;
-                }
+                // follow_cursors below keeps it within the rows.
+                None => app.tree_mut().cursor = cursor,
             }
             if tree_subject {
                 nav::select_in_tree(app);

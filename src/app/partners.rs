@@ -12,6 +12,9 @@ use crate::model::FicheId;
 use crate::model::registry::Record;
 use crate::partners::{self, Answer, Who};
 
+/// Longest filter kept: a name or a number is far shorter.
+const MAX_QUERY: usize = 200;
+
 /// The popup's state: the fiche whose partners it lists, the filter, the
 /// matching partners (indices into `Record::partners`) and the cursor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,8 +91,10 @@ pub(super) fn handle(app: &mut App, action: Action) {
             app.popup = None;
         }
         Action::SearchInput(c) => {
-            popup.query.push(c);
-            popup.refilter(record);
+            if popup.query.chars().count() < MAX_QUERY {
+                popup.query.push(c);
+                popup.refilter(record);
+            }
         }
         Action::SearchBackspace => {
             popup.query.pop();
@@ -124,5 +129,32 @@ pub(super) fn handle(app: &mut App, action: Action) {
         other => {
             popup.list.step(other, len, page);
         }
+    }
+}
+
+/// A paste into the open popup (a SIRET copied from a document): added to
+/// the filter, line breaks as spaces, refused characters dropped.
+pub(super) fn paste(app: &mut App, text: &str) {
+    let catalogue = std::sync::Arc::clone(&app.catalogue);
+    let Some(Popup::Partners(popup)) = &mut app.popup else {
+        return;
+    };
+    let Some(record) = (popup.fiche.index() < catalogue.len())
+        .then(|| catalogue.get(popup.fiche).registry.as_deref())
+        .flatten()
+    else {
+        return;
+    };
+    let room = MAX_QUERY.saturating_sub(popup.query.chars().count());
+    let clean: String = text
+        .trim()
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|c| !crate::model::is_forbidden(*c))
+        .take(room)
+        .collect();
+    if !clean.is_empty() {
+        popup.query.push_str(&clean);
+        popup.refilter(record);
     }
 }

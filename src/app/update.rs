@@ -19,7 +19,10 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
             generation,
             results,
         } => search::receive(app, generation, results),
-        Msg::Paste(text) => search::paste(app, &text),
+        Msg::Paste(text) => {
+            search::paste(app, &text);
+            partners::paste(app, &text);
+        }
         Msg::Notice(text) => app.notice = Some(text),
         Msg::Restore(saved) => app.restore(saved),
         Msg::LoadWarnings(warnings) => app.load_warnings = warnings,
@@ -69,7 +72,11 @@ fn act(app: &mut App, action: Action) {
     }
     if app.popup.is_some() {
         // A popup may lead elsewhere (a search result, a finding): a jump.
-        history::jump(app, |app| popup(app, action));
+        if leads_elsewhere(action) {
+            history::jump(app, |app| popup(app, action));
+        } else {
+            popup(app, action);
+        }
         return;
     }
     if let (Action::HistoryBack | Action::HistoryForward, Mode::Browse | Mode::Fiches) =
@@ -154,8 +161,19 @@ fn fiches(app: &mut App, action: Action) {
             }
         }
         // Opening a fiche from the list is a jump.
-        other => history::jump(app, |app| fiche_list::handle(app, other)),
+        other if leads_elsewhere(other) => history::jump(app, |app| fiche_list::handle(app, other)),
+        other => fiche_list::handle(app, other),
     }
+}
+
+/// The actions that may take a list or a popup to another place (a fiche,
+/// a search result, a finding): only these are watched as history jumps,
+/// so typing and scrolling cost no comparison of places.
+fn leads_elsewhere(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Activate | Action::Right | Action::Click { .. }
+    )
 }
 
 /// The list is narrowed to a ROME code and has no typed filter.
