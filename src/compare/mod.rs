@@ -32,6 +32,7 @@
 //! action publique locales". See `docs/compare.md`.
 
 mod align;
+pub mod certs;
 pub mod labels;
 mod maquette;
 pub mod markdown;
