@@ -195,8 +195,11 @@ pub fn bloc_label(b: &BlocSide) -> String {
     format!("{} · {}", b.code, b.label)
 }
 
-/// Why two blocs are one, and how much they share: "renommé · même compétences : 3 sur 3".
-pub fn bloc_note(row: &BlocRow) -> Option<String> {
+/// Why two blocs are one, and how much they share: "renommé · mêmes
+/// compétences · compétences principales en commun : 3 (sur 3 et 3)". A bloc
+/// aligned under another libellé is "renommé" when one fiche replaces the
+/// other, "autre intitulé" otherwise.
+pub fn bloc_note(c: &CertComparison, row: &BlocRow) -> Option<String> {
     let matched = row.matched_by?;
     let how = match matched {
         BlocMatch::Declared => "correspondance déclarée",
@@ -205,16 +208,20 @@ pub fn bloc_note(row: &BlocRow) -> Option<String> {
     };
     let mut parts = Vec::new();
     if row.renamed {
-        parts.push("renommé".to_string());
+        parts.push(match c.lineage.relation {
+            Relation::None => "autre intitulé",
+            _ => "renommé",
+        });
     }
-    parts.push(how.to_string());
+    parts.push(how);
+    let mut note = parts.join(" · ");
     if let Some(s) = row.similarity {
-        parts.push(format!(
-            "compétences principales en commun : {} ({}|{})",
+        note.push_str(&format!(
+            " · compétences principales en commun : {} (sur {} et {})",
             s.shared, s.left, s.right
         ));
     }
-    Some(parts.join(" · "))
+    Some(note)
 }
 
 /// A bloc's competence line: details hang under their competence.
@@ -290,9 +297,16 @@ pub fn section(title: &str, shared: usize) -> String {
 /// "Blocs de compétences (5 alignés, dont 4 renommés ; 0 seulement à gauche, 0 seulement à droite)".
 pub fn blocs_section(c: &CertComparison) -> String {
     let b = c.summary.blocs;
+    let renamed = if b.renamed > 0 {
+        format!(", dont {}", counted(b.renamed, "renommé", "renommés"))
+    } else {
+        String::new()
+    };
     format!(
-        "{H_BLOCS} ({} alignés, dont {} renommés ; {} seulement à gauche, {} seulement à droite)",
-        b.shared, b.renamed, b.left, b.right
+        "{H_BLOCS} ({}{renamed} ; {} seulement à gauche, {} seulement à droite)",
+        counted(b.shared, "aligné", "alignés"),
+        b.left,
+        b.right
     )
 }
 
@@ -344,8 +358,13 @@ pub fn changes(c: &CertComparison) -> Vec<String> {
         _ => (b.right, b.left),
     };
     let mut out = vec![format!(
-        "De {} à {} — blocs : {} conservés, dont {} renommés ; {} retirés ; {} ajoutés.",
-        older.numero, newer.numero, b.shared, b.renamed, removed, added
+        "De {} à {} — blocs : {} ; dont {} ; {} ; {}.",
+        older.numero,
+        newer.numero,
+        counted(b.shared, "conservé", "conservés"),
+        counted(b.renamed, "renommé", "renommés"),
+        counted(removed, "retiré", "retirés"),
+        counted(added, "ajouté", "ajoutés"),
     )];
     for r in c.blocs.iter().filter(|r| r.renamed) {
         if let (Some(o), Some(n)) = (side(r, gone), side(r, new)) {
@@ -362,42 +381,43 @@ pub fn changes(c: &CertComparison) -> Vec<String> {
             out.push(format!("Ajouté : {}", quoted(&n)));
         }
     }
-    let codes = |title: &str, rows: &[Row<CodeLabel>]| {
-        let pick = |s: Status| -> Vec<String> {
-            rows.iter()
+    // Codes and lists: "en moins" / "en plus", whatever the noun's gender.
+    for (title, rows) in code_lists(c) {
+        let pick = |s: Status| -> String {
+            let codes: Vec<&str> = rows
+                .iter()
                 .filter(|r| r.status == s)
                 .filter_map(|r| r.left.as_ref().or(r.right.as_ref()))
-                .map(|c| c.code.clone())
-                .collect()
-        };
-        let (lost, gained) = (pick(gone), pick(new));
-        let kept = rows.iter().filter(|r| r.status == Status::Shared).count();
-        let list = |v: &[String]| {
-            if v.is_empty() {
+                .map(|c| c.code.as_str())
+                .collect();
+            if codes.is_empty() {
                 NONE.to_string()
             } else {
-                v.join(", ")
+                codes.join(", ")
             }
         };
-        format!(
-            "{title} : {kept} conservés ; retirés : {} ; ajoutés : {}",
-            list(&lost),
-            list(&gained)
-        )
-    };
-    for (title, rows) in code_lists(c) {
-        out.push(codes(title, rows));
+        let kept = rows.iter().filter(|r| r.status == Status::Shared).count();
+        out.push(format!(
+            "{title} : {kept} en commun ; en moins : {} ; en plus : {}",
+            pick(gone),
+            pick(new)
+        ));
     }
     for (title, rows) in lists(c) {
         let count = |s: Status| rows.iter().filter(|r| r.status == s).count();
         out.push(format!(
-            "{title} : {} conservés ; {} retirés ; {} ajoutés",
+            "{title} : {} en commun, {} en moins, {} en plus",
             count(Status::Shared),
             count(gone),
             count(new)
         ));
     }
     out
+}
+
+/// "0 retiré", "1 retiré", "4 retirés".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n > 1 { many } else { one })
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ pub fn render(c: &CertComparison) -> String {
     let _ = writeln!(w, "- {}", md(&l::lineage(c)));
     let _ = writeln!(
         w,
-        "- Légende : = commun aux deux (≈ renommé), ◀ seulement {a}, ▶ seulement {b}, \
+        "- Légende : = commun aux deux (≈ même bloc, autre intitulé), ◀ seulement {a}, ▶ seulement {b}, \
          ◀ ▶ propre à chaque côté, face à face, ≠ valeurs différentes\n"
     );
 
@@ -103,7 +103,7 @@ pub fn render(c: &CertComparison) -> String {
             cell(row.left.as_ref()),
             cell(row.right.as_ref())
         );
-        if let Some(note) = l::bloc_note(row) {
+        if let Some(note) = l::bloc_note(c, row) {
             let _ = writeln!(w, "| | *{}* | |", md(&note));
         }
         for comp in &row.competences {

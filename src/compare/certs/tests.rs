@@ -159,7 +159,7 @@ fn a_replacement_says_what_changed() {
     let changes = labels::changes(&c);
     assert_eq!(
         changes[0],
-        "De RNCP35340 à RNCP40792 — blocs : 5 conservés, dont 4 renommés ; 0 retirés ; 0 ajoutés."
+        "De RNCP35340 à RNCP40792 — blocs : 5 conservés ; dont 4 renommés ; 0 retiré ; 0 ajouté."
     );
     assert!(
         changes.iter().any(|l| l.starts_with(
@@ -168,7 +168,7 @@ fn a_replacement_says_what_changed() {
         )),
         "{changes:#?}"
     );
-    assert!(changes.contains(&"ROME : 3 conservés ; retirés : — ; ajoutés : —".to_string()));
+    assert!(changes.contains(&"ROME : 3 en commun ; en moins : — ; en plus : —".to_string()));
     // Seen from the newer side, the same answer.
     let back = cmp("RNCP40792", "RNCP35340");
     assert_eq!(back.lineage.relation, Relation::RightReplacedByLeft);
