@@ -155,7 +155,7 @@ fn fiche_parcours_compares_parcours_of_two_fiches() {
     );
     assert!(text.contains("(RNCP24759:europe)"), "{text}");
     // A fiche of several parcours needs one named.
-    let out = run_with(&ron, &["24759", "europe"]);
+    let out = run_with(&ron, &["24759", "37674:dev"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("la fiche RNCP24759 a 6 parcours"), "{err}");

@@ -61,6 +61,9 @@ pub fn text(app: &App) -> Option<String> {
             };
             Some(clean(&markdown::render(fiches, &view.comparison)))
         }
+        Mode::CertCompare(view) => Some(clean(&crate::compare::certs::markdown::render(
+            &view.comparison,
+        ))),
         Mode::Browse => Some(plain_text(&detail::document(app))),
         Mode::Fiches => None,
     }

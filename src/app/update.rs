@@ -8,8 +8,8 @@ use super::list::{ListCursor, moved};
 use super::nav::{clamp_detail, follow_cursors, select_in_tree, select_row, set_focus};
 use super::view::{help, layout};
 use super::{
-    Action, App, Effect, Mode, Msg, Pane, Popup, clipboard, compare, fiche_list, findings, keys,
-    links, load_warnings, search, tree,
+    Action, App, Effect, Mode, Msg, Pane, Popup, cert_compare, clipboard, compare, fiche_list,
+    findings, keys, links, load_warnings, search, tree,
 };
 
 pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
@@ -63,6 +63,7 @@ fn act(app: &mut App, action: Action) {
             follow_cursors(app);
             clamp_detail(app);
             compare::clamp(app);
+            cert_compare::clamp(app);
             return;
         }
         _ => {}
@@ -71,11 +72,12 @@ fn act(app: &mut App, action: Action) {
         popup(app, action);
         return;
     }
-    if action == Action::Copy && matches!(app.mode, Mode::Compare(_)) {
+    if action == Action::Copy && matches!(app.mode, Mode::Compare(_) | Mode::CertCompare(_)) {
         return clipboard::copy(app);
     }
     match app.mode {
         Mode::Compare(_) => return compare::view(app, action),
+        Mode::CertCompare(_) => return cert_compare::view(app, action),
         Mode::Fiches => return fiches(app, action),
         Mode::Browse => {}
     }
@@ -92,6 +94,9 @@ fn act(app: &mut App, action: Action) {
 fn popup(app: &mut App, action: Action) {
     if let Some(Popup::ComparePick(_)) = app.popup {
         return compare::pick(app, action);
+    }
+    if let Some(Popup::CertPick(_)) = app.popup {
+        return cert_compare::pick(app, action);
     }
     if let Some(Popup::Search(_)) = &app.popup {
         search::handle(app, action);
@@ -134,6 +139,7 @@ fn fiches(app: &mut App, action: Action) {
     match action {
         Action::OpenHelp => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::OpenWarnings => load_warnings::open(app),
+        Action::OpenCompare => cert_compare::open_from_list(app),
         other => fiche_list::handle(app, other),
     }
 }

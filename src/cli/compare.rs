@@ -73,8 +73,14 @@ pub fn run(catalogue: &Catalogue, wanted: Option<&str>, a: &str, b: &str, how: R
     match (named(a), named(b)) {
         (Named::Fiche(x), Named::Fiche(y)) => certifications(catalogue, x, y, how),
         (x, y) => {
-            let (Ok(left), Ok(right)) = (side(catalogue, wanted, x), side(catalogue, wanted, y))
-            else {
+            // Bare parcours names are of the one fiche (`--fiche`, or the only one).
+            let bare = [x, y].iter().any(|n| matches!(n, Named::Parcours(_)));
+            let one = match bare.then(|| super::one_fiche(catalogue, wanted)) {
+                Some(Err(code)) => return code,
+                Some(Ok(fiche)) => Some(fiche),
+                None => None,
+            };
+            let (Ok(left), Ok(right)) = (side(catalogue, one, x), side(catalogue, one, y)) else {
                 return ExitCode::from(EXIT_BAD_INPUT);
             };
             parcours(left, right, a, b, how)
@@ -147,14 +153,15 @@ fn write(output: &str) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The parcours one argument names; on failure, explains on stderr.
+/// The parcours one argument names (`one`: the fiche of bare names); on
+/// failure, explains on stderr.
 fn side<'a>(
     catalogue: &'a Catalogue,
-    wanted: Option<&str>,
+    one: Option<&'a Fiche>,
     name: Named<'_>,
 ) -> Result<Side<'a>, ()> {
     let (fiche, query) = match name {
-        Named::Parcours(query) => (super::one_fiche(catalogue, wanted).map_err(|_| ())?, query),
+        Named::Parcours(query) => (one.ok_or(())?, query),
         Named::FicheParcours(number, query) => {
             (super::find_fiche(catalogue, number).ok_or(())?, query)
         }

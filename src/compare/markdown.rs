@@ -139,6 +139,7 @@ pub fn render(fiches: Sides<&Fiche>, c: &Comparison) -> String {
                 Facing::Left => mark(Status::Left),
                 Facing::Right => mark(Status::Right),
                 Facing::Each => "◀ ▶",
+                Facing::Renamed => "≈",
             };
             let _ = writeln!(
                 w,

@@ -191,6 +191,9 @@ pub enum Facing {
     Right,
     /// A left-only item facing a right-only one (not the same item).
     Each,
+    /// The same thing under another name (a bloc aligned across two fiches
+    /// under another libellé); `facing` never makes it.
+    Renamed,
 }
 
 impl From<Status> for Facing {

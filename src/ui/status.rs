@@ -27,6 +27,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         KeyMode::Compare | KeyMode::ComparePick => s::compare::PANE_COMPARE,
         KeyMode::Findings => s::FINDINGS_TITLE,
         KeyMode::Warnings => s::WARNINGS_TITLE,
+        KeyMode::CertCompare | KeyMode::CertPick => s::certs::PANE_CERTS,
     };
     let hints: Vec<String> = keys::hints(mode, app.focus)
         .map(|h| format!(" {h} "))
@@ -44,7 +45,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .take(3)
         .map(|&i| text::width(&hints[i]))
         .sum();
-    let head = if matches!(mode, KeyMode::Fiches | KeyMode::FicheFilter) {
+    // Nor is a comparison of two certifications.
+    let head = if matches!(
+        mode,
+        KeyMode::Fiches | KeyMode::FicheFilter | KeyMode::CertCompare | KeyMode::CertPick
+    ) {
         bare
     } else if text::width(&full) + hints_width <= width {
         full

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use rncp_explorer::compare::certs::{BlocRow, CertComparison, labels as l};
+use rncp_explorer::compare::certs::{CertComparison, FacingBloc, labels as l};
 use rncp_explorer::compare::{self, Facing, Row, Status};
 
 use super::text::{columns, heading, row, wrap};
@@ -13,11 +13,13 @@ use super::text::{columns, heading, row, wrap};
 const MARGIN: usize = 2;
 const SEPARATOR: usize = 3;
 
-fn mark(status: Status) -> char {
-    match status {
-        Status::Shared => '=',
-        Status::Left => '<',
-        Status::Right => '>',
+fn mark(facing: Facing) -> char {
+    match facing {
+        Facing::Shared => '=',
+        Facing::Left => '<',
+        Facing::Right => '>',
+        Facing::Each => '≠',
+        Facing::Renamed => '≈',
     }
 }
 
@@ -112,8 +114,9 @@ pub fn render(c: &CertComparison, width: usize) -> String {
     } else {
         columns(w, a, b, side);
     }
-    for r in &c.blocs {
-        bloc(w, c, r, side, width);
+    // Each fiche's own blocs face to face, not one list after the other.
+    for b in &compare::certs::facing_blocs(&c.blocs) {
+        bloc(w, c, b, side, width);
     }
     if !c.correspondences.is_empty() {
         let _ = writeln!(w);
@@ -129,41 +132,35 @@ pub fn render(c: &CertComparison, width: usize) -> String {
     out
 }
 
-/// A bloc: its two codes and libellés, why they are one, its competences.
-fn bloc(w: &mut String, c: &CertComparison, r: &BlocRow, side: usize, width: usize) {
+/// A bloc (or two faced): its codes and libellés, why it is one, its competences.
+fn bloc(w: &mut String, c: &CertComparison, b: &FacingBloc<'_>, side: usize, width: usize) {
     let _ = writeln!(w);
-    let m = match (r.status, r.renamed) {
-        (Status::Shared, true) => '≈',
-        (s, _) => mark(s),
-    };
-    let cell =
-        |s: &Option<compare::certs::BlocSide>| s.as_ref().map(l::bloc_label).unwrap_or_default();
-    row(w, m, &cell(&r.left), &cell(&r.right), 0, side);
-    if let Some(note) = l::bloc_note(c, r) {
+    let cell = |s: Option<&compare::certs::BlocSide>| s.map(l::bloc_label).unwrap_or_default();
+    row(w, mark(b.facing), &cell(b.left), &cell(b.right), 0, side);
+    if let Some(note) = b.row.and_then(|r| l::bloc_note(c, r)) {
         for (i, line) in wrap(&note, width.saturating_sub(4)).iter().enumerate() {
             let _ = writeln!(w, "{}{line}", if i == 0 { "    " } else { "      " });
         }
     }
-    for comp in &r.competences {
+    for line in &b.lines {
         // Details (◦) sit further in than the competences (·) they detail.
-        let detail = [&comp.left, &comp.right]
+        let detail = [line.left, line.right]
             .into_iter()
             .flatten()
             .all(|c| c.detail);
-        let cell = |c: &Option<compare::certs::BlocCompetence>| {
-            c.as_ref()
-                .map(|c| match c.detail {
-                    true => l::competence(c),
-                    false => format!("· {}", c.text),
-                })
-                .unwrap_or_default()
+        let cell = |c: Option<&compare::certs::BlocCompetence>| {
+            c.map(|c| match c.detail {
+                true => l::competence(c),
+                false => format!("· {}", c.text),
+            })
+            .unwrap_or_default()
         };
         let indent = if detail { 4 } else { 2 };
         row(
             w,
-            mark(comp.status),
-            &cell(&comp.left),
-            &cell(&comp.right),
+            mark(line.facing),
+            &cell(line.left),
+            &cell(line.right),
             indent,
             side,
         );
@@ -180,13 +177,8 @@ fn list(w: &mut String, title: &str, rows: &[Row<String>], (a, b): (&str, &str),
     }
     columns(w, a, b, side);
     for r in compare::facing(rows) {
-        let m = match r.facing {
-            Facing::Shared => '=',
-            Facing::Left => '<',
-            Facing::Right => '>',
-            Facing::Each => '≠',
-        };
-        row(w, m, r.left.unwrap_or(""), r.right.unwrap_or(""), 0, side);
+        let (l, r2) = (r.left.unwrap_or(""), r.right.unwrap_or(""));
+        row(w, mark(r.facing), l, r2, 0, side);
     }
 }
 

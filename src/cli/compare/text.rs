@@ -228,6 +228,7 @@ pub fn render(fiches: Sides<&Fiche>, c: &Comparison, width: usize) -> String {
                 Facing::Left => '<',
                 Facing::Right => '>',
                 Facing::Each => '≠',
+                Facing::Renamed => '≈',
             };
             let (l, r) = (r.left.unwrap_or(""), r.right.unwrap_or(""));
             row(w, mark, l, r, 0, side);

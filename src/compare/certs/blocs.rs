@@ -23,7 +23,7 @@
 
 use serde::Serialize;
 
-use super::super::{Row, Status, align, row};
+use super::super::{Facing, Row, Status, align, row};
 use crate::model::normalize::{item_key, title_key};
 use crate::model::registry::{Bloc, Item};
 
@@ -226,6 +226,118 @@ pub fn align(left: &[Bloc], right: &[Bloc], declared: &[(String, String)]) -> Ve
         .collect()
 }
 
+/// A bloc line as two columns show it: an aligned bloc (both sides), or
+/// each fiche's own blocs face to face — the first left-only bloc beside the
+/// first right-only one, and so on — so that one-sided blocs do not leave
+/// half the width empty. JSON keeps the plain rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacingBloc<'a> {
+    /// `Shared` or `Renamed` for an aligned bloc; `Each` for two blocs that
+    /// are not the same, face to face; `Left` / `Right` for the rest alone.
+    pub facing: Facing,
+    pub left: Option<&'a BlocSide>,
+    pub right: Option<&'a BlocSide>,
+    /// The aligned row (its match and similarity), when aligned.
+    pub row: Option<&'a BlocRow>,
+    pub lines: Vec<FacingCompetence<'a>>,
+}
+
+/// One competence line under a [`FacingBloc`]: aligned (shared or one
+/// side's) under an aligned bloc, each side's next one under faced blocs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FacingCompetence<'a> {
+    pub facing: Facing,
+    pub left: Option<&'a BlocCompetence>,
+    pub right: Option<&'a BlocCompetence>,
+}
+
+/// Each row of [`align`] alone, in order, for one stacked column (a faced
+/// pair would lose its right side there).
+pub fn plain(rows: &[BlocRow]) -> Vec<FacingBloc<'_>> {
+    rows.iter().map(as_is).collect()
+}
+
+fn as_is(r: &BlocRow) -> FacingBloc<'_> {
+    FacingBloc {
+        facing: match (r.status, r.renamed) {
+            (Status::Shared, true) => Facing::Renamed,
+            (status, _) => Facing::from(status),
+        },
+        left: r.left.as_ref(),
+        right: r.right.as_ref(),
+        row: (r.status == Status::Shared).then_some(r),
+        lines: r
+            .competences
+            .iter()
+            .map(|c| FacingCompetence {
+                facing: Facing::from(c.status),
+                left: c.left.as_ref(),
+                right: c.right.as_ref(),
+            })
+            .collect(),
+    }
+}
+
+/// The rows of [`align`] for two columns (see [`FacingBloc`]).
+pub fn facing(rows: &[BlocRow]) -> Vec<FacingBloc<'_>> {
+    let mut out: Vec<FacingBloc<'_>> = rows
+        .iter()
+        .filter(|r| r.status == Status::Shared)
+        .map(as_is)
+        .collect();
+    let alone = |status: Status| rows.iter().filter(move |r| r.status == status);
+    let (mut lefts, mut rights) = (alone(Status::Left), alone(Status::Right));
+    loop {
+        let (l, r) = (lefts.next(), rights.next());
+        let facing = match (l, r) {
+            (Some(_), Some(_)) => Facing::Each,
+            (Some(_), None) => Facing::Left,
+            (None, Some(_)) => Facing::Right,
+            (None, None) => break,
+        };
+        let (lc, rc) = (own(l, true), own(r, false));
+        let lines = (0..lc.len().max(rc.len()))
+            .map(|i| {
+                let (a, b) = (lc.get(i).copied(), rc.get(i).copied());
+                FacingCompetence {
+                    facing: match (a, b) {
+                        (Some(_), Some(_)) => Facing::Each,
+                        (Some(_), None) => Facing::Left,
+                        _ => Facing::Right,
+                    },
+                    left: a,
+                    right: b,
+                }
+            })
+            .collect();
+        out.push(FacingBloc {
+            facing,
+            left: l.and_then(|b| b.left.as_ref()),
+            right: r.and_then(|b| b.right.as_ref()),
+            row: None,
+            lines,
+        });
+    }
+    out
+}
+
+/// A one-sided bloc's competences (on its left side, or its right).
+fn own(bloc: Option<&BlocRow>, left: bool) -> Vec<&BlocCompetence> {
+    bloc.map(|b| {
+        b.competences
+            .iter()
+            .filter_map(|c| {
+                if left {
+                    c.left.as_ref()
+                } else {
+                    c.right.as_ref()
+                }
+            })
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
 fn bloc_side(bloc: &Bloc, lines: &[BlocCompetence]) -> BlocSide {
     let details = lines.iter().filter(|c| c.detail).count();
     BlocSide {
@@ -390,6 +502,23 @@ mod tests {
             ]
         );
         assert!(!rows[0].renamed);
+    }
+
+    #[test]
+    fn one_sided_blocs_face_each_other() {
+        let left = [
+            bloc("A1BC01", "Un", &["a"]),
+            bloc("A1BC02", "Deux", &["b", "c"]),
+        ];
+        let right = [bloc("B2BC01", "Trois", &["x", "y", "z"])];
+        let rows = align(&left, &right, &[]);
+        let faced = facing(&rows);
+        let shape: Vec<(Facing, usize)> = faced.iter().map(|f| (f.facing, f.lines.len())).collect();
+        assert_eq!(shape, [(Facing::Each, 3), (Facing::Left, 2)]);
+        assert_eq!(faced[0].left.unwrap().label, "Un");
+        assert_eq!(faced[0].right.unwrap().label, "Trois");
+        let marks: Vec<Facing> = faced[0].lines.iter().map(|l| l.facing).collect();
+        assert_eq!(marks, [Facing::Each, Facing::Right, Facing::Right]);
     }
 
     #[test]

@@ -59,11 +59,13 @@ pub struct FieldRow {
     pub same: bool,
 }
 
-/// Identity, levels and validity, side by side.
+/// Identity, levels and validity, side by side. Two values are "the same"
+/// when they read the same: an unknown value never equals a known one.
 pub fn field_rows(c: &CertComparison) -> Vec<FieldRow> {
     let (l, r) = (&c.left, &c.right);
     let mut rows = Vec::new();
-    let mut push = |label, left: String, right: String, same: bool| {
+    let mut push = |label, left: String, right: String| {
+        let same = left == right;
         rows.push(FieldRow {
             label,
             left,
@@ -71,42 +73,30 @@ pub fn field_rows(c: &CertComparison) -> Vec<FieldRow> {
             same,
         })
     };
-    push(
-        "Intitulé",
-        l.intitule.clone(),
-        r.intitule.clone(),
-        l.intitule == r.intitule,
-    );
-    push(
-        "Répertoire",
-        l.repertoire.into(),
-        r.repertoire.into(),
-        l.repertoire == r.repertoire,
-    );
+    // What only the registry says is unknown for another fiche, not absent.
+    let registry = |s: &CertSide, text: String| if s.registry { text } else { UNKNOWN.into() };
+    push("Intitulé", l.intitule.clone(), r.intitule.clone());
+    push("Répertoire", l.repertoire.into(), r.repertoire.into());
     let kind = |s: &CertSide| {
-        s.abbreviation
-            .as_ref()
-            .map_or_else(|| NONE.to_string(), |a| format!("{} ({})", a.label, a.code))
+        registry(
+            s,
+            s.abbreviation
+                .as_ref()
+                .map_or_else(|| NONE.to_string(), |a| format!("{} ({})", a.label, a.code)),
+        )
     };
-    push(
-        "Type",
-        kind(l),
-        kind(r),
-        l.abbreviation.as_ref().map(|a| &a.code) == r.abbreviation.as_ref().map(|a| &a.code),
-    );
+    push("Type", kind(l), kind(r));
     let level = |s: &CertSide| {
         s.level_label
             .clone()
             .or_else(|| s.level.map(|n| format!("Niveau {n}")))
             .unwrap_or_else(|| NONE.to_string())
     };
-    push("Niveau", level(l), level(r), l.level == r.level);
-    let registry = |s: &CertSide, text: String| if s.registry { text } else { UNKNOWN.into() };
+    push("Niveau", level(l), level(r));
     push(
         "Active",
         registry(l, yes_no(l.active)),
         registry(r, yes_no(r.active)),
-        l.active == r.active,
     );
     let end = |s: &CertSide| {
         registry(
@@ -117,12 +107,7 @@ pub fn field_rows(c: &CertComparison) -> Vec<FieldRow> {
             },
         )
     };
-    push(
-        "Fin d'enregistrement",
-        end(l),
-        end(r),
-        l.end_of_registration == r.end_of_registration,
-    );
+    push("Fin d'enregistrement", end(l), end(r));
     let date = |s: &CertSide, d: Option<Date>| {
         registry(s, d.map_or_else(|| NONE.to_string(), |d| d.to_string()))
     };
@@ -130,14 +115,8 @@ pub fn field_rows(c: &CertComparison) -> Vec<FieldRow> {
         "Date limite de délivrance",
         date(l, l.delivery_deadline),
         date(r, r.delivery_deadline),
-        l.delivery_deadline == r.delivery_deadline,
     );
-    push(
-        "Date d'effet",
-        date(l, l.effect),
-        date(r, r.effect),
-        l.effect == r.effect,
-    );
+    push("Date d'effet", date(l, l.effect), date(r, r.effect));
     let numbers = |s: &CertSide, list: &[String]| {
         registry(
             s,
@@ -152,14 +131,8 @@ pub fn field_rows(c: &CertComparison) -> Vec<FieldRow> {
         "Remplacée par",
         numbers(l, &l.replaced_by),
         numbers(r, &r.replaced_by),
-        l.replaced_by == r.replaced_by,
     );
-    push(
-        "Remplace",
-        numbers(l, &l.replaces),
-        numbers(r, &r.replaces),
-        l.replaces == r.replaces,
-    );
+    push("Remplace", numbers(l, &l.replaces), numbers(r, &r.replaces));
     rows
 }
 

@@ -88,25 +88,23 @@ pub fn render(c: &CertComparison) -> String {
     } else {
         let _ = writeln!(w, "| | {a} | {b} |\n|:-:|---|---|");
     }
-    for row in &c.blocs {
-        let m = match (row.status, row.renamed) {
-            (Status::Shared, true) => "≈",
-            (s, _) => mark(s),
-        };
+    // Each fiche's own blocs face to face, not one list after the other.
+    for b in super::facing_blocs(&c.blocs) {
         let cell = |s: Option<&super::BlocSide>| {
             s.map(|s| format!("**{}**", md(&l::bloc_label(s))))
                 .unwrap_or_default()
         };
         let _ = writeln!(
             w,
-            "| {m} | {} | {} |",
-            cell(row.left.as_ref()),
-            cell(row.right.as_ref())
+            "| {} | {} | {} |",
+            facing_mark(b.facing),
+            cell(b.left),
+            cell(b.right)
         );
-        if let Some(note) = l::bloc_note(c, row) {
+        if let Some(note) = b.row.and_then(|r| l::bloc_note(c, r)) {
             let _ = writeln!(w, "| | *{}* | |", md(&note));
         }
-        for comp in &row.competences {
+        for line in &b.lines {
             let cell = |t: Option<&super::BlocCompetence>| {
                 t.map(|t| format!("↳ {}", md(&l::competence(t))))
                     .unwrap_or_default()
@@ -114,9 +112,9 @@ pub fn render(c: &CertComparison) -> String {
             let _ = writeln!(
                 w,
                 "| {} | {} | {} |",
-                mark(comp.status),
-                cell(comp.left.as_ref()),
-                cell(comp.right.as_ref())
+                facing_mark(line.facing),
+                cell(line.left),
+                cell(line.right)
             );
         }
     }
@@ -143,18 +141,23 @@ fn list(w: &mut String, title: &str, rows: &[Row<String>], a: &str, b: &str) {
     }
     let _ = writeln!(w, "| | {a} | {b} |\n|:-:|---|---|");
     for row in facing(rows) {
-        let m = match row.facing {
-            Facing::Shared => mark(Status::Shared),
-            Facing::Left => mark(Status::Left),
-            Facing::Right => mark(Status::Right),
-            Facing::Each => "◀ ▶",
-        };
+        let m = facing_mark(row.facing);
         let _ = writeln!(
             w,
             "| {m} | {} | {} |",
             row.left.map(md).unwrap_or_default(),
             row.right.map(md).unwrap_or_default()
         );
+    }
+}
+
+fn facing_mark(f: Facing) -> &'static str {
+    match f {
+        Facing::Shared => mark(Status::Shared),
+        Facing::Left => mark(Status::Left),
+        Facing::Right => mark(Status::Right),
+        Facing::Each => "◀ ▶",
+        Facing::Renamed => "≈",
     }
 }
 

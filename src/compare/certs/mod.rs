@@ -25,7 +25,8 @@ use crate::model::registry::{Certifier, Date, Record};
 use crate::model::{Catalogue, CodeLabel, Fiche, Parcours};
 
 pub use blocs::{
-    BlocCompetence, BlocMatch, BlocRow, BlocSide, SIMILARITY, Similarity, main_competences,
+    BlocCompetence, BlocMatch, BlocRow, BlocSide, FacingBloc, FacingCompetence, SIMILARITY,
+    Similarity, facing as facing_blocs, main_competences, plain as plain_blocs,
 };
 pub use lineage::{Lineage, Relation};
 
