@@ -130,6 +130,10 @@ pub enum KeyMode {
     Findings,
     /// The partners popup: typing filters the list.
     Partners,
+    /// The comparison of two certifications.
+    CertCompare,
+    /// Choosing (and filtering as one types) the certification to compare with.
+    CertPick,
 }
 
 // Shared layers.
@@ -246,6 +250,8 @@ const BROWSE_MOVES: &[Binding] = &[
     ),
 ];
 
+/// Help and search, then `c` (its own layer: a lone fiche compares parcours
+/// only, a fiche of a catalogue other certifications too), then the rest.
 const BROWSE_OPEN: &[Binding] = &[
     OPEN_HELP,
     bind(
@@ -255,14 +261,27 @@ const BROWSE_OPEN: &[Binding] = &[
         "Chercher un métier, une compétence, une UE, un cours…",
     )
     .hint("/ chercher"),
-    bind(
-        &[ch('c')],
-        "c",
-        Action::OpenCompare,
-        "Comparer le parcours choisi avec un autre",
-    )
-    .hint("c comparer")
-    .hint_in(&[Pane::Parcours, Pane::Maquette]),
+];
+
+const COMPARE_PARCOURS: &[Binding] = &[bind(
+    &[ch('c')],
+    "c",
+    Action::OpenCompare,
+    "Comparer le parcours choisi avec un autre",
+)
+.hint("c comparer")
+.hint_in(&[Pane::Parcours, Pane::Maquette])];
+
+const COMPARE_ANY: &[Binding] = &[bind(
+    &[ch('c')],
+    "c",
+    Action::OpenCompare,
+    "Comparer avec un autre parcours ou une autre certification",
+)
+.hint("c comparer")
+.hint_in(&[Pane::Parcours, Pane::Maquette])];
+
+const BROWSE_MORE: &[Binding] = &[
     bind(
         &[ch('!')],
         "!",
@@ -502,6 +521,102 @@ const COMPARE_OWN: &[Binding] = &[
     OPEN_HELP,
 ];
 
+/// The comparison of two certifications: both columns scroll together.
+const CERT_COMPARE_OWN: &[Binding] = &[
+    UP,
+    DOWN.hint("↑↓ défiler"),
+    bind(&[ch('s')], "s", Action::Swap, "Échanger les deux côtés").hint("s échanger"),
+    bind(
+        &[key(KeyCode::Esc)],
+        "Échap",
+        Action::Close,
+        "Revenir là où la comparaison a été ouverte",
+    )
+    .hint("Échap retour"),
+    bind(
+        &[ch('c')],
+        "c",
+        Action::OpenCompare,
+        "Comparer avec une autre certification",
+    )
+    .hint("c changer"),
+    bind(
+        &[ch('y')],
+        "y",
+        Action::Copy,
+        "Copier toute la comparaison (Markdown) dans le presse-papiers",
+    ),
+    OPEN_HELP,
+];
+
+/// The picker of the certification to compare with: every printable key not
+/// bound here is typed into the filter (see [`action_for`]).
+const CERT_PICK_OWN: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Enter)],
+        "Entrée",
+        Action::Activate,
+        "Comparer avec cette certification",
+    )
+    .hint("Entrée comparer"),
+    bind(&[key(KeyCode::Esc)], "Échap", Action::Close, "Annuler").hint("Échap annuler"),
+    bind(
+        &[key(KeyCode::Up), ctrl('p')],
+        "↑ / Ctrl-P",
+        Action::Up,
+        "Fiche précédente",
+    )
+    .hint("↑↓ choisir"),
+    bind(
+        &[key(KeyCode::Down), ctrl('n')],
+        "↓ / Ctrl-N",
+        Action::Down,
+        "Fiche suivante",
+    ),
+    bind(
+        &[key(KeyCode::PageUp)],
+        "PgPréc",
+        Action::PageUp,
+        "Page précédente",
+    ),
+    bind(
+        &[key(KeyCode::PageDown)],
+        "PgSuiv",
+        Action::PageDown,
+        "Page suivante",
+    ),
+    bind(
+        &[key(KeyCode::Home)],
+        "Début",
+        Action::Top,
+        "Première fiche",
+    ),
+    bind(
+        &[key(KeyCode::End)],
+        "Fin",
+        Action::Bottom,
+        "Dernière fiche",
+    ),
+    bind(
+        &[key(KeyCode::Backspace), ctrl('h')],
+        "⌫",
+        Action::SearchBackspace,
+        "Effacer le dernier caractère du filtre",
+    ),
+    bind(
+        &[ctrl('u')],
+        "Ctrl-U",
+        Action::SearchClear,
+        "Effacer le filtre",
+    ),
+    bind(
+        &[ctrl('w')],
+        "Ctrl-W",
+        Action::SearchDeleteWord,
+        "Effacer le dernier mot du filtre",
+    ),
+];
+
 /// The picker of the parcours to compare with.
 const COMPARE_PICK_OWN: &[Binding] = &[
     UP,
@@ -640,6 +755,13 @@ const FICHES_OWN: &[Binding] = &[
     )
     .hint("s trier"),
     bind(
+        &[ch('c')],
+        "c",
+        Action::OpenCompare,
+        "Comparer la fiche choisie avec une autre certification",
+    )
+    .hint("c comparer"),
+    bind(
         &[key(KeyCode::Esc)],
         "Échap",
         Action::Close,
@@ -707,6 +829,8 @@ fn layers(mode: KeyMode) -> &'static [&'static [Binding]] {
             BROWSE_MOVES,
             JUMPS,
             BROWSE_OPEN,
+            COMPARE_PARCOURS,
+            BROWSE_MORE,
             FOLLOW,
             &[OPEN_WARNINGS],
             QUIT,
@@ -727,6 +851,8 @@ fn layers(mode: KeyMode) -> &'static [&'static [Binding]] {
             BROWSE_MOVES,
             JUMPS,
             BROWSE_OPEN,
+            COMPARE_ANY,
+            BROWSE_MORE,
             FOLLOW,
             &[OPEN_WARNINGS],
             BACK_TO_LIST,
@@ -735,8 +861,10 @@ fn layers(mode: KeyMode) -> &'static [&'static [Binding]] {
         KeyMode::SearchPick => &[SEARCH_PICK_OWN, JUMPS, QUIT],
         KeyMode::Findings => &[FINDINGS_OWN, JUMPS, QUIT],
         KeyMode::Warnings => &[WARNINGS_OWN, JUMPS, QUIT],
+        KeyMode::CertCompare => &[CERT_COMPARE_OWN, JUMPS, QUIT],
         // Letters are the filter there: only Ctrl-C quits.
         KeyMode::Partners => &[PARTNERS_OWN, &[QUIT_CTRL_C]],
+        KeyMode::CertPick => &[CERT_PICK_OWN, &[QUIT_CTRL_C]],
     }
 }
 
@@ -762,7 +890,10 @@ pub fn action_for(mode: KeyMode, event: &KeyEvent) -> Option<Action> {
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
         .map(|b| b.action);
     match (mode, event.code) {
-        (KeyMode::Search | KeyMode::FicheFilter | KeyMode::Partners, KeyCode::Char(c))
+        (
+            KeyMode::Search | KeyMode::FicheFilter | KeyMode::Partners | KeyMode::CertPick,
+            KeyCode::Char(c),
+        )
             if bound.is_none()
                 && !event
                     .modifiers
@@ -784,6 +915,7 @@ pub fn after_escape(mode: KeyMode, event: &KeyEvent) -> Option<KeyEvent> {
             | KeyMode::Search
             | KeyMode::SearchPick
             | KeyMode::ComparePick
+            | KeyMode::CertPick
             | KeyMode::FicheFilter
             | KeyMode::Findings
             | KeyMode::Warnings

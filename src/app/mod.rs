@@ -11,6 +11,7 @@
 //! render file in `ui/`. State kept per fiche goes in [`FicheView`].
 
 pub mod action;
+pub mod cert_compare;
 pub mod clipboard;
 pub mod compare;
 pub mod fiche_list;
@@ -59,6 +60,8 @@ pub enum Mode {
     Browse,
     /// Two parcours side by side (`c`), in place of the tree and detail.
     Compare(Box<compare::CompareView>),
+    /// Two certifications side by side (`c` on a registry fiche or the list).
+    CertCompare(Box<cert_compare::CertView>),
 }
 
 /// An overlay drawn on top of the current mode, with the keyboard to itself.
@@ -69,6 +72,8 @@ pub enum Popup {
     },
     /// Choosing the parcours to compare with.
     ComparePick(compare::Picker),
+    /// Choosing the certification to compare with.
+    CertPick(Box<cert_compare::CertPicker>),
     Search(Box<search::SearchPopup>),
     /// The fiche's `check` findings (`!`), one row each.
     Findings(ListCursor),
@@ -175,6 +180,9 @@ pub struct App {
     /// The day validity is counted from ("in 273 days"): the clock's at
     /// start, set by tests so that what they draw does not age.
     pub today: crate::model::registry::Date,
+    /// Each fiche's number and title folded, for the certification picker's
+    /// filter: made on the first picker opened (see [`cert_compare`]).
+    fiche_keys: std::sync::OnceLock<Arc<Vec<String>>>,
 }
 
 impl App {
@@ -215,6 +223,7 @@ impl App {
             history: history::History::default(),
             effects: Vec::new(),
             today: crate::model::registry::Date::today(),
+            fiche_keys: std::sync::OnceLock::new(),
         };
         app.open(FicheId::FIRST);
         app.refresh();
@@ -429,6 +438,7 @@ impl App {
     /// after every message, so that drawing a frame only reads.
     fn refresh(&mut self) {
         self.refresh_detail();
+        cert_compare::refresh(self);
         if let Some(inner) = self.layout.inner(Pane::Parcours) {
             let width = usize::from(inner.width);
             if self.view().name_lines.map(|(w, _)| w) != Some(width) {
@@ -461,10 +471,12 @@ impl App {
             (None, Mode::Browse) if self.fiche_list.is_some() => KeyMode::FicheBrowse,
             (None, Mode::Browse) => KeyMode::Browse,
             (Some(Popup::ComparePick(_)), _) => KeyMode::ComparePick,
+            (Some(Popup::CertPick(_)), _) => KeyMode::CertPick,
             (Some(Popup::Findings(_)), _) => KeyMode::Findings,
             (Some(Popup::Warnings(_)), _) => KeyMode::Warnings,
             (Some(Popup::Partners(_)), _) => KeyMode::Partners,
             (None, Mode::Compare(_)) => KeyMode::Compare,
+            (None, Mode::CertCompare(_)) => KeyMode::CertCompare,
         }
     }
 }

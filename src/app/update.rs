@@ -8,8 +8,8 @@ use super::list::{ListCursor, moved};
 use super::nav::{clamp_detail, follow_cursors, select_in_tree, select_row, set_focus};
 use super::view::{help, layout};
 use super::{
-    Action, App, Effect, Mode, Msg, Pane, Popup, clipboard, compare, fiche_list, findings, follow,
-    history, keys, links, load_warnings, partners, search, tree,
+    Action, App, Effect, Mode, Msg, Pane, Popup, cert_compare, clipboard, compare, fiche_list,
+    findings, follow, history, keys, links, load_warnings, partners, search, tree,
 };
 
 pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
@@ -66,6 +66,7 @@ fn act(app: &mut App, action: Action) {
             follow_cursors(app);
             clamp_detail(app);
             compare::clamp(app);
+            cert_compare::clamp(app);
             return;
         }
         _ => {}
@@ -84,11 +85,12 @@ fn act(app: &mut App, action: Action) {
     {
         return history::step(app, action == Action::HistoryBack);
     }
-    if action == Action::Copy && matches!(app.mode, Mode::Compare(_)) {
+    if action == Action::Copy && matches!(app.mode, Mode::Compare(_) | Mode::CertCompare(_)) {
         return clipboard::copy(app);
     }
     match app.mode {
         Mode::Compare(_) => return compare::view(app, action),
+        Mode::CertCompare(_) => return cert_compare::view(app, action),
         Mode::Fiches => return fiches(app, action),
         Mode::Browse => {}
     }
@@ -106,6 +108,9 @@ fn act(app: &mut App, action: Action) {
 fn popup(app: &mut App, action: Action) {
     if let Some(Popup::ComparePick(_)) = app.popup {
         return compare::pick(app, action);
+    }
+    if let Some(Popup::CertPick(_)) = app.popup {
+        return cert_compare::pick(app, action);
     }
     if let Some(Popup::Search(_)) = &app.popup {
         search::handle(app, action);
@@ -160,6 +165,7 @@ fn fiches(app: &mut App, action: Action) {
                 list.rebuild(&catalogue);
             }
         }
+        Action::OpenCompare => cert_compare::open_from_list(app),
         // Opening a fiche from the list is a jump.
         other if leads_elsewhere(other) => history::jump(app, |app| fiche_list::handle(app, other)),
         other => fiche_list::handle(app, other),

@@ -81,16 +81,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Comparer deux parcours côte à côte : UE communes, ECTS, compétences, secteurs, emplois.
+    /// Comparer deux certifications (deux numéros : niveaux, validité, blocs, ROME,
+    /// emplois…) ou deux parcours (UE communes, ECTS, compétences, secteurs, emplois).
     Compare {
-        /// Parcours de gauche : identifiant (« europe ») ou fragment du nom (« urbain », « humanit »).
+        /// Gauche : un numéro de fiche (RNCP35340, 35340, RS5000), un parcours d'une
+        /// fiche (24759:europe) ou un parcours de la fiche (« europe », « urbain », « humanit »).
         a: String,
-        /// Parcours de droite, désigné de la même façon.
+        /// Droite, désignée de la même façon.
         b: String,
         /// Format de sortie.
         #[arg(long, value_enum, default_value_t)]
         format: compare::CompareFormat,
-        /// Détailler le tronc commun UE par UE au lieu d'une ligne « identiques ».
+        /// Détailler le tronc commun UE par UE au lieu d'une ligne « identiques » (parcours).
         #[arg(long)]
         expand: bool,
         /// Largeur du texte en colonnes (par défaut : celle du terminal, sinon 97).
@@ -346,7 +348,14 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             expand,
             width,
-        } => with_fiche(&|fiche| compare::run(fiche, &a, &b, format, expand, width)),
+        } => {
+            let how = compare::Render {
+                format,
+                expand,
+                width,
+            };
+            compare::run(&catalogue, wanted, &a, &b, how)
+        }
         Command::Show { numero, json } => show::run(&catalogue, &numero, json),
         Command::Partners {
             numero,

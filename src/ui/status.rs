@@ -28,6 +28,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         KeyMode::Findings => s::FINDINGS_TITLE,
         KeyMode::Warnings => s::WARNINGS_TITLE,
         KeyMode::Partners => s::PARTNERS_TITLE,
+        KeyMode::CertCompare | KeyMode::CertPick => s::certs::PANE_CERTS,
     };
     let hints: Vec<String> = keys::hints(mode, app.focus)
         .map(|h| format!(" {h} "))
@@ -51,7 +52,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let head = if !trail.is_empty() {
         let room = (width / 2).saturating_sub(text::width(&bare) + 3);
         format!(" {} │{bare}", trail_text(&trail, room))
-    } else if matches!(mode, KeyMode::Fiches | KeyMode::FicheFilter) {
+    } else if matches!(
+        mode,
+        // Nor is a comparison of two certifications.
+        KeyMode::Fiches | KeyMode::FicheFilter | KeyMode::CertCompare | KeyMode::CertPick
+    ) {
         bare
     } else if text::width(&full) + hints_width <= width {
         full

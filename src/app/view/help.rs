@@ -58,8 +58,23 @@ pub fn lines_for(catalogue: bool) -> Vec<HelpLine> {
         KeyMode::Browse if catalogue => (heading, KeyMode::FicheBrowse, extra),
         _ => (heading, mode, extra),
     });
+    // Comparing certifications needs a catalogue: after the parcours picker.
+    let certs: [(&str, KeyMode, &[&str]); 2] = [
+        (s::certs::HELP_CERTS, KeyMode::CertCompare, &[]),
+        (
+            s::certs::HELP_CERT_PICK,
+            KeyMode::CertPick,
+            &[s::certs::HELP_CERT_TYPING],
+        ),
+    ];
     let sections: Vec<_> = if catalogue {
-        fiche_list.into_iter().chain(sections).collect()
+        let mut all: Vec<_> = fiche_list.into_iter().chain(sections).collect();
+        let at = all
+            .iter()
+            .position(|(_, mode, _)| *mode == KeyMode::ComparePick)
+            .map_or(all.len(), |i| i + 1);
+        all.splice(at..at, certs);
+        all
     } else {
         sections.collect()
     };

@@ -323,6 +323,37 @@ pub fn fiche_list(area: Rect) -> FicheListLayout {
     }
 }
 
+/// The certification comparison's frame: the whole screen but the status bar.
+pub fn cert_screen(area: Rect) -> Rect {
+    Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1))
+}
+
+/// The certification picker's parts: its frame, the filter line, the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CertPickerArea {
+    pub popup: Rect,
+    pub filter: Rect,
+    pub list: Rect,
+}
+
+/// Widest the certification picker gets: room for a number and a long title.
+const CERT_PICKER_MAX_WIDTH: u16 = 110;
+
+/// Where the certification picker goes over `area` (centred, the full height
+/// the margin leaves); `None` when there is no room for a filter and a row.
+pub fn cert_picker(area: Rect) -> Option<CertPickerArea> {
+    let popup = centred_popup(area, CERT_PICKER_MAX_WIDTH, usize::MAX);
+    let inner = inner(popup);
+    if inner.width < 4 || inner.height < 2 {
+        return None;
+    }
+    Some(CertPickerArea {
+        popup,
+        filter: Rect::new(inner.x, inner.y, inner.width, 1),
+        list: Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1),
+    })
+}
+
 /// Widest the comparison's parcours picker gets.
 const PICKER_MAX_WIDTH: u16 = 64;
 

@@ -4,6 +4,7 @@
 //! renderer and the mouse handling read, so a click lands on what is drawn.
 //! `ui` paints these; nothing here touches the terminal or changes state.
 
+pub mod cert_lines;
 pub mod compare_lines;
 pub mod detail;
 pub mod help;

@@ -1,6 +1,7 @@
 //! Every piece of UI text except key descriptions (those live in the key
 //! table, `keys`). French, like the data.
 
+pub mod certs;
 pub mod compare;
 mod explorer;
 mod features;
