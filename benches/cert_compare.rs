@@ -90,7 +90,11 @@ fn main() {
         .collect();
     by_blocs.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
     let (a, b) = (by_blocs[0].1, by_blocs[1].1);
-    let today = Date { y: 2026, m: 12, d: 1 };
+    let today = Date {
+        y: 2026,
+        m: 12,
+        d: 1,
+    };
     let one = time(runs * 10, || {
         black_box(certs::compare(
             &catalogue,
@@ -118,7 +122,10 @@ fn main() {
     // `c` on the list: the first picker builds the keys.
     let start = Instant::now();
     update(&mut app, Action::OpenCompare);
-    println!("premier c (clés + liste)        {:>9.2} ms", ms(start.elapsed()));
+    println!(
+        "premier c (clés + liste)        {:>9.2} ms",
+        ms(start.elapsed())
+    );
     update(&mut app, Action::Close);
     let open = time(runs, || {
         update(&mut app, Action::OpenCompare);
@@ -155,7 +162,10 @@ fn main() {
     let scroll = time(runs * 4, || {
         update(&mut app, Action::PageDown);
     });
-    println!("PgSuiv dans la comparaison      {:>9.1} µs", ms(scroll) * 1e3);
+    println!(
+        "PgSuiv dans la comparaison      {:>9.1} µs",
+        ms(scroll) * 1e3
+    );
 }
 
 fn ms(d: Duration) -> f64 {
