@@ -169,6 +169,24 @@ fn c_on_the_list_offers_the_replacement_first_and_filters_as_one_types() {
 }
 
 #[test]
+fn a_paste_goes_into_the_filter_on_one_line() {
+    let mut app = app_at(false, 120, 40);
+    on_list(&mut app, "RNCP36490");
+    typed(&mut app, "c");
+    update(
+        &mut app,
+        rncp_explorer::app::Msg::Paste("RNCP37873\n\u{1b}[2J".to_string()),
+    );
+    assert_eq!(picker(&app).filter, "RNCP37873 [2J");
+    update(&mut app, Action::SearchClear);
+    update(&mut app, rncp_explorer::app::Msg::Paste("x".repeat(10_000)));
+    assert_eq!(picker(&app).filter.chars().count(), 200);
+    update(&mut app, Action::SearchClear);
+    update(&mut app, rncp_explorer::app::Msg::Paste("37873".into()));
+    assert_eq!(offered(&app), ["RNCP37873"]);
+}
+
+#[test]
 fn the_view_scrolls_within_bounds_swaps_copies_and_goes_back_to_the_list() {
     let mut app = comparing(120, 40);
     assert_eq!(app.key_mode(), KeyMode::CertCompare);

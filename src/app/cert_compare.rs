@@ -232,6 +232,30 @@ pub fn pick(app: &mut App, action: Action) {
     }
 }
 
+/// Longest filter a paste makes (a number or a few words are what it is for).
+pub const MAX_PASTED_FILTER: usize = 200;
+
+/// A paste into the picker's filter: one line, spaces collapsed, characters
+/// refused from data dropped, cut at [`MAX_PASTED_FILTER`].
+pub fn paste(app: &mut App, text: &str) {
+    let keys = keys(app);
+    let catalogue = Arc::clone(&app.catalogue);
+    let Some(Popup::CertPick(picker)) = &mut app.popup else {
+        return;
+    };
+    for c in text.chars() {
+        if picker.filter.chars().count() >= MAX_PASTED_FILTER {
+            break;
+        }
+        let c = if c.is_whitespace() { ' ' } else { c };
+        if crate::model::is_forbidden(c) || (c == ' ' && picker.filter.ends_with(' ')) {
+            continue;
+        }
+        picker.filter.push(c);
+    }
+    picker.rebuild(&catalogue, &keys);
+}
+
 /// First row shown when the picker shows `rows` of them.
 pub fn picker_offset(picker: &CertPicker, rows: usize) -> usize {
     super::list::follow(

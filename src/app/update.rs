@@ -19,6 +19,9 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
             generation,
             results,
         } => search::receive(app, generation, results),
+        Msg::Paste(text) if matches!(app.popup, Some(Popup::CertPick(_))) => {
+            cert_compare::paste(app, &text)
+        }
         Msg::Paste(text) => {
             search::paste(app, &text);
             partners::paste(app, &text);
