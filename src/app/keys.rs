@@ -893,12 +893,11 @@ pub fn action_for(mode: KeyMode, event: &KeyEvent) -> Option<Action> {
         (
             KeyMode::Search | KeyMode::FicheFilter | KeyMode::Partners | KeyMode::CertPick,
             KeyCode::Char(c),
-        )
-            if bound.is_none()
-                && !event
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                && !c.is_control() =>
+        ) if bound.is_none()
+            && !event
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            && !c.is_control() =>
         {
             Some(Action::SearchInput(c))
         }
