@@ -31,8 +31,8 @@ pub fn render(fiches: Sides<&Fiche>, c: &Comparison) -> String {
         let fiche = fiches.left;
         let _ = writeln!(
             w,
-            "Comparaison de deux parcours de la fiche RNCP {} ({}).\n",
-            md(&fiche.rncp_code),
+            "Comparaison de deux parcours de la fiche {} ({}).\n",
+            md(&fiche.numero().spaced()),
             md(&fiche.intitule)
         );
     } else {

@@ -38,8 +38,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // else (very narrow) just the place, so that the best hints keep room.
     // The fiche list is about no fiche in particular: the place alone.
     let fiche = app.fiche();
-    let full = format!(" RNCP {} · {} │ {place} │", fiche.rncp_code, fiche.intitule);
-    let short = format!(" RNCP {} │ {place} │", fiche.rncp_code);
+    let full = format!(
+        " {} · {} │ {place} │",
+        fiche.numero().spaced(),
+        fiche.intitule
+    );
+    let short = format!(" {} │ {place} │", fiche.numero().spaced());
     let bare = format!(" {place} │");
     let best: usize = ranked(&hints)
         .iter()

@@ -42,8 +42,8 @@ pub fn render(fiches: Sides<&Fiche>, c: &Comparison, width: usize) -> String {
     let w = &mut out;
     let title = if one_fiche(c) {
         format!(
-            "Comparaison de deux parcours — RNCP {}",
-            fiches.left.rncp_code
+            "Comparaison de deux parcours — {}",
+            fiches.left.numero().spaced()
         )
     } else {
         format!(

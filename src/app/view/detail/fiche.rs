@@ -22,7 +22,7 @@ pub(super) fn fiche(doc: &mut Doc, app: &App) {
         own_findings(doc, app);
         return;
     }
-    doc.title(format!("RNCP {} — {}", f.rncp_code, f.intitule));
+    doc.title(format!("{} — {}", f.numero().spaced(), f.intitule));
     doc.heading(s::H_CERTIFICATION);
     doc.field(s::L_AUTHORITY, f.authority.organisations.join(", "));
     if !f.authority.signatories.is_empty() {
