@@ -71,7 +71,8 @@ fuzz_target!(|steps: Vec<Step>| {
         },
     );
     for step in steps.iter().take(200) {
-        match step {
+        // Effects (search, copy, open) are the loop's: not run here.
+        let _effects = match step {
             Step::Key(n) => app::update(&mut app, key(*n)),
             Step::Input(c) => app::update(&mut app, Action::SearchInput(*c)),
             Step::Resize { width, height } => app::update(
@@ -96,8 +97,8 @@ fuzz_target!(|steps: Vec<Step>| {
                     down: *down,
                 },
             ),
-            Step::Paste(text) => app::search::paste(&mut app, text),
-        }
+            Step::Paste(text) => app::update(&mut app, app::Msg::Paste(text.clone())),
+        };
         if app.should_quit {
             return;
         }
