@@ -3,7 +3,6 @@
 //! same view model); `--json` is the `Fiche` serialized, registry record
 //! included.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use rncp_explorer::app::App;
