@@ -1,10 +1,14 @@
 //! The catalogue: the ordered set of fiches a run works on, each with a
 //! typed id, and lookup by number. With no `--data` it holds the embedded
-//! fiche alone; with the registry, tens of thousands.
+//! fiche alone; with the registry, tens of thousands. A reopened export's
+//! fiches are there in brief at once (`summary`) and whole when first asked
+//! for (`get`), decoded from the cache (`registry::Bodies`).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::numero::{Numero, Repertoire, parse_numero};
+use super::registry::Bodies;
 use super::summary::FicheSummary;
 use super::{Fiche, Parcours};
 
@@ -48,12 +52,23 @@ pub struct Duplicate {
 /// The fiches of a run, in the order they were added.
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
-    fiches: Vec<Fiche>,
+    fiches: Vec<Slot>,
     /// Each fiche in brief, kept in step with `fiches`.
     summaries: Vec<FicheSummary>,
-    /// Where each fiche was read from (a file name, or the embedded asset).
-    sources: Vec<String>,
-    by_numero: HashMap<Numero, FicheId>,
+    /// Where each fiche was read from: an index into `source_names`.
+    sources: Vec<u32>,
+    /// The files read (a file name, or the embedded asset), each once.
+    source_names: Vec<String>,
+    /// foldhash rather than SipHash: 30 000 numbers are hashed on every
+    /// start, and they come from the user's own files.
+    by_numero: HashMap<Numero, FicheId, foldhash::fast::RandomState>,
+}
+
+/// One fiche: whole, or in a cache until first asked for.
+#[derive(Debug, Clone)]
+enum Slot {
+    Whole(Box<Fiche>),
+    Deferred { bodies: Arc<Bodies>, index: usize },
 }
 
 impl Catalogue {
@@ -72,19 +87,51 @@ impl Catalogue {
 
     /// Adds `fiche`, read from `source`; a number already present is refused.
     pub fn add(&mut self, fiche: Fiche, source: &str) -> Result<FicheId, Duplicate> {
-        let numero = fiche.numero();
-        if let Some(&existing) = self.by_numero.get(&numero) {
+        let summary = FicheSummary::of(&fiche);
+        self.push(Slot::Whole(Box::new(fiche)), summary, source)
+    }
+
+    /// Adds the fiches of a reopened export (`bodies`, with their
+    /// `summaries`), read from `source`, in order; stops at a number already
+    /// present. Their bodies are decoded when first asked for.
+    pub fn add_deferred(
+        &mut self,
+        summaries: Vec<FicheSummary>,
+        bodies: &Arc<Bodies>,
+        source: &str,
+    ) -> Result<(), Duplicate> {
+        self.fiches.reserve(summaries.len());
+        self.summaries.reserve(summaries.len());
+        self.sources.reserve(summaries.len());
+        self.by_numero.reserve(summaries.len());
+        for (index, summary) in summaries.into_iter().enumerate() {
+            let bodies = Arc::clone(bodies);
+            self.push(Slot::Deferred { bodies, index }, summary, source)?;
+        }
+        Ok(())
+    }
+
+    fn push(
+        &mut self,
+        slot: Slot,
+        summary: FicheSummary,
+        source: &str,
+    ) -> Result<FicheId, Duplicate> {
+        if let Some(&existing) = self.by_numero.get(&summary.numero) {
             return Err(Duplicate {
-                numero,
+                numero: summary.numero,
                 existing,
-                existing_source: self.sources[existing.index()].clone(),
+                existing_source: self.source(existing).to_string(),
             });
         }
         let id = FicheId(u32::try_from(self.fiches.len()).expect("fewer than 4 G fiches"));
-        self.by_numero.insert(numero, id);
-        self.summaries.push(FicheSummary::of(&fiche));
-        self.fiches.push(fiche);
-        self.sources.push(source.to_string());
+        self.by_numero.insert(summary.numero.clone(), id);
+        if self.source_names.last().map(String::as_str) != Some(source) {
+            self.source_names.push(source.to_string());
+        }
+        self.sources.push((self.source_names.len() - 1) as u32);
+        self.summaries.push(summary);
+        self.fiches.push(slot);
         Ok(id)
     }
 
@@ -96,19 +143,74 @@ impl Catalogue {
         self.fiches.is_empty()
     }
 
-    /// The fiche `id` names. Ids only come from this catalogue, so one out of
-    /// range is a bug, not bad data.
+    /// The fiche `id` names (decoded now if it was still in the cache). Ids
+    /// only come from this catalogue, so one out of range is a bug, not bad
+    /// data.
     pub fn get(&self, id: FicheId) -> &Fiche {
-        &self.fiches[id.index()]
+        match &self.fiches[id.index()] {
+            Slot::Whole(fiche) => fiche,
+            Slot::Deferred { bodies, index } => bodies.get(*index, &self.summaries[id.index()]),
+        }
+    }
+
+    /// Whether `get(id)` returns at once (the fiche is whole already).
+    pub fn is_decoded(&self, id: FicheId) -> bool {
+        match &self.fiches[id.index()] {
+            Slot::Whole(_) => true,
+            Slot::Deferred { bodies, index } => bodies.is_decoded(*index),
+        }
     }
 
     /// Completes fiche `id` while the catalogue is built (its number, hence
     /// its place in the lookup, must not change); its summary follows.
     pub(crate) fn update(&mut self, id: FicheId, change: impl FnOnce(&mut Fiche)) {
-        let fiche = &mut self.fiches[id.index()];
+        let slot = &mut self.fiches[id.index()];
+        if let Slot::Deferred { bodies, index } = slot {
+            // The cache's copy stays as it was; this fiche is whole from now on.
+            let fiche = bodies.get(*index, &self.summaries[id.index()]).clone();
+            *slot = Slot::Whole(Box::new(fiche));
+        }
+        let Slot::Whole(fiche) = slot else {
+            unreachable!("made whole above")
+        };
         change(fiche);
         debug_assert_eq!(fiche.numero(), self.summaries[id.index()].numero);
         self.summaries[id.index()] = FicheSummary::of(fiche);
+    }
+
+    /// The caches this catalogue's deferred fiches come from, each once.
+    fn bodies(&self) -> Vec<&Arc<Bodies>> {
+        let mut out: Vec<&Arc<Bodies>> = Vec::new();
+        for slot in &self.fiches {
+            if let Slot::Deferred { bodies, .. } = slot
+                && !out.last().is_some_and(|b| Arc::ptr_eq(b, bodies))
+                && !out.iter().any(|b| Arc::ptr_eq(b, bodies))
+            {
+                out.push(bodies);
+            }
+        }
+        out
+    }
+
+    /// Starts decoding the fiches still in a cache on background threads
+    /// (one per core, below the interface's priority); `get` never waits for
+    /// them. Does nothing when every fiche is whole.
+    pub fn decode_in_background(&self) {
+        for bodies in self.bodies() {
+            bodies.decode_in_background();
+        }
+    }
+
+    /// Returns once every fiche is whole: waits for the background decoder,
+    /// then decodes what is left (on every core).
+    pub fn decode_all(&self) {
+        use rayon::prelude::*;
+        for bodies in self.bodies() {
+            bodies.wait();
+        }
+        (0..self.fiches.len() as u32).into_par_iter().for_each(|i| {
+            self.get(FicheId(i));
+        });
     }
 
     /// Fiche `id` in brief (what lists, facets and rankings read).
@@ -123,18 +225,16 @@ impl Catalogue {
 
     /// Where fiche `id` was read from.
     pub fn source(&self, id: FicheId) -> &str {
-        &self.sources[id.index()]
+        &self.source_names[self.sources[id.index()] as usize]
     }
 
     pub fn ids(&self) -> impl ExactSizeIterator<Item = FicheId> + use<> {
         (0..self.fiches.len() as u32).map(FicheId)
     }
 
+    /// Every fiche, whole (those still in a cache are decoded as they come).
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (FicheId, &Fiche)> {
-        self.fiches
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (FicheId(i as u32), f))
+        self.ids().map(|id| (id, self.get(id)))
     }
 
     /// The fiche with this exact number.
@@ -160,7 +260,10 @@ impl Catalogue {
 
     /// The parcours a reference names, if it exists.
     pub fn parcours(&self, r: ParcoursRef) -> Option<&Parcours> {
-        self.fiches.get(r.fiche.index())?.parcours.get(r.parcours)
+        if r.fiche.index() >= self.fiches.len() {
+            return None;
+        }
+        self.get(r.fiche).parcours.get(r.parcours)
     }
 }
 

@@ -25,7 +25,7 @@ impl Repertoire {
 }
 
 /// A fiche's number: its register and its digits ("RNCP" + "24759").
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Numero {
     pub repertoire: Repertoire,
     /// Digits only, without leading zeros ("24759").

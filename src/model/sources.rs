@@ -13,6 +13,9 @@
 //! - the embedded RNCP 24759 joins an export that lists it the same way, so
 //!   a user of the full export still finds the Master's parcours;
 //! - two RON files with one number are a located error, as before.
+//!
+//! A reopened export's fiches come from its cache in brief, their bodies
+//! decoded on first use and meanwhile on background threads, started here.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -20,8 +23,8 @@ use std::path::{Path, PathBuf};
 use super::load::{parse_str, read_text};
 use super::position::locate;
 use super::progress::Phase;
-use super::registry::{self, Format, Warning};
-use super::{Catalogue, EMBEDDED_NAME, Fiche, LoadError, embedded};
+use super::registry::{self, Fiches, Format, Warning};
+use super::{Catalogue, Duplicate, EMBEDDED_NAME, Fiche, LoadError, embedded};
 
 /// What the sources gave: the catalogue, and what was skipped or repaired.
 #[derive(Debug, Clone)]
@@ -46,22 +49,31 @@ pub fn load_sources(paths: &[PathBuf], options: &registry::Options) -> Result<So
         let name = path.display().to_string();
         match format_of(path) {
             Format::Xml | Format::Zip => {
-                let loaded = registry::read(path, options)?;
+                let opened = registry::open(path, options)?;
                 exports += 1;
                 if let Some(progress) = &options.progress {
                     progress.set_phase(Phase::Structuring);
                 }
-                warnings.extend(loaded.warnings);
-                for fiche in loaded.fiches {
-                    let numero = fiche.numero();
-                    catalogue.add(fiche, &name).map_err(|dup| LoadError {
-                        source_name: name.clone(),
-                        position: None,
-                        message: format!(
-                            "{numero} est déjà dans {} : deux exports du même répertoire ?",
-                            dup.existing_source
-                        ),
-                    })?;
+                warnings.extend(opened.warnings);
+                let twice = |dup: Duplicate| LoadError {
+                    source_name: name.clone(),
+                    position: None,
+                    message: format!(
+                        "{} est déjà dans {} : deux exports du même répertoire ?",
+                        dup.numero, dup.existing_source
+                    ),
+                };
+                match opened.fiches {
+                    Fiches::Whole(fiches) => {
+                        for fiche in fiches {
+                            catalogue.add(fiche, &name).map_err(twice)?;
+                        }
+                    }
+                    Fiches::Deferred { summaries, bodies } => {
+                        catalogue
+                            .add_deferred(summaries, &bodies, &name)
+                            .map_err(twice)?;
+                    }
                 }
             }
             Format::Ron => {
@@ -117,6 +129,9 @@ pub fn load_sources(paths: &[PathBuf], options: &registry::Options) -> Result<So
             progress.set_phase(Phase::Done);
         }
     }
+    // The bodies still in a cache are decoded while the caller goes on
+    // (the first screen needs only the summaries).
+    catalogue.decode_in_background();
     Ok(Sources {
         catalogue,
         warnings,

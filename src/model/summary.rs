@@ -1,7 +1,11 @@
 //! What lists, facets and rankings need of a fiche without reading the whole
 //! of it: its number, title, level, validity, codes and certifiers. The
 //! catalogue keeps one per fiche (`Catalogue::summary`), so that a screen over
-//! 30 000 fiches never walks the full records.
+//! 30 000 fiches never walks the full records. The registry cache stores
+//! them in its index frame, so that a reopened export lists its fiches before
+//! their bodies are decoded (`registry::Bodies`).
+
+use serde::{Deserialize, Serialize};
 
 use super::Fiche;
 use super::normalize::fold_str;
@@ -9,7 +13,7 @@ use super::numero::Numero;
 use super::registry::Date;
 
 /// A certifier as lists and filters need it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertifierRef {
     pub name: String,
     /// The name folded (`normalize::fold_str`), for filtering.
@@ -28,7 +32,8 @@ impl CertifierRef {
 }
 
 /// One fiche, in brief. Unknown stays unknown: `None` where the fiche is silent.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Every field is serialized (the cache's postcard has no field names).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FicheSummary {
     pub numero: Numero,
     pub intitule: String,

@@ -3,37 +3,42 @@
 //! (other file, changed file, other reader version) or does not check out
 //! (truncated, corrupt) is ignored and rewritten, never trusted.
 //!
-//! Layout: `MAGIC`, format version (u32 LE), the frames, the header (postcard:
-//! key, and each frame's length and CRC-32), then a 16-byte trailer: header
-//! length (u32 LE), header CRC-32 (u32 LE), `MAGIC`. Frame 0 holds the
-//! warnings, the others up to `FRAME_RECORDS` records each, so that they
-//! decode in parallel; the header comes last so that frames are written as
-//! they are made, never all held in memory.
+//! Layout (`docs/registry.md`): `MAGIC`, format version (u32 LE), the index
+//! frame (the load warnings and every fiche's `FicheSummary`: what the first
+//! frame shows), one body frame per fiche (its `Record`), then the header
+//! (postcard: key, flux version, each frame's length and CRC-32, each fiche's
+//! offset in the export) and a 16-byte trailer: header length (u32 LE),
+//! header CRC-32 (u32 LE), `MAGIC`. Opening reads the header and the index
+//! frame only; the bodies are decoded later, each checked by its CRC-32
+//! before use (`bodies.rs`). The header comes last so that frames are written
+//! as they are made.
 
 use std::fs::{File, Metadata};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Read, Write};
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
-use std::sync::{Condvar, Mutex};
 
 use serde::{Deserialize, Serialize};
 
-use super::convert::to_fiche;
-use super::stream::{release_slot, take_slot};
+use super::bodies::{Bodies, Frame};
+use super::recover::Export;
 use super::types::Record;
 use super::{Loaded, Warning};
-use crate::model::Fiche;
 use crate::model::progress::Progress;
+use crate::model::summary::FicheSummary;
 
 /// Overrides the cache folder (tests, or a user who wants it elsewhere).
 pub const CACHE_DIR_ENV: &str = "RNCP_EXPLORER_CACHE_DIR";
 
 const MAGIC: &[u8; 8] = b"RNCPXREG";
-/// Bump whenever `Record`, `Warning` or the reading rules change.
-const FORMAT_VERSION: u32 = 2;
-const FRAME_RECORDS: usize = 512;
+/// Bump whenever `Record`, `FicheSummary`, `Warning`, the layout or the
+/// reading rules change.
+const FORMAT_VERSION: u32 = 3;
+/// Records encoded in parallel, then written, at a time.
+const STORE_GROUP: usize = 4096;
 const FINGERPRINT_WINDOW: u64 = 64 << 10;
-/// A header larger than this is corrupt.
-const MAX_HEADER: u32 = 16 << 20;
+/// A header larger than this is corrupt (30 500 fiches take ~450 KB).
+const MAX_HEADER: u32 = 64 << 20;
 
 /// The cache folder: `$RNCP_EXPLORER_CACHE_DIR`, else `$XDG_CACHE_HOME/rncp-explorer`,
 /// else `~/.cache/rncp-explorer`; `None` when none can be told.
@@ -66,34 +71,51 @@ pub(crate) struct Key {
 impl Key {
     pub(crate) fn of(path: &Path, metadata: &Metadata) -> std::io::Result<Key> {
         let canonical = std::fs::canonicalize(path)?;
-        let modified_ns = metadata
-            .modified()?
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
-        let size = metadata.len();
-        let mut file = File::open(path)?;
-        let mut hasher = crc32fast::Hasher::new();
-        let mut window = vec![0u8; FINGERPRINT_WINDOW as usize];
-        let n = read_up_to(&mut file, &mut window)?;
-        hasher.update(&window[..n]);
-        if size > FINGERPRINT_WINDOW {
-            file.seek(SeekFrom::Start(size - FINGERPRINT_WINDOW))?;
-            let n = read_up_to(&mut file, &mut window)?;
-            hasher.update(&window[..n]);
-        }
+        let file = File::open(path)?;
         Ok(Key {
             path: canonical.to_string_lossy().into_owned(),
-            size,
-            modified_ns,
-            fingerprint: hasher.finalize(),
+            size: metadata.len(),
+            modified_ns: modified_ns(metadata)?,
+            fingerprint: fingerprint(&file, metadata.len())?,
         })
+    }
+
+    /// Whether `file` (the export, kept open since the cache was opened)
+    /// still has the size, time and fingerprint this key was made from.
+    pub(crate) fn matches(&self, file: &File) -> bool {
+        let Ok(metadata) = file.metadata() else {
+            return false;
+        };
+        metadata.len() == self.size
+            && modified_ns(&metadata).ok() == Some(self.modified_ns)
+            && fingerprint(file, self.size).ok() == Some(self.fingerprint)
     }
 
     /// One cache file per export path: a changed export replaces its old cache.
     fn file_name(&self) -> String {
         format!("registry-{:08x}.bin", crc32fast::hash(self.path.as_bytes()))
     }
+}
+
+fn modified_ns(metadata: &Metadata) -> std::io::Result<u128> {
+    Ok(metadata
+        .modified()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0))
+}
+
+/// CRC-32 of the first and last 64 KiB of a file of `size` bytes.
+fn fingerprint(file: &File, size: u64) -> std::io::Result<u32> {
+    let mut hasher = crc32fast::Hasher::new();
+    let mut window = vec![0u8; FINGERPRINT_WINDOW.min(size) as usize];
+    file.read_exact_at(&mut window, 0)?;
+    hasher.update(&window);
+    if size > FINGERPRINT_WINDOW {
+        file.read_exact_at(&mut window, size - FINGERPRINT_WINDOW)?;
+        hasher.update(&window);
+    }
+    Ok(hasher.finalize())
 }
 
 /// Reads until `buf` is full or the file ends; how many bytes came.
@@ -112,26 +134,47 @@ pub(crate) fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usi
 struct Header {
     key: Key,
     version: Option<String>,
-    /// Length and CRC-32 of each frame, in order.
-    frames: Vec<(u64, u32)>,
+    /// Length and CRC-32 of the index frame.
+    index: (u64, u32),
+    /// Length and CRC-32 of each fiche's body frame, in catalogue order.
+    bodies: Vec<(u32, u32)>,
+    /// Where each fiche's `<FICHE>` starts in the export's XML (inside the
+    /// zip entry for a zip): a body that does not check out is read there again.
+    export_offsets: Vec<u64>,
+}
+
+/// What the first frame needs: the load warnings, every fiche in brief.
+#[derive(Serialize, Deserialize)]
+struct Index {
+    warnings: Vec<Warning>,
+    summaries: Vec<FicheSummary>,
+}
+
+/// A cache that checked out: its index, and the bodies still in the file.
+pub(crate) struct Cached {
+    pub warnings: Vec<Warning>,
+    pub summaries: Vec<FicheSummary>,
+    pub version: Option<String>,
+    pub bodies: Bodies,
 }
 
 /// The cached export for `key`, or `None` if there is none that checks out.
-pub(crate) fn load(dir: &Path, key: &Key) -> Option<Loaded> {
+/// Only the header and the index frame are read and checked here; `export`
+/// is the export itself, kept to read again any body that fails its check.
+pub(crate) fn load(dir: &Path, key: &Key, export: Export) -> Option<Cached> {
     let path = dir.join(key.file_name());
-    let mut file = File::open(&path).ok()?;
+    let file = File::open(&path).ok()?;
     let len = file.metadata().ok()?.len();
     if len < 12 + 16 {
         return None;
     }
     let mut fixed = [0u8; 12];
-    file.read_exact(&mut fixed).ok()?;
+    file.read_exact_at(&mut fixed, 0).ok()?;
     if &fixed[..8] != MAGIC || u32::from_le_bytes(fixed[8..12].try_into().ok()?) != FORMAT_VERSION {
         return None;
     }
     let mut trailer = [0u8; 16];
-    file.seek(SeekFrom::Start(len - 16)).ok()?;
-    file.read_exact(&mut trailer).ok()?;
+    file.read_exact_at(&mut trailer, len - 16).ok()?;
     if &trailer[8..] != MAGIC {
         return None;
     }
@@ -141,87 +184,63 @@ pub(crate) fn load(dir: &Path, key: &Key) -> Option<Loaded> {
         return None;
     }
     let header_at = len - 16 - u64::from(header_len);
-    file.seek(SeekFrom::Start(header_at)).ok()?;
     let mut header = vec![0u8; header_len as usize];
-    file.read_exact(&mut header).ok()?;
+    file.read_exact_at(&mut header, header_at).ok()?;
     if crc32fast::hash(&header) != header_crc {
         return None;
     }
     let header: Header = postcard::from_bytes(&header).ok()?;
-    if header.key != *key {
+    if header.key != *key || header.bodies.len() != header.export_offsets.len() {
         return None;
     }
-    let body: u64 = header.frames.iter().map(|(l, _)| *l).sum();
-    if 12 + body != header_at || header.frames.is_empty() {
+    let (index_len, index_crc) = header.index;
+    let bodies_len: u64 = header.bodies.iter().map(|(l, _)| u64::from(*l)).sum();
+    if 12u64.checked_add(index_len)?.checked_add(bodies_len)? != header_at {
         return None;
     }
-    file.seek(SeekFrom::Start(12)).ok()?;
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
-    // Frames are read here in order and decoded by the pool, as the XML is.
-    let decoded: Mutex<Vec<(usize, Option<Vec<Fiche>>)>> = Mutex::new(Vec::new());
-    let mut warnings: Option<Vec<Warning>> = None;
-    let mut failed = false;
-    // At most a few frames read ahead of the decoders (bounds memory).
-    let slots = (Mutex::new(0usize), Condvar::new());
-    rayon::in_place_scope(|scope| {
-        for (i, &(frame_len, frame_crc)) in header.frames.iter().enumerate() {
-            take_slot(&slots, 8);
-            let release = || release_slot(&slots);
-            let mut bytes = vec![0u8; frame_len as usize];
-            if reader.read_exact(&mut bytes).is_err() || crc32fast::hash(&bytes) != frame_crc {
-                release();
-                failed = true;
-                return;
-            }
-            if i == 0 {
-                release();
-                match postcard::from_bytes(&bytes) {
-                    Ok(w) => warnings = Some(w),
-                    Err(_) => {
-                        failed = true;
-                        return;
-                    }
-                }
-                continue;
-            }
-            let (decoded, slots) = (&decoded, &slots);
-            scope.spawn(move |_| {
-                let fiches = postcard::from_bytes::<Vec<Record>>(&bytes)
-                    .ok()
-                    .map(|records| records.into_iter().map(to_fiche).collect());
-                decoded
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push((i, fiches));
-                release_slot(slots);
-            });
-        }
-    });
-    if failed {
+    let mut index = vec![0u8; usize::try_from(index_len).ok()?];
+    file.read_exact_at(&mut index, 12).ok()?;
+    if crc32fast::hash(&index) != index_crc {
         return None;
     }
-    let mut frames = decoded.into_inner().unwrap_or_else(|e| e.into_inner());
-    frames.sort_by_key(|(i, _)| *i);
-    let mut fiches = Vec::new();
-    for (_, frame) in frames {
-        fiches.extend(frame?);
+    let index: Index = postcard::from_bytes(&index).ok()?;
+    if index.summaries.len() != header.bodies.len() {
+        return None;
     }
-    Some(Loaded {
-        fiches,
-        warnings: warnings?,
+    let mut offset = 12 + index_len;
+    let frames = header
+        .bodies
+        .iter()
+        .zip(&header.export_offsets)
+        .map(|(&(len, crc), &export_offset)| {
+            let frame = Frame {
+                offset,
+                len,
+                crc,
+                export_offset,
+            };
+            offset += u64::from(len);
+            frame
+        })
+        .collect();
+    Some(Cached {
+        warnings: index.warnings,
+        summaries: index.summaries,
         version: header.version,
-        from_cache: true,
+        bodies: Bodies::new(file, path, frames, export),
     })
 }
 
 /// Writes the cache for `key` atomically: a temporary file in the same
-/// folder, renamed over the old cache once complete.
+/// folder, renamed over the old cache once complete. `offsets` are where
+/// each fiche starts in the export.
 /// Stops, removing the temporary file and never renaming, once `progress`
 /// is cancelled.
 pub(crate) fn store(
     dir: &Path,
     key: &Key,
     loaded: &Loaded,
+    offsets: &[u64],
     progress: &Progress,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
@@ -232,27 +251,35 @@ pub(crate) fn store(
         .iter()
         .filter_map(|f| f.registry.as_deref())
         .collect();
+    if records.len() != loaded.fiches.len() || offsets.len() != records.len() {
+        return Err(std::io::Error::other(
+            "chaque fiche d'un export a son enregistrement",
+        ));
+    }
     let target = dir.join(key.file_name());
     let temp = dir.join(format!(".{}.{}.tmp", key.file_name(), std::process::id()));
     let result = (|| {
         let mut out = std::io::BufWriter::with_capacity(1 << 20, File::create(&temp)?);
         out.write_all(MAGIC)?;
         out.write_all(&FORMAT_VERSION.to_le_bytes())?;
-        let mut frames = Vec::new();
-        let warnings = postcard::to_stdvec(&loaded.warnings).map_err(to_io)?;
-        frames.push((warnings.len() as u64, crc32fast::hash(&warnings)));
-        out.write_all(&warnings)?;
-        // A few frames at a time, encoded in parallel, written in order.
-        for group in records.chunks(FRAME_RECORDS * 8) {
+        let index = Index {
+            warnings: loaded.warnings.clone(),
+            summaries: loaded.fiches.par_iter().map(FicheSummary::of).collect(),
+        };
+        let index = postcard::to_stdvec(&index).map_err(to_io)?;
+        out.write_all(&index)?;
+        let mut bodies = Vec::with_capacity(records.len());
+        // A group at a time, encoded in parallel, written in order.
+        for group in records.chunks(STORE_GROUP) {
             if progress.is_cancelled() {
                 return Err(std::io::Error::other(super::CANCELLED));
             }
-            let encoded: Result<Vec<Vec<u8>>, postcard::Error> = group
-                .par_chunks(FRAME_RECORDS)
-                .map(postcard::to_stdvec)
-                .collect();
+            let encoded: Result<Vec<Vec<u8>>, postcard::Error> =
+                group.par_iter().map(postcard::to_stdvec).collect();
             for frame in encoded.map_err(to_io)? {
-                frames.push((frame.len() as u64, crc32fast::hash(&frame)));
+                let len = u32::try_from(frame.len())
+                    .map_err(|_| std::io::Error::other("fiche de plus de 4 Gio"))?;
+                bodies.push((len, crc32fast::hash(&frame)));
                 out.write_all(&frame)?;
             }
             progress.advance(group.len() as u64);
@@ -260,7 +287,9 @@ pub(crate) fn store(
         let header = Header {
             key: key.clone(),
             version: loaded.version.clone(),
-            frames,
+            index: (index.len() as u64, crc32fast::hash(&index)),
+            bodies,
+            export_offsets: offsets.to_vec(),
         };
         let header = postcard::to_stdvec(&header).map_err(to_io)?;
         out.write_all(&header)?;

@@ -3,13 +3,17 @@
 //! turns each `<FICHE>` into a [`Fiche`] carrying its full [`Record`].
 //!
 //! Entry points: [`detect`] tells a RON file from an export by content,
-//! [`read`] opens an export file (with a cache so that reopening is fast),
-//! [`read_bytes`] reads one from memory. Rules: `docs/registry.md`.
+//! [`open`] opens an export file (with a cache so that reopening is fast:
+//! from the cache, the fiches' bodies are decoded when first used),
+//! [`read`] opens one with every fiche whole, [`read_bytes`] reads one from
+//! memory. Rules: `docs/registry.md`.
 
+mod bodies;
 mod cache;
 mod convert;
 mod date;
 mod parse;
+mod recover;
 mod sanitize;
 mod stream;
 mod text;
@@ -24,8 +28,10 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::progress::{Phase, Progress};
+use super::summary::FicheSummary;
 use super::{Fiche, LoadError, escape_for_terminal};
 
+pub use bodies::{Bodies, UNREADABLE};
 pub use cache::{CACHE_DIR_ENV, cache_dir};
 pub use convert::{job_titles, route_label, to_fiche};
 pub use date::Date;
@@ -123,12 +129,61 @@ pub struct Loaded {
     pub from_cache: bool,
 }
 
+/// An export opened: its fiches, whole or still in the cache, and what was
+/// found on the way.
+#[derive(Debug)]
+pub struct Opened {
+    pub fiches: Fiches,
+    pub warnings: Vec<Warning>,
+    /// `VERSION_FLUX` ("4.1").
+    pub version: Option<String>,
+    /// True when the fiches came from the cache rather than the export.
+    pub from_cache: bool,
+}
+
+/// The fiches of an opened export, in file order (duplicates dropped).
+#[derive(Debug)]
+pub enum Fiches {
+    /// Read from the export: every fiche whole.
+    Whole(Vec<Fiche>),
+    /// From the cache: every fiche in brief now, its body decoded on first
+    /// use (`bodies.get(i, &summaries[i])`) or by the background decoder.
+    Deferred {
+        summaries: Vec<FicheSummary>,
+        bodies: Arc<Bodies>,
+    },
+}
+
+impl Opened {
+    /// Every fiche whole (the bodies decoded now, on every core).
+    pub fn into_loaded(self) -> Loaded {
+        let fiches = match self.fiches {
+            Fiches::Whole(fiches) => fiches,
+            Fiches::Deferred { summaries, bodies } => bodies.into_fiches(&summaries),
+        };
+        Loaded {
+            fiches,
+            warnings: self.warnings,
+            version: self.version,
+            from_cache: self.from_cache,
+        }
+    }
+}
+
 /// The flux version this reader was written for.
 pub const KNOWN_VERSION: &str = "4.1";
 
-/// Opens an export file (`.xml` or `.zip`, told by content), through the cache
-/// when `options.cache`. Devices, pipes and folders are refused, never read.
+/// Opens an export file with every fiche whole: [`open`], then each body
+/// decoded.
 pub fn read(path: &Path, options: &Options) -> Result<Loaded, LoadError> {
+    open(path, options).map(Opened::into_loaded)
+}
+
+/// Opens an export file (`.xml` or `.zip`, told by content), through the cache
+/// when `options.cache`: then only the cache's index is read here and the
+/// fiches' bodies stay in it until used. Devices, pipes and folders are
+/// refused, never read.
+pub fn open(path: &Path, options: &Options) -> Result<Opened, LoadError> {
     let name = path.display().to_string();
     let plain = |message: String| stream::located_error(&name, None, message);
     let metadata = std::fs::metadata(path).map_err(|e| plain(io_message(&e)))?;
@@ -159,10 +214,20 @@ pub fn read(path: &Path, options: &Options) -> Result<Loaded, LoadError> {
         }
         result
     };
-    if let (Some(key), Some(dir)) = (&key, &dir) {
+    if let (Some(key), Some(dir), Format::Xml | Format::Zip) = (&key, &dir, format) {
         progress.start(Phase::ReadingCache, 0);
-        if let Some(loaded) = cache::load(dir, key) {
-            return Ok(loaded);
+        // The export stays open for the bodies that may have to be read again.
+        let export = recover::Export::new(file, format, key.clone(), options.max_xml_bytes);
+        if let Some(cached) = cache::load(dir, key, export) {
+            return Ok(Opened {
+                fiches: Fiches::Deferred {
+                    summaries: cached.summaries,
+                    bodies: Arc::new(cached.bodies),
+                },
+                warnings: cached.warnings,
+                version: cached.version,
+                from_cache: true,
+            });
         }
     }
     let file = std::fs::File::open(path).map_err(|e| plain(io_message(&e)))?;
@@ -172,7 +237,7 @@ pub fn read(path: &Path, options: &Options) -> Result<Loaded, LoadError> {
         inner: file,
         progress: &progress,
     };
-    let mut loaded = match format {
+    let (mut loaded, offsets) = match format {
         Format::Zip => {
             progress.start(Phase::Inflating, metadata.len());
             let streamed = check(zip::read_zip(
@@ -202,7 +267,7 @@ pub fn read(path: &Path, options: &Options) -> Result<Loaded, LoadError> {
     }
     if let (Some(key), Some(dir)) = (&key, &dir) {
         progress.start(Phase::WritingCache, loaded.fiches.len() as u64);
-        let stored = cache::store(dir, key, &loaded, &progress);
+        let stored = cache::store(dir, key, &loaded, &offsets, &progress);
         if progress.is_cancelled() {
             // `store` never renames once cancelled: no partial cache is left.
             return Err(cancelled(&name));
@@ -216,7 +281,12 @@ pub fn read(path: &Path, options: &Options) -> Result<Loaded, LoadError> {
             });
         }
     }
-    Ok(loaded)
+    Ok(Opened {
+        fiches: Fiches::Whole(loaded.fiches),
+        warnings: loaded.warnings,
+        version: loaded.version,
+        from_cache: false,
+    })
 }
 
 /// The message of the error a cancelled load returns; tell it with
@@ -263,11 +333,13 @@ pub fn read_bytes(bytes: &[u8], name: &str, options: &Options) -> Result<Loaded,
                 options.chunk_bytes,
             )?,
             name,
-        )),
+        )
+        .0),
         Format::Xml => Ok(finish(
             stream::read_xml(bytes, name, options.max_xml_bytes, options.chunk_bytes)?,
             name,
-        )),
+        )
+        .0),
         Format::Ron => Err(not_an_export(name)),
     }
 }
@@ -288,8 +360,9 @@ fn io_message(e: &std::io::Error) -> String {
     }
 }
 
-/// Whole-export checks: flux version, duplicate numbers.
-fn finish(streamed: stream::Streamed, name: &str) -> Loaded {
+/// Whole-export checks: flux version, duplicate numbers. Also where each
+/// fiche kept starts in the XML (for the cache).
+fn finish(streamed: stream::Streamed, name: &str) -> (Loaded, Vec<u64>) {
     let mut warnings = Vec::new();
     let general = |message: String| Warning {
         source_name: name.to_string(),
@@ -309,6 +382,7 @@ fn finish(streamed: stream::Streamed, name: &str) -> Loaded {
     warnings.extend(streamed.warnings);
     let mut seen = std::collections::HashSet::new();
     let mut fiches = Vec::with_capacity(streamed.fiches.len());
+    let mut offsets = Vec::with_capacity(streamed.fiches.len());
     for placed in streamed.fiches {
         let numero = placed.fiche.registry.as_ref().map(|r| r.numero.clone());
         if let Some(numero) = numero
@@ -324,14 +398,16 @@ fn finish(streamed: stream::Streamed, name: &str) -> Loaded {
             });
             continue;
         }
+        offsets.push(placed.offset);
         fiches.push(placed.fiche);
     }
-    Loaded {
+    let loaded = Loaded {
         fiches,
         warnings,
         version: streamed.version,
         from_cache: false,
-    }
+    };
+    (loaded, offsets)
 }
 
 /// The structural rules every loaded fiche meets (`model::validate`).
@@ -420,11 +496,15 @@ mod cancel_tests {
         let progress = Progress::default();
         progress.cancel();
         let cache_dir = dir.join("cache");
-        assert!(cache::store(&cache_dir, &key, &loaded, &progress).is_err());
+        let offsets = vec![0; loaded.fiches.len()];
+        assert!(cache::store(&cache_dir, &key, &loaded, &offsets, &progress).is_err());
         let left: Vec<_> = std::fs::read_dir(&cache_dir).unwrap().collect();
         assert!(left.is_empty(), "no cache, no temporary file: {left:?}");
-        assert!(cache::store(&cache_dir, &key, &loaded, &Progress::default()).is_ok());
-        assert!(cache::load(&cache_dir, &key).is_some());
+        let stored = cache::store(&cache_dir, &key, &loaded, &offsets, &Progress::default());
+        assert!(stored.is_ok());
+        let export_file = std::fs::File::open(&export).unwrap();
+        let export = recover::Export::new(export_file, Format::Xml, key.clone(), u64::MAX);
+        assert!(cache::load(&cache_dir, &key, export).is_some());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

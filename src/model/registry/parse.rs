@@ -282,40 +282,44 @@ fn skip_to_fiche_end(reader: &mut Reader<&[u8]>, depth: usize) -> bool {
 /// components only, which no known tag needs.
 const MAX_DEPTH: usize = 8;
 
-/// The open elements under `<FICHE>`, as one reused string ("A/B/C"): no
-/// allocation per element.
+/// The open elements under `<FICHE>`, as one reused string ("A/B/C") and
+/// where each component starts: no allocation per element, and the path's
+/// parts are sliced out, never searched for (this runs twice per element).
 #[derive(Default)]
 struct TagPath {
     joined: String,
-    ends: Vec<usize>,
+    /// Start of each component in `joined`.
+    starts: Vec<usize>,
 }
 
 impl TagPath {
     fn push(&mut self, name: &str) {
-        self.ends.push(self.joined.len());
         if !self.joined.is_empty() {
             self.joined.push('/');
         }
+        self.starts.push(self.joined.len());
         self.joined.push_str(name);
     }
 
     fn pop(&mut self) {
-        let end = self.ends.pop().unwrap_or(0);
-        self.joined.truncate(end);
+        let start = self.starts.pop().unwrap_or(0);
+        // Drop the component and the '/' before it.
+        self.joined.truncate(start.saturating_sub(1));
     }
 
     fn depth(&self) -> usize {
-        self.ends.len()
+        self.starts.len()
     }
 
     fn parts(&self) -> ([&str; MAX_DEPTH], usize) {
         let mut parts = [""; MAX_DEPTH];
-        let mut n = 0;
-        if !self.joined.is_empty() {
-            for part in self.joined.split('/').take(MAX_DEPTH) {
-                parts[n] = part;
-                n += 1;
-            }
+        let n = self.starts.len().min(MAX_DEPTH);
+        for (i, part) in parts.iter_mut().enumerate().take(n) {
+            let end = match self.starts.get(i + 1) {
+                Some(next) => next - 1,
+                None => self.joined.len(),
+            };
+            *part = &self.joined[self.starts[i]..end];
         }
         (parts, n)
     }

@@ -2,6 +2,8 @@
 //! into items (paragraphs, bullets with their level, headers, lead-ins) while
 //! keeping each item's exact wording. Rules and examples: `docs/registry.md`.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// A structured text field.
@@ -63,8 +65,8 @@ pub fn structure(input: &str) -> Option<Text> {
     let (clean, had_html) = strip_html(input);
     // Decoded entities may spell controls (`&amp;#27;`): the cleaned reading
     // is sanitized again, breaks kept.
-    let clean = if had_html {
-        super::sanitize::clean_text(&clean).0.into_owned()
+    let clean: Cow<'_, str> = if had_html {
+        Cow::Owned(super::sanitize::clean_text(&clean).0.into_owned())
     } else {
         clean
     };
@@ -122,12 +124,12 @@ fn segments(text: &str) -> Vec<&str> {
             run += 1;
             i += w;
         }
-        if run < 2 && !text[..run_start].ends_with([';', ':']) {
+        // "mosaïques; - cloisonnements": after list punctuation one space will do.
+        let after_punctuation = run_start > 0 && matches!(bytes[run_start - 1], b';' | b':');
+        if run < 2 && !after_punctuation {
             continue;
         }
         let rest = &text[i..];
-        // "mosaïques; - cloisonnements": after list punctuation one space will do.
-        let after_punctuation = text[..run_start].ends_with([';', ':']);
         let cut = run >= 4
             || (run >= 2 && (starts_with_bullet(rest) || starts_upper(rest)))
             || (after_punctuation && spaced_bullet(rest));
@@ -235,9 +237,9 @@ const BLOCK_TAGS: [&str; 12] = [
 /// Decodes HTML entities (twice-escaped ones too) and removes tags, turning
 /// block tags into line breaks and `<li>` into bullets. Returns the cleaned
 /// text and whether anything HTML was found.
-fn strip_html(input: &str) -> (String, bool) {
-    if !input.contains(['&', '<']) {
-        return (input.to_string(), false);
+fn strip_html(input: &str) -> (Cow<'_, str>, bool) {
+    if memchr::memchr2(b'&', b'<', input.as_bytes()).is_none() {
+        return (Cow::Borrowed(input), false);
     }
     let mut text = input.to_string();
     let mut had = false;
@@ -257,7 +259,7 @@ fn strip_html(input: &str) -> (String, bool) {
         if had {
             text = text.replace(['\r'], "\n");
         }
-        return (text, had);
+        return (Cow::Owned(text), had);
     }
     let mut out = String::with_capacity(text.len());
     let mut depth: usize = 0;
@@ -287,7 +289,7 @@ fn strip_html(input: &str) -> (String, bool) {
         rest = &after[len..];
     }
     out.push_str(rest);
-    (out.replace('\r', "\n"), had)
+    (Cow::Owned(out.replace('\r', "\n")), had)
 }
 
 fn has_entity(text: &str) -> bool {
