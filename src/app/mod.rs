@@ -165,7 +165,6 @@ impl App {
     /// The app on a catalogue, showing its first fiche.
     pub fn with_catalogue(catalogue: Catalogue) -> Self {
         assert!(!catalogue.is_empty(), "a catalogue to explore has a fiche");
-        let index = Arc::new(SearchIndex::build(&catalogue));
         let findings = FindingsCache::new(&catalogue);
         let focus = Pane::Parcours;
         let fiche_list = (catalogue.len() > 1).then(|| fiche_list::FicheList::new(&catalogue));
@@ -186,17 +185,26 @@ impl App {
             detail_source: focus,
             layout: layout::compute(Rect::new(0, 0, 80, 24), focus),
             should_quit: false,
-            search: search::SearchEngine::new(index),
+            // Built off the UI thread: the first frame never waits for it.
+            search: search::SearchEngine::pending(),
             notice: None,
             load_warnings: Vec::new(),
             link_turn: None,
             saved: None,
-            effects: Vec::new(),
+            effects: vec![Effect::BuildIndex],
             today: crate::model::registry::Date::today(),
         };
         app.open(FicheId::FIRST);
         app.refresh();
         app
+    }
+
+    /// Builds the search index on this thread and applies it as the event
+    /// loop does with its worker's answer ([`Msg::IndexReady`]): for tests
+    /// and tools without an event loop.
+    pub fn build_index_now(&mut self) {
+        let index = Arc::new(SearchIndex::build(&self.catalogue));
+        update(self, Msg::IndexReady(index));
     }
 
     /// Counts validity from `today` on; the kept detail documents, which

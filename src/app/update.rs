@@ -23,6 +23,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
         Msg::Notice(text) => app.notice = Some(text),
         Msg::Restore(saved) => app.restore(saved),
         Msg::LoadWarnings(warnings) => app.load_warnings = warnings,
+        Msg::IndexReady(index) => search::index_ready(app, index),
     }
     app.refresh();
     std::mem::take(&mut app.effects)

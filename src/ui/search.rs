@@ -78,7 +78,7 @@ fn render_results(
         })
         .collect();
     let right = vec![Span::styled(
-        view::count_label(popup, room),
+        view::count_label(popup, room, app.search.ready),
         theme.tone(Tone::Muted),
     )];
     frame.render_widget(
@@ -90,7 +90,12 @@ fn render_results(
     let rows = usize::from(area.list.height);
     let query = popup.query();
     let mut lines = Vec::new();
-    if popup.results.hits.is_empty() && !popup.searching() {
+    if !app.search.ready {
+        lines.push(Line::from(Span::styled(
+            text::fit(s::SEARCH_INDEXING, width),
+            theme.tone(Tone::Muted),
+        )));
+    } else if popup.results.hits.is_empty() && !popup.searching() {
         let note = if query.is_empty() && query.filter == Filter::All {
             s::SEARCH_EMPTY
         } else {

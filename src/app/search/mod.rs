@@ -29,7 +29,11 @@ pub const RESULT_LIMIT: usize = 200;
 /// The search engine as the app holds it.
 #[derive(Debug, Clone)]
 pub struct SearchEngine {
+    /// Empty until [`SearchEngine::ready`].
     pub index: Arc<SearchIndex>,
+    /// The index over the catalogue has arrived ([`Msg::IndexReady`](crate::app::Msg)):
+    /// before, the popup says it is being built and runs no query.
+    pub ready: bool,
     /// Type-ahead cache for inline searches.
     session: Session,
     /// Search in `update` (true) or leave requests for a background worker.
@@ -40,12 +44,22 @@ pub struct SearchEngine {
 }
 
 impl SearchEngine {
+    /// An engine over `index`, ready at once.
     pub fn new(index: Arc<SearchIndex>) -> Self {
         Self {
             index,
+            ready: true,
             session: Session::new(),
             inline: true,
             generation: 0,
+        }
+    }
+
+    /// An engine waiting for its index (built off the UI thread).
+    pub fn pending() -> Self {
+        Self {
+            ready: false,
+            ..Self::new(Arc::new(SearchIndex::default()))
         }
     }
 }
@@ -217,6 +231,10 @@ fn query_changed(app: &mut App) {
     app.search.generation += 1;
     popup.generation = app.search.generation;
     let (generation, query) = (popup.generation, popup.query());
+    if !app.search.ready {
+        // Asked again when the index arrives (`index_ready`).
+        return;
+    }
     if app.search.inline {
         let results = app.search.session.search(&app.search.index, &query);
         receive(app, generation, results);
@@ -262,6 +280,16 @@ pub(super) fn paste(app: &mut App, text: &str) {
     popup.input.insert_str(at, &clean);
     popup.cursor += count;
     query_changed(app);
+}
+
+/// The index arrives: the query typed meanwhile, if any, runs now.
+pub(super) fn index_ready(app: &mut App, index: Arc<SearchIndex>) {
+    app.search.index = index;
+    app.search.ready = true;
+    app.search.session.reset();
+    if matches!(&app.popup, Some(Popup::Search(p)) if p.picker.is_none()) {
+        query_changed(app);
+    }
 }
 
 /// Results of generation `generation` arrive; older than the latest shown are dropped.

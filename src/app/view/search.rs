@@ -22,10 +22,13 @@ pub struct Chip {
 const COUNT_ROOM: usize = 13;
 
 /// The right end of the filter line, in at most `room` columns: the result
-/// count (shorter if it must be), or "recherche…".
-pub fn count_label(popup: &SearchPopup, room: usize) -> String {
+/// count (shorter if it must be), "recherche…", or "indexation…" while the
+/// index is not `ready`.
+pub fn count_label(popup: &SearchPopup, room: usize, ready: bool) -> String {
     let (shown, total) = (popup.results.hits.len(), popup.results.total);
-    let candidates = if popup.searching() {
+    let candidates = if !ready {
+        vec![s::SEARCH_INDEXING_SHORT.to_string()]
+    } else if popup.searching() {
         vec![s::SEARCH_RUNNING.to_string()]
     } else {
         vec![

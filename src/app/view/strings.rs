@@ -4,9 +4,11 @@
 pub mod compare;
 mod features;
 mod registry;
+mod search;
 
 pub use features::*;
 pub use registry::*;
+pub use search::*;
 
 use crate::model::{Availability, EctsSum};
 
