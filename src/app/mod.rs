@@ -13,6 +13,7 @@
 pub mod action;
 pub mod clipboard;
 pub mod compare;
+pub mod facet_bar;
 pub mod fiche_list;
 pub mod findings;
 pub mod keys;
@@ -423,8 +424,10 @@ impl App {
         match (&self.popup, &self.mode) {
             (Some(Popup::Help { .. }), _) => KeyMode::Help,
             (Some(Popup::Search(p)), _) if p.picker.is_some() => KeyMode::SearchPick,
+            (Some(Popup::Search(_)), _) if self.fiche_list.is_some() => KeyMode::CatalogueSearch,
             (Some(Popup::Search(_)), _) => KeyMode::Search,
             (None, Mode::Fiches) => match &self.fiche_list {
+                Some(list) if list.bar.menu.is_some() => KeyMode::FacetMenu,
                 Some(list) if list.editing => KeyMode::FicheFilter,
                 _ => KeyMode::Fiches,
             },

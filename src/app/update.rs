@@ -135,6 +135,7 @@ fn fiches(app: &mut App, action: Action) {
     match action {
         Action::OpenHelp => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::OpenWarnings => load_warnings::open(app),
+        Action::OpenCatalogueSearch => search::open(app),
         other => fiche_list::handle(app, other),
     }
 }

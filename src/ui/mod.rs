@@ -5,6 +5,7 @@ mod block;
 mod compare;
 mod compare_pick;
 mod detail;
+mod facet_bar;
 mod fiches;
 mod findings;
 mod help;
@@ -40,6 +41,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         match &app.popup {
             Some(Popup::Help { scroll }) => help::render(frame, area, true, *scroll, theme),
             Some(Popup::Warnings(cursor)) => warnings::render(frame, area, app, cursor, theme),
+            Some(Popup::Search(popup)) => search::render(frame, area, app, popup, theme),
             _ => {}
         }
         return;

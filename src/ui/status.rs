@@ -21,12 +21,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mode = app.key_mode();
     let place = match mode {
         KeyMode::Help => s::HELP_TITLE,
-        KeyMode::Search | KeyMode::SearchPick => s::SEARCH_TITLE,
+        KeyMode::Search | KeyMode::CatalogueSearch | KeyMode::SearchPick => s::SEARCH_TITLE,
         KeyMode::Browse | KeyMode::FicheBrowse => pane_name(app.focus),
         KeyMode::Fiches | KeyMode::FicheFilter => s::FICHES_TITLE,
         KeyMode::Compare | KeyMode::ComparePick => s::compare::PANE_COMPARE,
         KeyMode::Findings => s::FINDINGS_TITLE,
         KeyMode::Warnings => s::WARNINGS_TITLE,
+        KeyMode::FacetMenu => s::FACETS_TITLE,
     };
     let hints: Vec<String> = keys::hints(mode, app.focus)
         .map(|h| format!(" {h} "))
@@ -44,7 +45,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .take(3)
         .map(|&i| text::width(&hints[i]))
         .sum();
-    let head = if matches!(mode, KeyMode::Fiches | KeyMode::FicheFilter) {
+    let head = if matches!(
+        mode,
+        KeyMode::Fiches | KeyMode::FicheFilter | KeyMode::FacetMenu
+    ) {
         bare
     } else if text::width(&full) + hints_width <= width {
         full

@@ -19,7 +19,7 @@ use super::list::ListCursor;
 use super::nav;
 use super::tree::{self, NodeId, Selection};
 use super::view::{Tone, detail, layout};
-use super::{App, Effect, Popup};
+use super::{App, Effect, Mode, Popup};
 use crate::model::ParcoursRef;
 use crate::search::{EntryId, Filter, Kind, Location, Query, Results, SearchIndex, Session};
 
@@ -360,6 +360,10 @@ pub fn jump(app: &mut App, id: EntryId, target: ParcoursRef) {
     };
     let p = target.parcours;
     app.popup = None;
+    // From the fiche list (Ctrl-F), the fiche opens in the three panes.
+    if matches!(app.mode, Mode::Fiches) {
+        app.mode = Mode::Browse;
+    }
     nav::open_fiche(app, target.fiche);
     app.view_mut().found = None;
     nav::select_row(app, p + 1);

@@ -2,10 +2,12 @@
 //! table, `keys`). French, like the data.
 
 pub mod compare;
+mod facets;
 mod features;
 mod registry;
 mod search;
 
+pub use facets::*;
 pub use features::*;
 pub use registry::*;
 pub use search::*;
