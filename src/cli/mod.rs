@@ -174,6 +174,16 @@ pub enum KindArg {
     Sector,
     Ue,
     Course,
+    /// L'intitulé de la certification.
+    Title,
+    /// Le type de diplôme (abrégé : « Brevet de technicien supérieur »).
+    Abbreviation,
+    /// Le libellé d'un bloc de compétences.
+    Bloc,
+    /// Le libellé d'un code ROME.
+    Rome,
+    /// Le nom d'un certificateur.
+    Certifier,
 }
 
 impl From<KindArg> for Kind {
@@ -185,6 +195,11 @@ impl From<KindArg> for Kind {
             KindArg::Sector => Kind::Sector,
             KindArg::Ue => Kind::Ue,
             KindArg::Course => Kind::Course,
+            KindArg::Title => Kind::Title,
+            KindArg::Abbreviation => Kind::Abbreviation,
+            KindArg::Bloc => Kind::Bloc,
+            KindArg::Rome => Kind::Rome,
+            KindArg::Certifier => Kind::Certifier,
         }
     }
 }

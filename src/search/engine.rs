@@ -26,6 +26,8 @@ use super::index::{EntryId, SearchIndex};
 use super::kind::Filter;
 use super::query::{Query, is_subsequence};
 use super::skim_score::Pattern;
+use crate::model::FicheId;
+use crate::model::facets::FacetCounts;
 use crate::model::normalize::fold;
 
 /// Below this many candidates, one thread is faster than splitting the work.
@@ -76,13 +78,31 @@ impl Scored {
     }
 }
 
-/// The ranked hits of a query.
+/// A certification answering a query (`Mode::Certifications`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CertHit {
+    pub fiche: FicheId,
+    pub score: u32,
+    /// The fiche's best-matching item (highlight it with
+    /// `SearchIndex::highlight` like an item hit); for a number lookup, its
+    /// intitulé.
+    pub best: EntryId,
+}
+
+/// The ranked answers of a query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Results {
-    /// Best first, at most `Query::limit` of them.
+    /// Items (`Mode::Items`), best first, at most `Query::limit` of them.
     pub hits: Vec<Hit>,
-    /// How many entries matched before the limit.
+    /// How many entries matched before the limit (after the facets).
     pub total: usize,
+    /// Certifications (`Mode::Certifications`), best first, at most `Query::limit`.
+    pub certifications: Vec<CertHit>,
+    /// How many fiches answer the query after the facets, before the limit.
+    pub fiche_total: usize,
+    /// Over the fiches answering the query text, each facet counted with
+    /// the others applied (`FacetCounts::compute`).
+    pub counts: FacetCounts,
 }
 
 impl SearchIndex {
@@ -95,10 +115,10 @@ impl SearchIndex {
     /// kind alphabetically (score 0), so the TUI's Tab can browse a kind.
     pub fn search(&self, query: &Query) -> Results {
         if query.is_empty() {
-            return self.listing(query);
+            return self.answer(query, &[]);
         }
         let scored = self.matches(query, 0, None);
-        self.rank(scored.iter().map(Scored::hit).collect(), query.limit)
+        self.answer(query, &scored)
     }
 
     /// Unranked matches of a non-empty query, in entry order. `base`: the
@@ -155,8 +175,18 @@ impl SearchIndex {
     }
 
     /// Sorts hits best first and keeps the `limit` best.
-    pub(crate) fn rank(&self, mut hits: Vec<Hit>, limit: Option<usize>) -> Results {
+    pub(crate) fn rank(&self, hits: Vec<Hit>, limit: Option<usize>) -> Results {
         let total = hits.len();
+        let hits = self.rank_hits(hits, limit);
+        Results {
+            hits,
+            total,
+            ..Results::default()
+        }
+    }
+
+    /// `hits` best first, the `limit` best.
+    pub(crate) fn rank_hits(&self, mut hits: Vec<Hit>, limit: Option<usize>) -> Vec<Hit> {
         let order = |a: &Hit, b: &Hit| self.compare(a, b);
         match limit {
             Some(0) => hits.clear(),
@@ -168,7 +198,7 @@ impl SearchIndex {
             }
             _ => hits.sort_unstable_by(order),
         }
-        Results { hits, total }
+        hits
     }
 
     /// The ranking order (a total order: ties end on the entry id).
@@ -181,18 +211,26 @@ impl SearchIndex {
     }
 
     /// Every entry of the filter's kind, alphabetically; nothing without a kind.
-    fn listing(&self, query: &Query) -> Results {
+    /// `accepted`: per fiche, whether it passes the query's facets.
+    pub(crate) fn listing(&self, query: &Query, accepted: &[bool]) -> Results {
         if query.filter == Filter::All {
             return Results::default();
         }
         let mut hits: Vec<Hit> = (0..self.len() as EntryId)
-            .filter(|&id| query.filter.accepts(self.entries[id as usize].kind))
+            .filter(|&id| {
+                let entry = &self.entries[id as usize];
+                query.filter.accepts(entry.kind) && accepted[entry.fiche.index()]
+            })
             .map(|id| Hit { id, score: 0 })
             .collect();
         hits.sort_by(|a, b| self.folded(a.id).cmp(self.folded(b.id)));
         let total = hits.len();
         hits.truncate(query.limit.unwrap_or(usize::MAX));
-        Results { hits, total }
+        Results {
+            hits,
+            total,
+            ..Results::default()
+        }
     }
 
     /// Char positions, in the entry's original text, of the characters the

@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::kind::Kind;
+use crate::model::FicheSummary;
 use crate::model::normalize::{fold_str, item_key, title_key};
-use crate::model::{Catalogue, Fiche, FicheId, Parcours, ParcoursRef, Semester};
+use crate::model::{Catalogue, Fiche, FicheId, Numero, Parcours, ParcoursRef, Semester};
 
 /// Where one occurrence of an item sits, precise enough for the TUI to jump to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +22,12 @@ pub struct Place {
 #[serde(rename_all = "lowercase", tag = "type")]
 pub enum Location {
     /// Item `index` of the parcours' list of the entry's kind
-    /// (`jobs`, `competences`, `activities` or `sectors`).
+    /// (`jobs`, `competences`, `activities` or `sectors`); for the
+    /// fiche-level kinds (`Kind::is_fiche_level`), item `index` of the
+    /// fiche's list of that kind: 0 for the intitulé and the diploma, the
+    /// bloc's index in `Record::blocs`, the code's in `Fiche::rome`, the
+    /// certifier's in `Authority::organisations`. A fiche-level item belongs
+    /// to every parcours of its fiche, like the common core.
     Item {
         index: usize,
     },
@@ -93,6 +99,22 @@ pub struct SearchIndex {
     pub(crate) lengths: Vec<u32>,
     /// Whether each entry's folded text is ASCII (the fast scorer's domain).
     pub(crate) ascii: Vec<bool>,
+    /// Per fiche (by `FicheId::index`): its id, summary and first entry.
+    pub(crate) fiches: Vec<FicheEntry>,
+    pub(crate) by_numero: HashMap<Numero, FicheId>,
+}
+
+/// What the index keeps of each fiche.
+#[derive(Debug, Clone)]
+pub(crate) struct FicheEntry {
+    pub id: FicheId,
+    pub summary: FicheSummary,
+    /// The entry that stands for the fiche when nothing in it matched (a
+    /// number lookup): its intitulé, else its first entry; `None` when the
+    /// fiche has nothing searchable.
+    pub first: Option<EntryId>,
+    /// Its ROME entries, with their folded code ("m1805").
+    pub rome: Vec<(String, EntryId)>,
 }
 
 impl SearchIndex {
@@ -104,7 +126,7 @@ impl SearchIndex {
     pub fn build(catalogue: &Catalogue) -> SearchIndex {
         let mut builder = Builder::default();
         for (id, fiche) in catalogue.iter() {
-            builder.fiche(id, fiche);
+            builder.fiche(id, fiche, catalogue.summary(id).clone());
         }
         builder.finish()
     }
@@ -112,8 +134,33 @@ impl SearchIndex {
     /// The index of one fiche on its own (as the first of a catalogue).
     pub fn of_fiche(fiche: &Fiche) -> SearchIndex {
         let mut builder = Builder::default();
-        builder.fiche(FicheId::FIRST, fiche);
+        builder.fiche(FicheId::FIRST, fiche, FicheSummary::of(fiche));
         builder.finish()
+    }
+
+    /// The kinds the index holds an entry of, in [`Kind::EVERY`] order
+    /// (what a kind filter may usefully cycle through: `Filter::cycle_in`).
+    pub fn kinds(&self) -> Vec<Kind> {
+        let mut seen = [false; Kind::EVERY.len()];
+        for e in &self.entries {
+            seen[Kind::EVERY.iter().position(|k| *k == e.kind).unwrap_or(0)] = true;
+        }
+        Kind::EVERY
+            .into_iter()
+            .zip(seen)
+            .filter(|(_, s)| *s)
+            .map(|(k, _)| k)
+            .collect()
+    }
+
+    /// How many fiches the index covers.
+    pub fn fiche_count(&self) -> usize {
+        self.fiches.len()
+    }
+
+    /// Fiche `id` in brief, as the index was built with it.
+    pub fn summary(&self, id: FicheId) -> &FicheSummary {
+        &self.fiches[id.index()].summary
     }
 
     pub fn len(&self) -> usize {
@@ -145,11 +192,26 @@ struct Builder {
     /// Entries of the fiche being added, by normalised key: grouping stops
     /// at the fiche's edge, so the map is cleared between fiches.
     by_key: HashMap<(Kind, String), usize>,
+    fiches: Vec<FicheEntry>,
 }
 
 impl Builder {
-    fn fiche(&mut self, id: FicheId, fiche: &Fiche) {
+    fn fiche(&mut self, id: FicheId, fiche: &Fiche, summary: FicheSummary) {
         self.by_key.clear();
+        let first = self.entries.len();
+        self.fiche_level(id, fiche);
+        let rome = fiche
+            .rome
+            .iter()
+            .enumerate()
+            .filter_map(|(index, code)| {
+                let found = self.entries[first..].iter().position(|e| {
+                    e.kind == Kind::Rome
+                        && e.places.iter().any(|p| p.at == Location::Item { index })
+                })?;
+                Some((fold_str(code.code.trim()), to_u32(first + found)))
+            })
+            .collect();
         let at = |p_index| ParcoursRef::new(id, p_index);
         for (p_index, parcours) in fiche.parcours.iter().enumerate() {
             self.lists(at(p_index), parcours);
@@ -162,6 +224,61 @@ impl Builder {
         for (p_index, parcours) in fiche.parcours.iter().enumerate() {
             for (s_index, semester) in parcours.semesters.iter().enumerate() {
                 self.semester(at(p_index), semester, s_index, false);
+            }
+        }
+        self.fiches.push(FicheEntry {
+            id,
+            summary,
+            first: (self.entries.len() > first).then(|| to_u32(first)),
+            rome,
+        });
+    }
+
+    /// The certification-level items: intitulé, diploma, blocs, ROME
+    /// labels, certifiers, each in every parcours of the fiche.
+    fn fiche_level(&mut self, id: FicheId, fiche: &Fiche) {
+        let record = fiche.registry.as_deref();
+        let diploma = record.and_then(|r| r.abbreviation.as_ref()).map(|a| {
+            if a.label.trim().is_empty() {
+                &a.code
+            } else {
+                &a.label
+            }
+        });
+        let blocs = record.map(|r| r.blocs.as_slice()).unwrap_or_default();
+        let lists: [(Kind, Vec<&str>); 5] = [
+            (Kind::Title, vec![fiche.intitule.as_str()]),
+            (
+                Kind::Abbreviation,
+                diploma.into_iter().map(String::as_str).collect(),
+            ),
+            (Kind::Bloc, blocs.iter().map(|b| b.label.as_str()).collect()),
+            (
+                Kind::Rome,
+                fiche.rome.iter().map(|c| c.label.as_str()).collect(),
+            ),
+            (
+                Kind::Certifier,
+                fiche
+                    .authority
+                    .organisations
+                    .iter()
+                    .map(String::as_str)
+                    .collect(),
+            ),
+        ];
+        // At least one parcours: a fiche always has its implicit one, but
+        // its items must not vanish if it had none.
+        let parcours = fiche.parcours.len().max(1);
+        for (kind, items) in lists {
+            for (index, text) in items.into_iter().enumerate() {
+                for p_index in 0..parcours {
+                    let place = Place {
+                        parcours: ParcoursRef::new(id, p_index),
+                        at: Location::Item { index },
+                    };
+                    self.add(kind, text, item_key(text), place);
+                }
             }
         }
     }
@@ -256,12 +373,19 @@ impl Builder {
             spans.push((to_u32(start), to_u32(folded.len())));
             lengths.push(to_u32(entry.text.chars().count()));
         }
+        let by_numero = self
+            .fiches
+            .iter()
+            .map(|f| (f.summary.numero.clone(), f.id))
+            .collect();
         SearchIndex {
             entries: self.entries,
             folded,
             spans,
             lengths,
             ascii,
+            fiches: self.fiches,
+            by_numero,
         }
     }
 }

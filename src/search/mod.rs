@@ -17,19 +17,23 @@
 //! no accents, œ→oe, ’→'); queries are folded the same way, so `elu` finds
 //! "élu". See `docs/benchmarks.md` for the speed design and numbers.
 
+mod answer;
 mod as_typed;
 mod engine;
 mod index;
 mod kind;
+mod lookup;
 mod query;
 mod session;
 mod skim_score;
 
-pub use engine::{Hit, Results};
+pub use engine::{CertHit, Hit, Results};
 pub use index::{Entry, EntryId, Location, Place, SearchIndex, UePlace};
 pub use kind::{Filter, Kind};
-pub use query::{MAX_QUERY_CHARS, Query};
+pub use query::{MAX_QUERY_CHARS, Mode, Query};
 pub use session::Session;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_catalogue;

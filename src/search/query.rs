@@ -1,7 +1,30 @@
-//! A parsed query: folded words, a kind filter, an optional limit.
+//! A parsed query: folded words, a kind filter, a mode, facets, an optional limit.
 
 use super::kind::Filter;
+use crate::model::facets::Facets;
 use crate::model::normalize::fold_str;
+
+/// What a search answers with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// One row per fiche, ranked by how well the fiche as a whole answers
+    /// (`Results::certifications`): the default for a catalogue of several fiches.
+    Certifications,
+    /// The matching items themselves (`Results::hits`): the default on one fiche.
+    #[default]
+    Items,
+}
+
+impl Mode {
+    /// The mode a catalogue of `fiches` fiches opens in.
+    pub fn default_for(fiches: usize) -> Mode {
+        if fiches > 1 {
+            Mode::Certifications
+        } else {
+            Mode::Items
+        }
+    }
+}
 
 /// Longest query taken into account, in chars. Longer input is cut here:
 /// nobody types more, and a pasted page must not make matching quadratic.
@@ -12,8 +35,14 @@ pub struct Query {
     /// Folded words; every one must match. Empty: nothing to match.
     pub(crate) words: Vec<String>,
     pub filter: Filter,
-    /// At most this many hits, the best ones; `None`: all.
+    /// At most this many hits (or certifications), the best ones; `None`: all.
     pub limit: Option<usize>,
+    pub mode: Mode,
+    /// Which fiches may answer. The default keeps active fiches (and those
+    /// whose state is unknown) of every kind.
+    pub facets: Facets,
+    /// What was typed (cut at `MAX_QUERY_CHARS`), for number lookups.
+    pub(crate) raw: String,
 }
 
 impl Query {
@@ -31,12 +60,30 @@ impl Query {
             words,
             filter,
             limit: None,
+            mode: Mode::Items,
+            facets: Facets::default(),
+            raw: text,
         }
     }
 
     pub fn with_limit(mut self, limit: usize) -> Query {
         self.limit = Some(limit);
         self
+    }
+
+    pub fn with_mode(mut self, mode: Mode) -> Query {
+        self.mode = mode;
+        self
+    }
+
+    pub fn with_facets(mut self, facets: Facets) -> Query {
+        self.facets = facets;
+        self
+    }
+
+    /// What was typed (cut at `MAX_QUERY_CHARS` chars).
+    pub fn text(&self) -> &str {
+        &self.raw
     }
 
     /// The folded words that must all match.

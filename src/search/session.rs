@@ -71,7 +71,7 @@ impl Session {
                 matches
             }
         };
-        index.rank(matches.iter().map(Scored::hit).collect(), query.limit)
+        index.answer(query, &matches)
     }
 }
 

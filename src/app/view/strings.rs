@@ -266,6 +266,11 @@ pub fn badge_short(kind: crate::search::Kind) -> &'static str {
         Kind::Sector => "Sect.",
         Kind::Ue => "UE",
         Kind::Course => "Cours",
+        Kind::Title => "Intit.",
+        Kind::Abbreviation => "Dipl.",
+        Kind::Bloc => "Bloc",
+        Kind::Rome => "ROME",
+        Kind::Certifier => "Certif.",
     }
 }
 
