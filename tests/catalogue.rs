@@ -124,6 +124,8 @@ fn search_entries_are_per_fiche_and_jump_into_the_other_fiche() {
     update(&mut app, Action::Activate);
     assert_eq!(app.current, FicheId::FIRST);
     update(&mut app, Action::OpenSearch);
+    // A catalogue's search lists certifications first: items on Ctrl-R.
+    update(&mut app, Action::SwitchSearchMode);
     for c in "charge d'etudes".chars() {
         update(&mut app, Action::SearchInput(c));
     }

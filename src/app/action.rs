@@ -71,6 +71,8 @@ pub enum Action {
     CycleFilter,
     /// Previous kind filter (Maj-Tab).
     CycleFilterBack,
+    /// In the search over a catalogue: one row per certification, or per item.
+    SwitchSearchMode,
     /// `y`: copy the detail's subject (the comparison in Markdown) to the clipboard.
     Copy,
     /// `o`: open the detail's link (again: the next one) in the browser.

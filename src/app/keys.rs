@@ -634,6 +634,13 @@ const FICHES_FACETS: &[Binding] = &[
 /// keys (and Ctrl-T, where F-keys are taken by the system).
 const SEARCH_FACETS: &[Binding] = &[
     bind(
+        &[ctrl('r')],
+        "Ctrl-R",
+        Action::SwitchSearchMode,
+        "Résultats par certification (une ligne par fiche) ou par élément",
+    )
+    .hint("Ctrl-R certif./éléments"),
+    bind(
         &[key(KeyCode::F(2))],
         "F2",
         facet(FacetKey::Cycle(Dimension::Repertoire)),

@@ -424,6 +424,9 @@ impl App {
         match (&self.popup, &self.mode) {
             (Some(Popup::Help { .. }), _) => KeyMode::Help,
             (Some(Popup::Search(p)), _) if p.picker.is_some() => KeyMode::SearchPick,
+            (Some(Popup::Search(p)), _) if p.bar.as_ref().is_some_and(|b| b.menu.is_some()) => {
+                KeyMode::FacetMenu
+            }
             (Some(Popup::Search(_)), _) if self.fiche_list.is_some() => KeyMode::CatalogueSearch,
             (Some(Popup::Search(_)), _) => KeyMode::Search,
             (None, Mode::Fiches) => match &self.fiche_list {

@@ -45,10 +45,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .take(3)
         .map(|&i| text::width(&hints[i]))
         .sum();
-    let head = if matches!(
-        mode,
-        KeyMode::Fiches | KeyMode::FicheFilter | KeyMode::FacetMenu
-    ) {
+    let over_list = matches!(app.mode, crate::app::Mode::Fiches);
+    let head = if over_list
+        || matches!(
+            mode,
+            KeyMode::Fiches | KeyMode::FicheFilter | KeyMode::FacetMenu
+        ) {
         bare
     } else if text::width(&full) + hints_width <= width {
         full

@@ -197,31 +197,41 @@ pub fn search_popup(area: Rect) -> Rect {
     centred_popup(area, SEARCH_MAX_WIDTH, usize::MAX)
 }
 
-/// The search popup's parts: the query line, the kind-filter line and the
-/// list below them (results, or the parcours picker's options under its
-/// heading).
+/// The search popup's parts: the query line, the kind-filter line, the
+/// facet bar (on a catalogue) and the list below them (results, or the
+/// parcours picker's options under its heading).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SearchArea {
     pub popup: Rect,
     pub query: Rect,
     pub filters: Rect,
+    /// `facet_lines` high (none on one fiche).
+    pub facets: Rect,
     pub list: Rect,
 }
 
-/// Where the search popup's parts go over `area`; `None` when there is no
-/// room to draw them.
-pub fn search_area(area: Rect) -> Option<SearchArea> {
+/// Where the search popup's parts go over `area`, its facet bar
+/// `facet_lines` high (fewer when the popup is short: the list keeps a
+/// line); `None` when there is no room to draw them.
+pub fn search_area(area: Rect, facet_lines: u16) -> Option<SearchArea> {
     let popup = search_popup(area);
     let inner = inner(popup);
     if inner.width < 4 || inner.height < 3 {
         return None;
     }
     let line = |n| Rect::new(inner.x, inner.y + n, inner.width, 1);
+    let facets = facet_lines.min(inner.height - 3);
     Some(SearchArea {
         popup,
         query: line(0),
         filters: line(1),
-        list: Rect::new(inner.x, inner.y + 2, inner.width, inner.height - 2),
+        facets: Rect::new(inner.x, inner.y + 2, inner.width, facets),
+        list: Rect::new(
+            inner.x,
+            inner.y + 2 + facets,
+            inner.width,
+            inner.height - 2 - facets,
+        ),
     })
 }
 
