@@ -50,7 +50,7 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, popup: &SearchPopup, t
             render_results(frame, &area, app, popup, theme);
             if let Some(bar) = &popup.bar {
                 facet_bar::render(frame, area.facets, bar, theme);
-                if let Some(menu) = popup_state::menu_rect(screen, &area, bar) {
+                if let Some(menu) = popup_state::menu_rect(&area, bar) {
                     facet_bar::render_menu(frame, menu, bar, theme);
                 }
             }

@@ -303,16 +303,18 @@ pub fn handle(app: &mut App, action: Action) {
 }
 
 /// Where the open facet menu of the popup is drawn.
-pub fn menu_rect(
-    screen: ratatui::layout::Rect,
-    area: &layout::SearchArea,
-    bar: &FacetBar,
-) -> Option<ratatui::layout::Rect> {
+pub fn menu_rect(area: &layout::SearchArea, bar: &FacetBar) -> Option<ratatui::layout::Rect> {
     bar.menu.as_ref()?;
     let facets = area.facets;
     let (x, _) = bar_view::menu_anchor(bar, usize::from(facets.width), facets.height);
+    // Within the popup's frame, over its results (`facet_menu` keeps the
+    // last line of its area, here the frame's bottom border).
+    let room = ratatui::layout::Rect {
+        height: area.popup.height.saturating_sub(1),
+        ..layout::inner(area.popup)
+    };
     layout::facet_menu(
-        screen,
+        room,
         facets.x + x,
         facets.y + facets.height,
         bar.options().len(),

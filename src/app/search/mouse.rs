@@ -48,7 +48,7 @@ fn click(app: &mut App, column: u16, row: u16) {
         return;
     };
     if let Some(bar) = &mut popup.bar {
-        if let Some(menu) = menu_rect(screen, &area, bar) {
+        if let Some(menu) = menu_rect(&area, bar) {
             let (_, values) = layout::facet_menu_parts(menu);
             if layout::contains(values, column, row) {
                 let rows = usize::from(values.height);
