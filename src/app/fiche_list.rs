@@ -173,9 +173,11 @@ pub(super) fn handle(app: &mut App, action: Action) {
     let window = rows_view::window(state, &catalogue, width, height);
     let page = rows_view::page(window, height);
     if let Action::Click { column, row } = action
-        && click_facets(state, area, screen.facets, column, row)
+        && let Some(change) = click_facets(state, area, screen.facets, column, row)
     {
-        state.rebuild(&catalogue);
+        if change == Change::Facets {
+            state.rebuild(&catalogue);
+        }
         return;
     }
     if state.bar.menu.is_some() {
@@ -243,25 +245,24 @@ pub(super) fn handle(app: &mut App, action: Action) {
 
 /// A click while the facet bar or its menu is on screen: on a chip, opens
 /// its menu; on a menu's value, chooses it; elsewhere, closes the menu.
-/// False when the click is for the list.
+/// `None` when the click is for the list.
 fn click_facets(
     state: &mut FicheList,
     screen: ratatui::layout::Rect,
     bar: ratatui::layout::Rect,
     column: u16,
     row: u16,
-) -> bool {
+) -> Option<Change> {
     let width = usize::from(bar.width);
     if let Some(menu) = menu_rect(state, screen, bar) {
         let (_, values) = layout::facet_menu_parts(menu);
         if layout::contains(values, column, row) {
             let rows = usize::from(values.height);
             let index = bar_view::menu_offset(&state.bar, rows) + usize::from(row - values.y);
-            state.bar.click_option(index);
-            return true;
+            return Some(state.bar.click_option(index));
         }
         if layout::contains(menu, column, row) {
-            return true;
+            return Some(Change::None);
         }
     }
     if layout::contains(bar, column, row) {
@@ -269,13 +270,13 @@ fn click_facets(
             Some(dimension) => state.bar.open_menu(dimension),
             None => state.bar.menu = None,
         }
-        return true;
+        return Some(Change::None);
     }
     if state.bar.menu.is_some() {
         state.bar.menu = None;
-        return true;
+        return Some(Change::None);
     }
-    false
+    None
 }
 
 /// Where the open facet menu of the list is drawn.
