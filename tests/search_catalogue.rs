@@ -309,8 +309,8 @@ fn the_index_arrives_after_the_first_frame_and_the_query_then_runs() {
     let effects = update(
         &mut app,
         Action::Resize {
-            width: 80,
-            height: 24,
+            width: 120,
+            height: 40,
         },
     );
     assert_eq!(
@@ -328,6 +328,9 @@ fn the_index_arrives_after_the_first_frame_and_the_query_then_runs() {
         "{text}"
     );
     assert!(text.contains("indexation…"), "{text}");
+    // No count yet: unknown, never 0.
+    assert!(text.contains("Répertoire : tous"), "{text}");
+    assert!(!text.contains("RNCP 0"), "{text}");
     // The answer of the loop's builder: the query typed meanwhile runs.
     let effects = update(&mut app, Msg::IndexReady(index()));
     assert!(effects.is_empty(), "searched inline here");

@@ -35,8 +35,11 @@ pub struct FacetBar {
     /// What [`FacetKey::Reset`] comes back to: the list shows inactive
     /// fiches, the search active ones only.
     pub default: Facets,
-    /// Counts for the current query (set by the owner).
+    /// Counts for the current query (set by the owner with [`FacetBar::set_counts`]).
     pub counts: FacetCounts,
+    /// Whether `counts` are known yet: a search still waiting for its index
+    /// has none, and shows none rather than zeros.
+    pub counted: bool,
     /// The menu of one facet's values, when open (it has the keyboard).
     pub menu: Option<FacetMenu>,
 }
@@ -89,8 +92,15 @@ impl FacetBar {
             facets: default.clone(),
             default,
             counts: FacetCounts::default(),
+            counted: false,
             menu: None,
         }
+    }
+
+    /// The counts for the current query.
+    pub fn set_counts(&mut self, counts: FacetCounts) {
+        self.counts = counts;
+        self.counted = true;
     }
 
     /// Whether `dimension` narrows anything beyond the screen's default.
@@ -137,7 +147,7 @@ impl FacetBar {
             Dimension::Repertoire => {
                 let values = [None, Some(Repertoire::Rncp), Some(Repertoire::Rs)];
                 facets.repertoire = next_value(&values, &facets.repertoire, |r| {
-                    r.is_none_or(|r| self.counts.of_repertoire(r) > 0)
+                    !self.counted || r.is_none_or(|r| self.counts.of_repertoire(r) > 0)
                 });
             }
             Dimension::Level => {
@@ -145,7 +155,7 @@ impl FacetBar {
                     .chain(self.levels().into_iter().map(Some))
                     .collect();
                 facets.level = next_value(&values, &facets.level, |l| {
-                    l.is_none_or(|l| self.counts.of_level(Some(l)) > 0)
+                    !self.counted || l.is_none_or(|l| self.counts.of_level(Some(l)) > 0)
                 });
             }
             Dimension::Active => facets.include_inactive = !facets.include_inactive,
@@ -211,7 +221,7 @@ impl FacetBar {
         let c = &self.counts;
         let known = |value, count| FacetOption {
             value,
-            count: Some(count),
+            count: self.counted.then_some(count),
             typed: false,
         };
         fn sum<K>(counts: &[(K, usize)]) -> usize {
@@ -219,7 +229,7 @@ impl FacetBar {
         }
         let typed = menu.input.trim();
         // "All" of a text facet: the fiches it lets through when unset.
-        let all = (!self.is_set(menu.dimension)).then_some(c.total);
+        let all = (self.counted && !self.is_set(menu.dimension)).then_some(c.total);
         match menu.dimension {
             Dimension::Repertoire => {
                 let mut out = vec![known(FacetValue::Repertoire(None), sum(&c.repertoire))];
@@ -448,7 +458,7 @@ mod tests {
 
     fn bar() -> FacetBar {
         let mut bar = FacetBar::new(Facets::default());
-        bar.counts = counts();
+        bar.set_counts(counts());
         bar
     }
 
@@ -520,6 +530,18 @@ mod tests {
         bar.menu_action(Action::Close);
         assert!(bar.menu.is_none());
         assert_eq!(bar.facets.level, Some(7), "Échap changes nothing");
+    }
+
+    #[test]
+    fn before_its_counts_arrive_a_bar_counts_nothing_and_cycles_every_value() {
+        let mut bar = FacetBar::new(Facets::default());
+        bar.key(FacetKey::Cycle(Dimension::Level));
+        assert_eq!(bar.facets.level, Some(3), "no count to skip by");
+        bar.key(FacetKey::Menu(Dimension::Repertoire));
+        assert!(
+            bar.options().iter().all(|o| o.count.is_none()),
+            "unknown, not 0"
+        );
     }
 
     #[test]

@@ -114,8 +114,10 @@ impl FicheList {
                 words.iter().all(|w| key.contains(w.as_str()))
             })
             .collect();
-        self.bar.counts =
-            FacetCounts::compute(&facets, matching.iter().map(|id| catalogue.summary(*id)));
+        self.bar.set_counts(FacetCounts::compute(
+            &facets,
+            matching.iter().map(|id| catalogue.summary(*id)),
+        ));
         let mut rows: Vec<FicheId> = matching
             .into_iter()
             .filter(|id| facets.accepts(catalogue.summary(*id)))

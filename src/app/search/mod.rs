@@ -424,7 +424,7 @@ pub(super) fn receive(app: &mut App, generation: u64, results: Results) {
         return;
     }
     if let Some(bar) = &mut popup.bar {
-        bar.counts = results.counts.clone();
+        bar.set_counts(results.counts.clone());
     }
     popup.results = results;
     popup.results_for = generation;

@@ -139,6 +139,7 @@ fn chip(bar: &FacetBar, dimension: Dimension, detail: Detail) -> Chip {
         _ => name,
     };
     let counts = match detail {
+        _ if !bar.counted => String::new(),
         Detail::Full | Detail::Counted => {
             let full = full_counts(bar, dimension);
             if full.is_empty() {
@@ -185,7 +186,7 @@ fn full_counts(bar: &FacetBar, dimension: Dimension) -> String {
     match dimension {
         Dimension::Repertoire => [Repertoire::Rncp, Repertoire::Rs]
             .into_iter()
-            .map(|r| format!("{} {}", r.prefix(), c.of_repertoire(r)))
+            .map(|r| format!("{} {}", r.prefix(), s::grouped(c.of_repertoire(r))))
             .collect::<Vec<_>>()
             .join(" · "),
         Dimension::Level => c
@@ -268,7 +269,7 @@ mod tests {
             include_inactive: true,
             ..Facets::default()
         });
-        bar.counts = FacetCounts {
+        bar.set_counts(FacetCounts {
             total: 13,
             repertoire: vec![(Repertoire::Rncp, 8), (Repertoire::Rs, 5)],
             level: vec![(Some(5), 2), (Some(7), 3), (None, 5)],
@@ -278,7 +279,7 @@ mod tests {
             nsf: vec![("326".into(), 3)],
             rome: vec![("M1805".into(), 2), ("M1810".into(), 1)],
             certifier: vec![("Université de Lille".into(), 2)],
-        };
+        });
         bar
     }
 

@@ -1,5 +1,6 @@
 //! Texts of the facet bar and its menus (the fiche list and the search).
 
+use super::grouped;
 use crate::app::facet_bar::FacetValue;
 use crate::model::facets::Dimension;
 
@@ -87,9 +88,9 @@ pub fn facet_option(value: &FacetValue, typed: bool) -> String {
 pub fn facet_distinct(dimension: Dimension, n: usize) -> String {
     match (dimension, n) {
         (Dimension::Certifier, 1) => "1 certificateur".into(),
-        (Dimension::Certifier, n) => format!("{n} certificateurs"),
+        (Dimension::Certifier, n) => format!("{} certificateurs", grouped(n)),
         (_, 1) => "1 code".into(),
-        (_, n) => format!("{n} codes"),
+        (_, n) => format!("{} codes", grouped(n)),
     }
 }
 
@@ -103,7 +104,7 @@ pub fn facet_states(active: usize, inactive: usize, unknown: usize) -> String {
         plural(inactive, "inactive", "inactives")
     );
     if unknown > 0 {
-        out.push_str(&format!(" · {unknown} sans état"));
+        out.push_str(&format!(" · {} sans état", grouped(unknown)));
     }
     out
 }
@@ -111,14 +112,14 @@ pub fn facet_states(active: usize, inactive: usize, unknown: usize) -> String {
 /// A level's count in the bar: "7 (3)"; fiches without a level: "sans (5)".
 pub fn facet_level_count(level: Option<u8>, n: usize) -> String {
     match level {
-        Some(l) => format!("{l} ({n})"),
-        None => format!("sans ({n})"),
+        Some(l) => format!("{l} ({})", grouped(n)),
+        None => format!("sans ({})", grouped(n)),
     }
 }
 
 /// The fiches a facet set to a value gives: "(3)".
 pub fn facet_total(n: usize) -> String {
-    format!("({n})")
+    format!("({})", grouped(n))
 }
 
 /// The status bar's place while a facet menu is open.
