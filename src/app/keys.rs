@@ -532,14 +532,14 @@ const FICHES_OWN: &[Binding] = &[
         &[ch('s')],
         "s",
         Action::Swap,
-        "Trier : ordre des sources, numéro, intitulé, fin d'enregistrement",
+        "Trier : sources, numéro, intitulé, fin d'enregistrement",
     )
     .hint("s trier"),
     bind(
         &[ctrl('f')],
         "Ctrl-F",
         Action::OpenCatalogueSearch,
-        "Chercher dans tout le catalogue : certifications, métiers, compétences…",
+        "Chercher dans tout le catalogue (certifications, métiers…)",
     )
     .hint("Ctrl-F chercher"),
     bind(
