@@ -114,7 +114,7 @@ fn render_results(
         let entry = index.entry(hit.id);
         let marked = index.highlight(hit.id, &query);
         let selected = i == popup.list.selected;
-        lines.push(result_line(app, entry, &marked, selected, width, theme));
+        lines.push(result_line(app, &entry, &marked, selected, width, theme));
     }
     frame.render_widget(Paragraph::new(lines), area.list);
 }
