@@ -376,8 +376,22 @@ fn one_fiche_keeps_todays_item_popup_without_facets() {
 #[test]
 fn a_click_on_a_facet_opens_its_menu_and_a_click_on_a_value_sets_it() {
     let mut app = searched(120, 40, "developpeur");
-    let (x, y) = common::app::drawn_at(&app, "Niveau");
-    common::app::click(&mut app, (x, y));
+    // Where the popup's bar draws the level facet.
+    let area = rncp_explorer::app::search::area(app.layout.area, popup(&app)).unwrap();
+    let bar = popup(&app).bar.as_ref().unwrap();
+    let chips = rncp_explorer::app::view::facet_bar::chips(
+        bar,
+        usize::from(area.facets.width),
+        area.facets.height,
+    );
+    let level = chips
+        .iter()
+        .find(|c| c.dimension == Dimension::Level)
+        .unwrap();
+    common::app::click(
+        &mut app,
+        (area.facets.x + level.x, area.facets.y + level.line),
+    );
     assert_eq!(app.key_mode(), KeyMode::FacetMenu);
     let (x, y) = common::app::drawn_at(&app, "niveau 6");
     common::app::click(&mut app, (x, y));

@@ -4,6 +4,7 @@ mod check;
 mod compare;
 mod completions;
 mod export;
+mod facet_args;
 mod import;
 mod interactive;
 mod parcours;
@@ -101,11 +102,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Chercher un emploi, une compétence, une UE… (approximatif, sans accents) ;
-    /// code de sortie 1 si rien ne correspond.
+    /// Chercher une certification, un emploi, une compétence, une UE… (sans accents,
+    /// mots abrégés, sigles, numéro RNCP/RS, code ROME) ; code de sortie 1 si rien ne
+    /// correspond. Sur plusieurs fiches : les certifications, la meilleure d'abord.
     Search {
-        /// Mots à chercher, dans n'importe quel ordre (« chef cabinet »).
+        /// Mots à chercher, dans n'importe quel ordre (« dev web », « chef cabinet »,
+        /// « RH », « 37674 », « M1805 »).
         query: String,
+        /// Les éléments trouvés (emplois, compétences…) plutôt que les certifications.
+        #[arg(long)]
+        items: bool,
         /// Ne chercher que ce type d'élément (sans requête : les lister tous).
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
@@ -115,6 +121,8 @@ pub enum Command {
         /// Sortie JSON (tableau de résultats).
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        facets: facet_args::FacetArgs,
     },
     /// Afficher toute une fiche : identité, validité, blocs, résultats, partenaires…
     Show {
@@ -368,18 +376,30 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Export { format } => with_fiche(&|fiche| export::run(fiche, format)),
         Command::Search {
             query,
+            items,
             kind,
             limit,
             json,
-        } => with_fiche(&|fiche| {
-            search::run(
-                fiche,
-                &query,
-                kind.map(Kind::from),
-                limit.map(|n| n as usize),
+            facets,
+        } => {
+            let request = search::Request {
+                text: &query,
+                kind: kind.map(Kind::from),
+                limit: limit.map(|n| n as usize),
                 json,
-            )
-        }),
+                items,
+                facets: facets.facets(),
+            };
+            // --fiche names one fiche to search; otherwise the whole catalogue.
+            let only = match wanted {
+                Some(_) => match one_fiche(&catalogue, wanted) {
+                    Ok(fiche) => Some(fiche),
+                    Err(code) => return code,
+                },
+                None => None,
+            };
+            search::run(&catalogue, only, &request)
+        }
         // Handled before loading; here only for the match to be whole.
         Command::Import(args) => import::run(&args, cli.data.first()),
         Command::Completions { shell } => completions::completions(shell),

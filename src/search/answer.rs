@@ -1,176 +1,157 @@
-//! From a query's matching items to its answer: the facets applied, their
+//! From a query's word scores to its answer: the facets applied, their
 //! counts, and either the ranked items or the ranked certifications.
 
-use std::cmp::Ordering;
-
-use super::engine::{CertHit, Hit, Results, Scored};
+use super::engine::{CertHit, Hit, Results};
+use super::facet_counts::{PASSES, count};
 use super::index::SearchIndex;
-use super::lookup::Named;
+use super::index::meta_fiche;
 use super::query::{Mode, Query};
-use crate::model::FicheId;
-use crate::model::facets::{FacetCounts, FacetFilter};
+use super::score::WordScores;
+use crate::model::normalize::fold_str;
 
-/// Score of a fiche a query names (number, ROME code): above any text match.
+/// Score of a fiche a number names: above any text match.
 const NAMED_SCORE: u32 = 1 << 30;
-/// Score of an item a query names, in item mode.
-const NAMED_ITEM_SCORE: i64 = 1 << 30;
 
 impl SearchIndex {
-    /// The answer to `query` given its text matches (`matches`, any order,
-    /// facets not yet applied).
-    pub(crate) fn answer(&self, query: &Query, matches: &[Scored]) -> Results {
-        let filter = FacetFilter::new(&query.facets);
-        let accepted: Vec<bool> = self
-            .fiches
-            .iter()
-            .map(|f| filter.accepts(&f.summary))
-            .collect();
+    /// The answer to `query` given its words' scores (`words`, one per
+    /// query group, in order) and the facets' verdict on each fiche
+    /// (`facet_counts::verdict`).
+    pub(crate) fn answer(&self, query: &Query, words: &[&WordScores], verdicts: &[u8]) -> Results {
+        let accepted: Vec<bool> = verdicts.iter().map(|&v| v == PASSES).collect();
+        let accepted = accepted.as_slice();
         let named = self.named(query);
-        if query.is_empty() && named.is_empty() {
-            let mut results = match query.mode {
-                Mode::Items => self.listing(query, &accepted),
-                Mode::Certifications => Results::default(),
-            };
-            // Nothing typed: every fiche answers, as far as facets go.
-            results.counts = FacetCounts::compute(&filter, self.fiches.iter().map(|f| &f.summary));
-            return results;
-        }
         let mut answering = vec![false; self.fiches.len()];
-        for m in matches {
-            answering[self.entries[m.id as usize].fiche.index()] = true;
-        }
         for n in &named {
             answering[n.fiche.index()] = true;
         }
-        let counts = FacetCounts::compute(
-            &filter,
-            self.fiches
-                .iter()
-                .zip(&answering)
-                .filter(|(_, a)| **a)
-                .map(|(f, _)| &f.summary),
-        );
-        let ok = |fiche: FicheId| accepted[fiche.index()];
-        let mut results = match query.mode {
-            Mode::Items => {
-                let mut hits: Vec<Hit> = named
-                    .iter()
-                    .filter(|n| ok(n.fiche))
-                    .map(|n| Hit {
-                        id: n.entry,
-                        score: NAMED_ITEM_SCORE,
-                    })
-                    .collect();
-                hits.extend(
-                    matches
-                        .iter()
-                        .filter(|m| ok(self.entries[m.id as usize].fiche))
-                        .filter(|m| !named.iter().any(|n| n.entry == m.id))
-                        .map(Scored::hit),
-                );
-                self.rank(hits, query.limit)
+        let mut results = if words.is_empty() && named.is_empty() {
+            // Nothing typed: every fiche answers, as far as facets go.
+            answering.fill(true);
+            match query.mode {
+                Mode::Items => self.listing(query, accepted),
+                Mode::Certifications => Results::default(),
             }
-            Mode::Certifications => self.certifications(query, matches, &named, &accepted),
+        } else {
+            match query.mode {
+                Mode::Items => self.item_results(query, words, accepted, &named, &mut answering),
+                Mode::Certifications => {
+                    self.cert_results(query, words, accepted, &named, &mut answering)
+                }
+            }
         };
-        results.counts = counts;
+        results.counts = count(&self.facet_values, &self.fiches, verdicts, &answering);
         results
     }
 
-    /// One row per accepted fiche with a match: its best item weighted by
-    /// kind, plus a little for every other matching item.
-    fn certifications(
+    fn item_results(
         &self,
         query: &Query,
-        matches: &[Scored],
-        named: &[Named],
+        words: &[&WordScores],
         accepted: &[bool],
+        named: &[super::lookup::Named],
+        answering: &mut [bool],
     ) -> Results {
-        // Per fiche: (score, best entry), score 0 meaning no row yet.
-        let mut rows: Vec<(u32, u32, u32)> = vec![(0, 0, 0); self.fiches.len()];
-        for m in matches {
-            let entry = &self.entries[m.id as usize];
-            let f = entry.fiche.index();
-            if !accepted[f] {
-                continue;
-            }
-            let weighted =
-                u32::try_from(m.score.max(1)).unwrap_or(u32::MAX / 64) * entry.kind.weight();
-            let row = &mut rows[f];
-            if row.0 == 0 || weighted > row.0 || (weighted == row.0 && self.better(m.id, row.1)) {
-                row.0 = weighted;
-                row.1 = m.id;
-            }
-            row.2 += 1;
-        }
-        let mut certs: Vec<CertHit> = rows
+        let named: Vec<Hit> = named
             .iter()
-            .enumerate()
-            .filter(|(_, r)| r.0 > 0)
-            .map(|(f, &(best, entry, count))| CertHit {
-                fiche: self.fiches[f].id,
-                score: best.saturating_add(count.min(32)),
-                best: entry,
+            .filter(|n| accepted[n.fiche.index()] && query.filter.accepts(self.kind(n.entry)))
+            .map(|n| Hit {
+                id: n.entry,
+                score: i64::from(NAMED_SCORE),
             })
             .collect();
-        for n in named {
-            if !accepted[n.fiche.index()] {
-                continue;
-            }
-            let hit = CertHit {
-                fiche: n.fiche,
-                score: NAMED_SCORE,
-                best: n.entry,
-            };
-            match certs.iter_mut().find(|c| c.fiche == n.fiche) {
-                Some(c) => c.score = c.score.saturating_add(NAMED_SCORE),
-                None => certs.push(hit),
-            }
-        }
-        let total = certs.len();
-        let order = |a: &CertHit, b: &CertHit| self.compare_certs(a, b);
-        match query.limit {
-            Some(limit) if limit < certs.len() => {
-                if limit == 0 {
-                    certs.clear();
-                } else {
-                    certs.select_nth_unstable_by(limit - 1, order);
-                    certs.truncate(limit);
-                    certs.sort_unstable_by(order);
+        let mut keys = Vec::new();
+        if !words.is_empty() {
+            self.each_match(words, query.filter, |e, meta, score| {
+                let f = meta_fiche(meta);
+                answering[f] = true;
+                if accepted[f] && !named.iter().any(|n| n.id == e) {
+                    keys.push(self.hit_key(e, meta, score));
                 }
-            }
-            _ => certs.sort_unstable_by(order),
+            });
         }
+        let total = named.len() + keys.len();
+        let rest = query.limit.map(|l| l.saturating_sub(named.len()));
+        let mut ranked = named;
+        ranked.extend(self.best_hits(keys, rest));
+        ranked.truncate(query.limit.unwrap_or(usize::MAX));
         Results {
-            certifications: certs,
+            hits: ranked,
+            total,
+            ..Results::default()
+        }
+    }
+
+    fn cert_results(
+        &self,
+        query: &Query,
+        words: &[&WordScores],
+        accepted: &[bool],
+        named: &[super::lookup::Named],
+        answering: &mut [bool],
+    ) -> Results {
+        let mut scores = if words.is_empty() {
+            vec![0; self.fiches.len()]
+        } else {
+            self.fiche_scores(words, query.filter).score
+        };
+        for n in named {
+            scores[n.fiche.index()] += NAMED_SCORE;
+        }
+        let candidates: Vec<(u32, u32)> = scores
+            .iter()
+            .enumerate()
+            .filter(|(f, s)| {
+                if **s > 0 {
+                    answering[*f] = true;
+                }
+                **s > 0 && accepted[*f]
+            })
+            .map(|(f, &s)| (s, f as u32))
+            .collect();
+        let total = candidates.len();
+        let certifications = self
+            .rank_fiches(candidates, query.limit)
+            .into_iter()
+            .filter_map(|(score, f)| {
+                let f = f as usize;
+                let best = match named.iter().find(|n| n.fiche.index() == f) {
+                    // Named, and nothing in it matched the text.
+                    Some(n) if score == NAMED_SCORE => n.entry,
+                    _ => self.best_item(f, words, query.filter)?,
+                };
+                Some(CertHit {
+                    fiche: self.fiches[f].id,
+                    score,
+                    best,
+                })
+            })
+            .collect();
+        Results {
+            certifications,
             fiche_total: total,
             ..Results::default()
         }
     }
 
-    /// Whether entry `a` is a better representative of its fiche than `b`
-    /// on an equal weighted score: higher kind priority, then shorter.
-    fn better(&self, a: u32, b: u32) -> bool {
-        let key = |id: u32| {
-            (
-                self.entries[id as usize].kind.priority(),
-                self.lengths[id as usize],
-                id,
-            )
-        };
-        key(a) < key(b)
-    }
-
-    /// Certifications best first; ties: the best item's kind, then fiche order.
-    fn compare_certs(&self, a: &CertHit, b: &CertHit) -> Ordering {
-        b.score.cmp(&a.score).then_with(|| {
-            let key = |c: &CertHit| {
-                (
-                    self.entries[c.best as usize].kind.priority(),
-                    self.lengths[c.best as usize],
-                    c.fiche,
-                )
-            };
-            key(a).cmp(&key(b))
-        })
+    /// Every entry of the filter's kind in an accepted fiche,
+    /// alphabetically (folded); nothing without a kind.
+    pub(crate) fn listing(&self, query: &Query, accepted: &[bool]) -> Results {
+        if query.filter == super::kind::Filter::All {
+            return Results::default();
+        }
+        let mut keyed: Vec<(String, u32)> = (0..self.len() as u32)
+            .filter(|&e| query.filter.accepts(self.kind(e)) && accepted[self.fiche_index(e)])
+            .map(|e| (fold_str(self.text(e)), e))
+            .collect();
+        let total = keyed.len();
+        super::items::select_best(&mut keyed, query.limit);
+        Results {
+            hits: keyed
+                .into_iter()
+                .map(|(_, id)| Hit { id, score: 0 })
+                .collect(),
+            total,
+            ..Results::default()
+        }
     }
 }

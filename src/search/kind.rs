@@ -63,6 +63,17 @@ impl Kind {
         Kind::Certifier,
     ];
 
+    /// Position in [`Kind::EVERY`] (the declaration order).
+    pub(crate) fn ordinal(self) -> usize {
+        self as usize
+    }
+
+    /// The kind at position `i` of [`Kind::EVERY`] (`ordinal`'s inverse).
+    #[inline]
+    pub(crate) fn from_ordinal(i: usize) -> Kind {
+        Kind::EVERY[i]
+    }
+
     /// Kinds that belong to the fiche as a whole rather than to a parcours.
     pub fn is_fiche_level(self) -> bool {
         Kind::FICHE_LEVEL.contains(&self)
@@ -217,11 +228,6 @@ impl Filter {
             Filter::All => true,
             Filter::Only(k) => k == kind,
         }
-    }
-
-    /// True when everything `self` accepts, `wider` accepts too.
-    pub(crate) fn within(self, wider: Filter) -> bool {
-        wider == Filter::All || wider == self
     }
 }
 

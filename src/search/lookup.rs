@@ -1,5 +1,6 @@
 //! Queries that name something directly: a certification number
-//! ("37674", "RNCP37674", "RS5000") or a ROME code ("M1805").
+//! ("37674", "RNCP37674", "RS5000") or a ROME code ("M1805", a word the
+//! engine matches against the codes of the fiches: `score`).
 
 use super::index::{EntryId, SearchIndex};
 use super::query::Query;
@@ -19,8 +20,8 @@ pub(crate) fn is_rome_code(word: &str) -> bool {
 }
 
 impl SearchIndex {
-    /// The fiche a number query names (whole query: "RNCP 37674" too), then
-    /// the fiches carrying a ROME code the query is made of, in index order.
+    /// The fiche a number query names (the whole query: "RNCP 37674" too).
+    /// (A ROME code is a query word: `Group::rome`.)
     pub(crate) fn named(&self, query: &Query) -> Vec<Named> {
         if let Some(number) = parse_numero(query.text()) {
             let registers = match number.repertoire {
@@ -41,20 +42,7 @@ impl SearchIndex {
                 .take(1)
                 .collect();
         }
-        if query.words().is_empty() || !query.words().iter().all(|w| is_rome_code(w)) {
-            return Vec::new();
-        }
-        self.fiches
-            .iter()
-            .filter_map(|f| {
-                let entry = f
-                    .rome
-                    .iter()
-                    .find(|(code, _)| query.words().contains(code))?
-                    .1;
-                Some(Named { fiche: f.id, entry })
-            })
-            .collect()
+        Vec::new()
     }
 }
 

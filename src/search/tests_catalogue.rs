@@ -143,3 +143,66 @@ fn items_mode_keeps_items_and_applies_facets() {
             .all(|h| index.summary(index.entry(h.id).fiche).active != Some(false))
     );
 }
+
+#[test]
+fn facet_counts_are_the_models_over_the_fiches_answering() {
+    use crate::model::Repertoire;
+    use crate::model::facets::{FacetCounts, FacetFilter};
+    let (catalogue, index) = samples();
+    let choices = [
+        Facets::default(),
+        all(),
+        Facets {
+            level: Some(7),
+            ..Facets::default()
+        },
+        Facets {
+            repertoire: Some(Repertoire::Rs),
+            ..all()
+        },
+        Facets {
+            certifier: Some("ministere".into()),
+            ..Facets::default()
+        },
+        Facets {
+            nsf: Some("32".into()),
+            rome: Some("M18".into()),
+            ..all()
+        },
+    ];
+    for text in [
+        "developpement",
+        "a",
+        "m1805",
+        "",
+        "informatique systemes",
+        "zzz",
+    ] {
+        // The fiches answering the text, whatever the facets.
+        let answering: Vec<_> = if text.is_empty() {
+            catalogue.ids().collect()
+        } else {
+            let q = Query::new(text, Filter::All)
+                .with_mode(Mode::Certifications)
+                .with_facets(all());
+            index
+                .search(&q)
+                .certifications
+                .iter()
+                .map(|c| c.fiche)
+                .collect()
+        };
+        let mut answering = answering;
+        answering.sort();
+        for facets in &choices {
+            let q = Query::new(text, Filter::All)
+                .with_mode(Mode::Certifications)
+                .with_facets(facets.clone());
+            let expected = FacetCounts::compute(
+                &FacetFilter::new(facets),
+                answering.iter().map(|&f| catalogue.summary(f)),
+            );
+            assert_eq!(index.search(&q).counts, expected, "{text:?} {facets:?}");
+        }
+    }
+}

@@ -134,7 +134,7 @@ fn render_results(
                 let entry = index.entry(hit.id);
                 let marked = index.highlight(hit.id, &query);
                 let selected = i == popup.list.selected;
-                lines.push(result_line(app, entry, &marked, selected, width, theme));
+                lines.push(result_line(app, &entry, &marked, selected, width, theme));
             }
         }
         Mode::Certifications => {
@@ -181,7 +181,7 @@ fn cert_lines(
         width,
         base,
     );
-    let entry = app.search.index.entry(cert.best);
+    let entry = &app.search.index.entry(cert.best);
     let (badge, badge_width) = badge(entry, width);
     let mut left = vec![
         Span::styled(s::SEARCH_BEST_ITEM, theme.tone(Tone::Muted)),
