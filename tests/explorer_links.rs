@@ -269,7 +269,7 @@ fn a_rome_code_opens_the_list_of_its_certifications_and_back_returns() {
     update(&mut app, Action::Activate);
     assert_eq!(app.mode, Mode::Fiches);
     let list = app.fiche_list.as_ref().unwrap();
-    assert_eq!(list.facets.rome.as_deref(), Some("M1805"));
+    assert_eq!(list.bar.facets.rome.as_deref(), Some("M1805"));
     assert!(list.filter.is_empty(), "the typed filter gives way");
     let listed: Vec<String> = list
         .rows
@@ -311,12 +311,12 @@ fn a_rome_code_opens_the_list_of_its_certifications_and_back_returns() {
     update(&mut app, Action::HistoryForward);
     assert_eq!(app.mode, Mode::Fiches);
     assert_eq!(
-        app.fiche_list.as_ref().unwrap().facets.rome.as_deref(),
+        app.fiche_list.as_ref().unwrap().bar.facets.rome.as_deref(),
         Some("M1805")
     );
     update(&mut app, Action::Close);
     let list = app.fiche_list.as_ref().unwrap();
-    assert_eq!(list.facets.rome, None);
+    assert_eq!(list.bar.facets.rome, None);
     assert_eq!(list.rows.len(), app.catalogue.len());
 }
 

@@ -25,7 +25,12 @@ enum Step {
 
 fn fresh() -> App {
     static APP: OnceLock<App> = OnceLock::new();
-    APP.get_or_init(|| App::new(model::embedded())).clone()
+    APP.get_or_init(|| {
+        let mut app = App::new(model::embedded());
+        app.build_index_now();
+        app
+    })
+    .clone()
 }
 
 fn key(n: u8) -> Action {

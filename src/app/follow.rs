@@ -189,7 +189,7 @@ fn to_rome(app: &mut App, code: &str) {
         app.notice = Some(s::ROME_NO_LIST.to_string());
         return;
     };
-    list.facets.rome = Some(code.to_string());
+    list.bar.facets.rome = Some(code.to_string());
     list.filter.clear();
     list.editing = false;
     list.rebuild(&catalogue);

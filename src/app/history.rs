@@ -91,7 +91,7 @@ pub fn here(app: &App) -> Place {
     match (&app.mode, &app.fiche_list) {
         (Mode::Fiches, Some(list)) => Place::List {
             filter: list.filter.clone(),
-            facets: list.facets.clone(),
+            facets: list.bar.facets.clone(),
             sort: list.sort,
             selected: list.current(),
         },
@@ -167,7 +167,7 @@ fn restore(app: &mut App, place: Place) {
                 return;
             };
             list.filter = filter;
-            list.facets = facets;
+            list.bar.facets = facets;
             list.sort = sort;
             list.editing = false;
             list.rebuild(&catalogue);

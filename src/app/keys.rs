@@ -13,6 +13,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Pane};
+use super::facet_bar::FacetKey;
+use crate::model::facets::Dimension;
 
 /// A key as the table spells it. `Char` keys ignore Shift (the character
 /// already says it: `G` is Shift-g); Ctrl and Alt must match exactly.
@@ -114,8 +116,10 @@ pub enum KeyMode {
     Compare,
     /// The picker choosing the parcours to compare with.
     ComparePick,
-    /// The search popup.
+    /// The search popup over one fiche.
     Search,
+    /// The search popup over a catalogue of several fiches: with facets.
+    CatalogueSearch,
     /// The list of the catalogue's fiches.
     Fiches,
     /// Typing the fiche list's filter.
@@ -134,6 +138,8 @@ pub enum KeyMode {
     CertCompare,
     /// Choosing (and filtering as one types) the certification to compare with.
     CertPick,
+    /// The menu of one facet's values (over the fiche list or the search).
+    FacetMenu,
 }
 
 // Shared layers.
@@ -751,7 +757,7 @@ const FICHES_OWN: &[Binding] = &[
         &[ch('s')],
         "s",
         Action::Swap,
-        "Trier : ordre des sources, numéro, intitulé",
+        "Trier : sources, numéro, intitulé, fin d'enregistrement",
     )
     .hint("s trier"),
     bind(
@@ -761,6 +767,13 @@ const FICHES_OWN: &[Binding] = &[
         "Comparer la fiche choisie avec une autre certification",
     )
     .hint("c comparer"),
+    bind(
+        &[ctrl('f')],
+        "Ctrl-F",
+        Action::OpenCatalogueSearch,
+        "Chercher dans tout le catalogue (certifications, métiers…)",
+    )
+    .hint("Ctrl-F chercher"),
     bind(
         &[key(KeyCode::Esc)],
         "Échap",
@@ -789,6 +802,186 @@ const FICHE_FILTER_OWN: &[Binding] = &[
         "Ctrl-U",
         Action::SearchClear,
         "Effacer le filtre",
+    ),
+];
+
+const fn facet(key: FacetKey) -> Action {
+    Action::Facet(key)
+}
+
+/// The fiche list's facets: letters, the list has no text to type.
+const FICHES_FACETS: &[Binding] = &[
+    bind(
+        &[ch('f')],
+        "f",
+        facet(FacetKey::Menu(Dimension::Repertoire)),
+        "Facettes : choisir une valeur (←→ : facette voisine)",
+    )
+    .hint("f facettes"),
+    bind(
+        &[ch('r')],
+        "r",
+        facet(FacetKey::Cycle(Dimension::Repertoire)),
+        "Répertoire : tous, RNCP, RS",
+    ),
+    bind(
+        &[ch('n')],
+        "n",
+        facet(FacetKey::Cycle(Dimension::Level)),
+        "Niveau : tous, puis chaque niveau qui donne des fiches",
+    ),
+    bind(
+        &[ch('i')],
+        "i",
+        facet(FacetKey::Cycle(Dimension::Active)),
+        "Montrer ou cacher les fiches inactives",
+    ),
+    bind(
+        &[ch('d')],
+        "d",
+        facet(FacetKey::Menu(Dimension::Nsf)),
+        "Domaine (NSF) : un code ou son début",
+    ),
+    bind(
+        &[ch('m')],
+        "m",
+        facet(FacetKey::Menu(Dimension::Rome)),
+        "Métier (ROME) : un code ou son début",
+    ),
+    bind(
+        &[ch('a')],
+        "a",
+        facet(FacetKey::Menu(Dimension::Certifier)),
+        "Autorité certificatrice : nom ou SIRET",
+    ),
+    bind(
+        &[ch('x')],
+        "x",
+        facet(FacetKey::Reset),
+        "Facettes par défaut",
+    ),
+];
+
+/// The search popup's facets: letters type the query there, so function
+/// keys (and Ctrl-T, where F-keys are taken by the system).
+const SEARCH_FACETS: &[Binding] = &[
+    bind(
+        &[ctrl('r')],
+        "Ctrl-R",
+        Action::SwitchSearchMode,
+        "Résultats par certification (une ligne par fiche) ou par élément",
+    )
+    .hint("Ctrl-R certif./éléments"),
+    bind(
+        &[key(KeyCode::F(2))],
+        "F2",
+        facet(FacetKey::Cycle(Dimension::Repertoire)),
+        "Facette répertoire : tous, RNCP, RS",
+    )
+    .hint("F2…F7 facettes"),
+    bind(
+        &[key(KeyCode::F(3))],
+        "F3",
+        facet(FacetKey::Cycle(Dimension::Level)),
+        "Facette niveau : tous, puis chaque niveau qui donne des fiches",
+    ),
+    bind(
+        &[key(KeyCode::F(4)), ctrl('t')],
+        "F4 / Ctrl-T",
+        facet(FacetKey::Cycle(Dimension::Active)),
+        "Inclure les certifications inactives, ou non",
+    ),
+    bind(
+        &[key(KeyCode::F(5))],
+        "F5",
+        facet(FacetKey::Menu(Dimension::Nsf)),
+        "Facette NSF : un code ou son début (menu)",
+    ),
+    bind(
+        &[key(KeyCode::F(6))],
+        "F6",
+        facet(FacetKey::Menu(Dimension::Rome)),
+        "Facette ROME : un code ou son début (menu)",
+    ),
+    bind(
+        &[key(KeyCode::F(7))],
+        "F7",
+        facet(FacetKey::Menu(Dimension::Certifier)),
+        "Facette certificateur : nom ou SIRET (menu)",
+    ),
+    bind(
+        &[key(KeyCode::F(8))],
+        "F8",
+        facet(FacetKey::Reset),
+        "Facettes par défaut (certifications actives)",
+    ),
+];
+
+/// The menu of a facet's values: typed text narrows them.
+const FACET_MENU_OWN: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Enter)],
+        "Entrée",
+        Action::Activate,
+        "Choisir cette valeur",
+    )
+    .hint("Entrée choisir"),
+    bind(
+        &[key(KeyCode::Esc)],
+        "Échap",
+        Action::Close,
+        "Fermer le menu sans rien changer",
+    )
+    .hint("Échap fermer"),
+    bind(
+        &[key(KeyCode::Up), ctrl('p')],
+        "↑ / Ctrl-P",
+        Action::Up,
+        "Valeur précédente",
+    )
+    .hint("↑↓ choisir"),
+    bind(
+        &[key(KeyCode::Down), ctrl('n')],
+        "↓ / Ctrl-N",
+        Action::Down,
+        "Valeur suivante",
+    ),
+    bind(
+        &[key(KeyCode::PageUp)],
+        "PgPréc",
+        Action::PageUp,
+        "Remonter d'une page",
+    ),
+    bind(
+        &[key(KeyCode::PageDown)],
+        "PgSuiv",
+        Action::PageDown,
+        "Descendre d'une page",
+    ),
+    bind(
+        &[key(KeyCode::Left), key(KeyCode::BackTab)],
+        "← / Maj-Tab",
+        Action::Left,
+        "Facette précédente",
+    )
+    .hint("←→ facette"),
+    bind(
+        &[key(KeyCode::Right), key(KeyCode::Tab)],
+        "→ / Tab",
+        Action::Right,
+        "Facette suivante",
+    ),
+    bind(
+        &[key(KeyCode::Backspace), ctrl('h')],
+        "⌫",
+        Action::SearchBackspace,
+        "Effacer le caractère avant le curseur",
+    ),
+    bind(
+        &[ctrl('u')],
+        "Ctrl-U",
+        Action::SearchClear,
+        "Effacer le texte tapé",
     ),
 ];
 
@@ -840,12 +1033,15 @@ fn layers(mode: KeyMode) -> &'static [&'static [Binding]] {
         KeyMode::ComparePick => &[COMPARE_PICK_OWN, JUMPS, QUIT],
         // Letters are text there: only Ctrl-C quits.
         KeyMode::Search => &[SEARCH_OWN, &[QUIT_CTRL_C]],
+        KeyMode::CatalogueSearch => &[SEARCH_OWN, SEARCH_FACETS, &[QUIT_CTRL_C]],
         KeyMode::Fiches => &[
             FICHES_OWN,
+            FICHES_FACETS,
             JUMPS,
             &[OPEN_WARNINGS, HISTORY_BACK, HISTORY_FORWARD],
             QUIT,
         ],
+        KeyMode::FacetMenu => &[FACET_MENU_OWN, &[QUIT_CTRL_C]],
         KeyMode::FicheFilter => &[FICHE_FILTER_OWN, &[QUIT_CTRL_C]],
         KeyMode::FicheBrowse => &[
             BROWSE_MOVES,
@@ -891,7 +1087,12 @@ pub fn action_for(mode: KeyMode, event: &KeyEvent) -> Option<Action> {
         .map(|b| b.action);
     match (mode, event.code) {
         (
-            KeyMode::Search | KeyMode::FicheFilter | KeyMode::Partners | KeyMode::CertPick,
+            KeyMode::Search
+            | KeyMode::CatalogueSearch
+            | KeyMode::FicheFilter
+            | KeyMode::FacetMenu
+            | KeyMode::Partners
+            | KeyMode::CertPick,
             KeyCode::Char(c),
         ) if bound.is_none()
             && !event
@@ -912,6 +1113,7 @@ pub fn after_escape(mode: KeyMode, event: &KeyEvent) -> Option<KeyEvent> {
         mode,
         KeyMode::Help
             | KeyMode::Search
+            | KeyMode::CatalogueSearch
             | KeyMode::SearchPick
             | KeyMode::ComparePick
             | KeyMode::CertPick
@@ -919,6 +1121,7 @@ pub fn after_escape(mode: KeyMode, event: &KeyEvent) -> Option<KeyEvent> {
             | KeyMode::Findings
             | KeyMode::Warnings
             | KeyMode::Partners
+            | KeyMode::FacetMenu
     );
     let alt_only = event.modifiers.contains(KeyModifiers::ALT)
         && !event.modifiers.contains(KeyModifiers::CONTROL);
@@ -992,10 +1195,12 @@ mod tests {
             KeyMode::Compare,
             KeyMode::ComparePick,
             KeyMode::Search,
+            KeyMode::CatalogueSearch,
             KeyMode::Findings,
             KeyMode::FicheBrowse,
             KeyMode::Fiches,
             KeyMode::Partners,
+            KeyMode::FacetMenu,
         ] {
             let keys: Vec<Key> = bindings(mode)
                 .flat_map(|b| b.keys.iter().copied())

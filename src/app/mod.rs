@@ -14,6 +14,7 @@ pub mod action;
 pub mod cert_compare;
 pub mod clipboard;
 pub mod compare;
+pub mod facet_bar;
 pub mod fiche_list;
 pub mod findings;
 pub mod follow;
@@ -194,7 +195,6 @@ impl App {
     /// The app on a catalogue, showing its first fiche.
     pub fn with_catalogue(catalogue: Catalogue) -> Self {
         assert!(!catalogue.is_empty(), "a catalogue to explore has a fiche");
-        let index = Arc::new(SearchIndex::build(&catalogue));
         let findings = FindingsCache::new(&catalogue);
         let focus = Pane::Parcours;
         let fiche_list = (catalogue.len() > 1).then(|| fiche_list::FicheList::new(&catalogue));
@@ -215,19 +215,28 @@ impl App {
             detail_source: focus,
             layout: layout::compute(Rect::new(0, 0, 80, 24), focus),
             should_quit: false,
-            search: search::SearchEngine::new(index),
+            // Built off the UI thread: the first frame never waits for it.
+            search: search::SearchEngine::pending(),
             notice: None,
             load_warnings: Vec::new(),
             link_turn: None,
             saved: None,
             history: history::History::default(),
-            effects: Vec::new(),
+            effects: vec![Effect::BuildIndex],
             today: crate::model::registry::Date::today(),
             fiche_keys: std::sync::OnceLock::new(),
         };
         app.open(FicheId::FIRST);
         app.refresh();
         app
+    }
+
+    /// Builds the search index on this thread and applies it as the event
+    /// loop does with its worker's answer ([`Msg::IndexReady`]): for tests
+    /// and tools without an event loop.
+    pub fn build_index_now(&mut self) {
+        let index = Arc::new(SearchIndex::build(&self.catalogue));
+        update(self, Msg::IndexReady(index));
     }
 
     /// Counts validity from `today` on; the kept detail documents, which
@@ -463,8 +472,13 @@ impl App {
         match (&self.popup, &self.mode) {
             (Some(Popup::Help { .. }), _) => KeyMode::Help,
             (Some(Popup::Search(p)), _) if p.picker.is_some() => KeyMode::SearchPick,
+            (Some(Popup::Search(p)), _) if p.bar.as_ref().is_some_and(|b| b.menu.is_some()) => {
+                KeyMode::FacetMenu
+            }
+            (Some(Popup::Search(_)), _) if self.fiche_list.is_some() => KeyMode::CatalogueSearch,
             (Some(Popup::Search(_)), _) => KeyMode::Search,
             (None, Mode::Fiches) => match &self.fiche_list {
+                Some(list) if list.bar.menu.is_some() => KeyMode::FacetMenu,
                 Some(list) if list.editing => KeyMode::FicheFilter,
                 _ => KeyMode::Fiches,
             },

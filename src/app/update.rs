@@ -29,6 +29,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
         Msg::Notice(text) => app.notice = Some(text),
         Msg::Restore(saved) => app.restore(saved),
         Msg::LoadWarnings(warnings) => app.load_warnings = warnings,
+        Msg::IndexReady(index) => search::index_ready(app, index),
     }
     app.refresh();
     std::mem::take(&mut app.effects)
@@ -164,11 +165,12 @@ fn fiches(app: &mut App, action: Action) {
         Action::Close if fiche_list_rome(app) => {
             let catalogue = std::sync::Arc::clone(&app.catalogue);
             if let Some(list) = &mut app.fiche_list {
-                list.facets.rome = None;
+                list.bar.facets.rome = None;
                 list.rebuild(&catalogue);
             }
         }
         Action::OpenCompare => cert_compare::open_from_list(app),
+        Action::OpenCatalogueSearch => search::open(app),
         // Opening a fiche from the list is a jump.
         other if leads_elsewhere(other) => history::jump(app, |app| fiche_list::handle(app, other)),
         other => fiche_list::handle(app, other),
@@ -189,7 +191,7 @@ fn leads_elsewhere(action: Action) -> bool {
 fn fiche_list_rome(app: &App) -> bool {
     app.fiche_list
         .as_ref()
-        .is_some_and(|l| l.filter.is_empty() && !l.editing && l.facets.rome.is_some())
+        .is_some_and(|l| l.filter.is_empty() && !l.editing && l.bar.facets.rome.is_some())
 }
 
 fn browse(app: &mut App, action: Action) {

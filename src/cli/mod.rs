@@ -119,11 +119,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Chercher un emploi, une compétence, une UE… (approximatif, sans accents) ;
-    /// code de sortie 1 si rien ne correspond.
+    /// Chercher une certification, un emploi, une compétence, une UE… (sans accents,
+    /// mots abrégés, sigles, numéro RNCP/RS, code ROME) ; code de sortie 1 si rien ne
+    /// correspond. Sur plusieurs fiches : les certifications, la meilleure d'abord.
     Search {
-        /// Mots à chercher, dans n'importe quel ordre (« chef cabinet »).
+        /// Mots à chercher, dans n'importe quel ordre (« dev web », « chef cabinet »,
+        /// « RH », « 37674 », « M1805 »).
         query: String,
+        /// Les éléments trouvés (emplois, compétences…) plutôt que les certifications.
+        #[arg(long)]
+        items: bool,
         /// Ne chercher que ce type d'élément (sans requête : les lister tous).
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
@@ -133,6 +138,8 @@ pub enum Command {
         /// Sortie JSON (tableau de résultats).
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        facets: facet_args::FacetArgs,
     },
     /// Afficher toute une fiche : identité, validité, blocs, résultats, partenaires…
     Show {
@@ -192,6 +199,16 @@ pub enum KindArg {
     Sector,
     Ue,
     Course,
+    /// L'intitulé de la certification.
+    Title,
+    /// Le type de diplôme (abrégé : « Brevet de technicien supérieur »).
+    Abbreviation,
+    /// Le libellé d'un bloc de compétences.
+    Bloc,
+    /// Le libellé d'un code ROME.
+    Rome,
+    /// Le nom d'un certificateur.
+    Certifier,
 }
 
 impl From<KindArg> for Kind {
@@ -203,6 +220,11 @@ impl From<KindArg> for Kind {
             KindArg::Sector => Kind::Sector,
             KindArg::Ue => Kind::Ue,
             KindArg::Course => Kind::Course,
+            KindArg::Title => Kind::Title,
+            KindArg::Abbreviation => Kind::Abbreviation,
+            KindArg::Bloc => Kind::Bloc,
+            KindArg::Rome => Kind::Rome,
+            KindArg::Certifier => Kind::Certifier,
         }
     }
 }
@@ -379,18 +401,30 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Export { format } => with_fiche(&|fiche| export::run(fiche, format)),
         Command::Search {
             query,
+            items,
             kind,
             limit,
             json,
-        } => with_fiche(&|fiche| {
-            search::run(
-                fiche,
-                &query,
-                kind.map(Kind::from),
-                limit.map(|n| n as usize),
+            facets,
+        } => {
+            let request = search::Request {
+                text: &query,
+                kind: kind.map(Kind::from),
+                limit: limit.map(|n| n as usize),
                 json,
-            )
-        }),
+                items,
+                facets: facets.facets(),
+            };
+            // --fiche names one fiche to search; otherwise the whole catalogue.
+            let only = match wanted {
+                Some(_) => match one_fiche(&catalogue, wanted) {
+                    Ok(fiche) => Some(fiche),
+                    Err(code) => return code,
+                },
+                None => None,
+            };
+            search::run(&catalogue, only, &request)
+        }
         // Handled before loading; here only for the match to be whole.
         Command::Import(args) => import::run(&args, cli.data.first()),
         Command::Completions { shell } => completions::completions(shell),

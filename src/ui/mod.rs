@@ -7,6 +7,7 @@ mod cert_pick;
 mod compare;
 mod compare_pick;
 mod detail;
+mod facet_bar;
 mod fiches;
 mod findings;
 mod help;
@@ -44,6 +45,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             Some(Popup::Help { scroll }) => help::render(frame, area, true, *scroll, theme),
             Some(Popup::Warnings(cursor)) => warnings::render(frame, area, app, cursor, theme),
             Some(Popup::CertPick(picker)) => cert_pick::render(frame, area, app, picker, theme),
+            Some(Popup::Search(popup)) => search::render(frame, area, app, popup, theme),
             _ => {}
         }
         return;

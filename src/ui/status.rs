@@ -21,7 +21,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mode = app.key_mode();
     let place = match mode {
         KeyMode::Help => s::HELP_TITLE,
-        KeyMode::Search | KeyMode::SearchPick => s::SEARCH_TITLE,
+        KeyMode::Search | KeyMode::CatalogueSearch | KeyMode::SearchPick => s::SEARCH_TITLE,
         KeyMode::Browse | KeyMode::FicheBrowse => pane_name(app.focus),
         KeyMode::Fiches | KeyMode::FicheFilter => s::FICHES_TITLE,
         KeyMode::Compare | KeyMode::ComparePick => s::compare::PANE_COMPARE,
@@ -29,6 +29,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         KeyMode::Warnings => s::WARNINGS_TITLE,
         KeyMode::Partners => s::PARTNERS_TITLE,
         KeyMode::CertCompare | KeyMode::CertPick => s::certs::PANE_CERTS,
+        KeyMode::FacetMenu => s::FACETS_TITLE,
     };
     let hints: Vec<String> = keys::hints(mode, app.focus)
         .map(|h| format!(" {h} "))
@@ -53,14 +54,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Where the user came from, when they followed something: the trail
     // takes the fiche's place, in half the bar at most.
     let trail = history::trail(app);
+    let over_list = matches!(app.mode, crate::app::Mode::Fiches);
     let head = if !trail.is_empty() {
         let room = (width / 2).saturating_sub(text::width(&bare) + 3);
         format!(" {} │{bare}", trail_text(&trail, room))
-    } else if matches!(
-        mode,
-        // Nor is a comparison of two certifications.
-        KeyMode::Fiches | KeyMode::FicheFilter | KeyMode::CertCompare | KeyMode::CertPick
-    ) {
+    } else if over_list
+        || matches!(
+            mode,
+            // Nor is a comparison of two certifications.
+            KeyMode::Fiches
+                | KeyMode::FicheFilter
+                | KeyMode::FacetMenu
+                | KeyMode::CertCompare
+                | KeyMode::CertPick
+        )
+    {
         bare
     } else if text::width(&full) + hints_width <= width {
         full

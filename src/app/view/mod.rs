@@ -7,6 +7,8 @@
 pub mod cert_lines;
 pub mod compare_lines;
 pub mod detail;
+pub mod facet_bar;
+pub mod fiche_list;
 pub mod help;
 pub mod layout;
 pub mod search;
