@@ -9,7 +9,7 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rncp_explorer::app::{self, Action, App};
+use rncp_explorer::app::{self, Action, App, Msg};
 use rncp_explorer::model;
 use rncp_explorer::ui::{self, Theme};
 
@@ -71,7 +71,7 @@ fuzz_target!(|steps: Vec<Step>| {
         },
     );
     for step in steps.iter().take(200) {
-        match step {
+        let _effects = match step {
             Step::Key(n) => app::update(&mut app, key(*n)),
             Step::Input(c) => app::update(&mut app, Action::SearchInput(*c)),
             Step::Resize { width, height } => app::update(
@@ -96,8 +96,8 @@ fuzz_target!(|steps: Vec<Step>| {
                     down: *down,
                 },
             ),
-            Step::Paste(text) => app::search::paste(&mut app, text),
-        }
+            Step::Paste(text) => app::update(&mut app, Msg::Paste(text.clone())),
+        };
         if app.should_quit {
             return;
         }
