@@ -449,3 +449,18 @@ fn tiny_screens_never_panic() {
         let _ = screen(&app);
     }
 }
+
+#[test]
+fn fiches_with_only_some_of_the_words_are_said_to_be_so() {
+    let app = searched(120, 40, "amiante developpeur");
+    let popup = popup(&app);
+    assert!(popup.results.partial, "no fiche has both words");
+    assert!(!popup.results.certifications.is_empty());
+    let text = screen(&app);
+    assert!(
+        text.contains("avec une partie des mots seulement"),
+        "{text}"
+    );
+    let whole = searched(120, 40, "amiante");
+    assert!(!screen(&whole).contains("partie des mots"));
+}

@@ -9,7 +9,7 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rncp_explorer::app::{self, Action, App};
+use rncp_explorer::app::{self, Action, App, Msg};
 use rncp_explorer::model;
 use rncp_explorer::ui::{self, Theme};
 
@@ -102,7 +102,7 @@ fuzz_target!(|steps: Vec<Step>| {
                     down: *down,
                 },
             ),
-            Step::Paste(text) => app::update(&mut app, app::Msg::Paste(text.clone())),
+            Step::Paste(text) => app::update(&mut app, Msg::Paste(text.clone())),
         };
         if app.should_quit {
             return;

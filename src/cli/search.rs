@@ -53,6 +53,12 @@ pub fn run(catalogue: &Catalogue, only: Option<&Fiche>, request: &Request) -> Ex
         Some(fiche) => fiche,
         None => catalogue.get(entry.fiche),
     };
+    if results.partial {
+        eprintln!(
+            "rncp-explorer: aucune certification ne contient tous ces mots ; \
+             voici celles qui en contiennent le plus"
+        );
+    }
     let found = match mode {
         Mode::Certifications => {
             let rows: Vec<JsonCert> = certifications(&index, &query, &results);

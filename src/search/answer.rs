@@ -89,10 +89,11 @@ impl SearchIndex {
         named: &[super::lookup::Named],
         answering: &mut [bool],
     ) -> Results {
-        let mut scores = if words.is_empty() {
-            vec![0; self.fiches.len()]
+        let (mut scores, partial) = if words.is_empty() {
+            (vec![0; self.fiches.len()], false)
         } else {
-            self.fiche_scores(words, query.filter).score
+            let s = self.fiche_scores(words, query.filter);
+            (s.score, s.partial)
         };
         for n in named {
             scores[n.fiche.index()] += NAMED_SCORE;
@@ -129,6 +130,7 @@ impl SearchIndex {
         Results {
             certifications,
             fiche_total: total,
+            partial,
             ..Results::default()
         }
     }

@@ -2,7 +2,9 @@
 //! as a whole answers the query.
 //!
 //! A fiche answers when each query word matches one of its items (not
-//! necessarily the same). Its score adds, for each word, its best match in
+//! necessarily the same); when no fiche holds every word, the fiches
+//! holding the most of them answer (`Results::partial`: "formateur
+//! anglais" still finds the English teaching certificate). Its score adds, for each word, its best match in
 //! the fiche weighted by the item's kind (`Kind::weight`: intitulé and
 //! diploma first, then jobs, blocs and ROME labels, then competences and
 //! activities, then sectors and certifiers), a little for each further item
@@ -29,6 +31,8 @@ type CertKey = (Reverse<u32>, u32, u32);
 pub(crate) struct FicheScores {
     /// Per fiche index, its score; 0 when it does not answer.
     pub score: Vec<u32>,
+    /// No fiche holds every word: those answering hold the most.
+    pub partial: bool,
 }
 
 impl SearchIndex {
@@ -72,21 +76,28 @@ impl SearchIndex {
                 together[f] = together[f].max(meta_kind(meta).weight() * s);
             });
         }
+        // How many words each fiche holds; the fiches holding them all
+        // answer, else those holding the most.
+        let held = |f: usize| best[f * n..(f + 1) * n].iter().filter(|&&b| b > 0).count();
+        let most = (0..fiches).map(held).max().unwrap_or(0);
         let score = (0..fiches)
             .map(|f| {
-                let row = &best[f * n..(f + 1) * n];
-                if row.contains(&0) {
+                if most == 0 || held(f) < most {
                     return 0;
                 }
-                let counts = &count[f * n..(f + 1) * n];
+                let (row, counts) = (&best[f * n..(f + 1) * n], &count[f * n..(f + 1) * n]);
                 let spread: u32 = counts
                     .iter()
+                    .filter(|&&c| c > 0)
                     .map(|&c| u32::from(c.min(COUNT_CAP) - 1) * COUNT_BONUS)
                     .sum();
                 row.iter().sum::<u32>() + spread + together[f] / 2
             })
             .collect();
-        FicheScores { score }
+        FicheScores {
+            score,
+            partial: most > 0 && most < n,
+        }
     }
 
     /// The fiche's item whose matches weigh most (`words` may be empty:

@@ -46,6 +46,9 @@ pub struct Results {
     /// Over the fiches answering the query text, each facet counted with
     /// the others applied (`FacetCounts::compute`).
     pub counts: FacetCounts,
+    /// Certifications only: no fiche holds every word of the query, and
+    /// those given hold the most of them.
+    pub partial: bool,
 }
 
 impl SearchIndex {

@@ -3,7 +3,7 @@
 
 use super::index::{EntryId, SearchIndex};
 use super::query::Query;
-use super::terms::{Marks, Matching, word_match};
+use super::terms::{Marks, Matching, typos_allowed, word_match};
 use super::words::{is_stop_word, words};
 use crate::model::normalize::fold;
 
@@ -34,7 +34,8 @@ impl SearchIndex {
                         .map(|w| (w.as_str(), Matching::Normal)),
                 );
                 for (q, how) in forms {
-                    let Some(m) = word_match(q.as_bytes(), word.as_bytes(), how) else {
+                    let typos = typos_allowed(&self.vocab, q.as_bytes());
+                    let Some(m) = word_match(q.as_bytes(), word.as_bytes(), how, typos) else {
                         continue;
                     };
                     let bytes: Vec<usize> = match m.marks {

@@ -48,3 +48,5 @@ pub use session::Session;
 mod tests;
 #[cfg(test)]
 mod tests_catalogue;
+#[cfg(test)]
+mod tests_ranking;

@@ -8,10 +8,12 @@
 //!   more when it covers more of the word; 1–2 letter query words match
 //!   this way only, so `e` or `in` never find scattered letters;
 //! - (3+ letters) the word contains it (`securite` → "cybersecurite"): 40–60;
-//! - (4+ letters, same first letter) typos: letters left out, in at most one
-//!   gap (two from 8 letters: `lobiste` → "lobbyiste", `devlopeur` →
-//!   "developpeur"), or (5+ letters) one letter wrong, extra, missing or
-//!   two swapped in the word's beginning (two from 8 letters:
+//! - typos, when no word of the index starts with the query word as typed
+//!   (a word that exists is never "corrected": `celta` does not find
+//!   "cela"), and with the same first letter: letters left out, in at most
+//!   one gap from 5 letters (two from 9: `lobiste` → "lobbyiste",
+//!   `devlopeur` → "developpeur"), or one letter wrong, extra, missing or
+//!   two swapped in the word's beginning from 6 letters (two from 10:
 //!   `ingenieru` → "ingenieur"): 15–40.
 //!
 //! An acronym of the table (`acronyms`) matches only itself as a whole
@@ -49,8 +51,9 @@ pub(crate) enum Marks {
     Scattered(Vec<usize>),
 }
 
-/// `q` matched against index word `t`, both folded.
-pub(crate) fn word_match(q: &[u8], t: &[u8], how: Matching) -> Option<WordMatch> {
+/// `q` matched against index word `t`, both folded; `typos`: whether the
+/// typo rules apply (`typos_allowed`).
+pub(crate) fn word_match(q: &[u8], t: &[u8], how: Matching, typos: bool) -> Option<WordMatch> {
     let l = q.len();
     if l == 0 {
         return None;
@@ -75,7 +78,13 @@ pub(crate) fn word_match(q: &[u8], t: &[u8], how: Matching) -> Option<WordMatch>
     {
         return run(at, ratio(40, 20, l, t.len()));
     }
-    fuzzy(q, t)
+    if typos { fuzzy(q, t) } else { None }
+}
+
+/// Whether typos of `q` are forgiven in `vocab`: only when no word of it
+/// starts with `q` as typed.
+pub(crate) fn typos_allowed(vocab: &Vocab, q: &[u8]) -> bool {
+    vocab.prefixed(q).is_empty()
 }
 
 /// True when `plural` is `word` with a plural mark (`s`, `x`), as
@@ -96,13 +105,13 @@ fn ratio(base: usize, extra: usize, covered: usize, whole: usize) -> u8 {
 /// The typo rules (see the module's doc).
 fn fuzzy(q: &[u8], t: &[u8]) -> Option<WordMatch> {
     let l = q.len();
-    if !(4..=FUZZY_MAX_QUERY).contains(&l) || t.len() > FUZZY_MAX_WORD || t.first() != q.first() {
+    if !(5..=FUZZY_MAX_QUERY).contains(&l) || t.len() > FUZZY_MAX_WORD || t.first() != q.first() {
         return None;
     }
-    let allowed = if l >= 8 { 2 } else { 1 };
     let (mq, mt) = (letter_mask(q), letter_mask(t));
+    let gaps = if l >= 9 { 2 } else { 1 };
     if mq & !mt == 0
-        && let Some(positions) = gapped(q, t, allowed)
+        && let Some(positions) = gapped(q, t, gaps)
     {
         let gaps = count_runs(&positions) - 1;
         let score = ratio(30, 10, l, t.len()) - 4 * gaps as u8;
@@ -111,8 +120,9 @@ fn fuzzy(q: &[u8], t: &[u8]) -> Option<WordMatch> {
             marks: Marks::Scattered(positions),
         });
     }
-    if l >= 5 && (mq & !mt).count_ones() as usize <= allowed {
-        let (distance, end) = prefix_distance(q, t, allowed)?;
+    let edits = if l >= 10 { 2 } else { 1 };
+    if l >= 6 && (mq & !mt).count_ones() as usize <= edits {
+        let (distance, end) = prefix_distance(q, t, edits)?;
         let score = ratio(26, 10, l, t.len()) - 5 * distance as u8;
         return Some(WordMatch {
             score,
@@ -223,15 +233,16 @@ pub(crate) fn matching_words(vocab: &Vocab, q: &[u8], how: Matching, out: &mut V
         return;
     }
     // Prefix and typo matches start with the same letter: scan that range
-    // (only its prefix part when no typo rule can apply).
-    let same_first = vocab.prefixed(&[first]);
-    let scan = if q.len() >= 4 && q.len() <= FUZZY_MAX_QUERY {
-        same_first
+    // when typos are forgiven, else only the words starting with `q`.
+    let prefixed = vocab.prefixed(q);
+    let typos = prefixed.is_empty();
+    let scan = if typos && q.len() <= FUZZY_MAX_QUERY {
+        vocab.prefixed(&[first])
     } else {
-        vocab.prefixed(q)
+        prefixed
     };
     for i in scan.clone() {
-        if let Some(m) = word_match(q, vocab.word(i), how) {
+        if let Some(m) = word_match(q, vocab.word(i), how, typos) {
             out.push((i as u32, m.score));
         }
     }
@@ -239,7 +250,7 @@ pub(crate) fn matching_words(vocab: &Vocab, q: &[u8], how: Matching, out: &mut V
     if q.len() >= 3 {
         for (i, _) in vocab.containing(q) {
             if !scan.contains(&i)
-                && let Some(m) = word_match(q, vocab.word(i), how)
+                && let Some(m) = word_match(q, vocab.word(i), how, typos)
             {
                 out.push((i as u32, m.score));
             }
@@ -253,7 +264,7 @@ mod tests {
     use super::*;
 
     fn score(q: &str, t: &str) -> Option<u8> {
-        word_match(q.as_bytes(), t.as_bytes(), Matching::Normal).map(|m| m.score)
+        word_match(q.as_bytes(), t.as_bytes(), Matching::Normal, true).map(|m| m.score)
     }
 
     #[test]
@@ -300,6 +311,7 @@ mod tests {
         for (typed, word) in [
             ("elus", "electeurs"),
             ("chef", "cher"),
+            ("celta", "cela"),
             ("xeveloppeur", "developpeur"),
             ("dev", "dve"),
         ] {
@@ -309,16 +321,16 @@ mod tests {
 
     #[test]
     fn marks_say_which_bytes_matched() {
-        let m = word_match(b"lobiste", b"lobbyiste", Matching::Normal).unwrap();
+        let m = word_match(b"lobiste", b"lobbyiste", Matching::Normal, true).unwrap();
         assert_eq!(m.marks, Marks::Scattered(vec![0, 1, 2, 5, 6, 7, 8]));
-        let m = word_match(b"secu", b"cybersecurite", Matching::Normal).unwrap();
+        let m = word_match(b"secu", b"cybersecurite", Matching::Normal, true).unwrap();
         assert_eq!(m.marks, Marks::Run { at: 5, len: 4 });
     }
 
     #[test]
     fn exact_matching_wants_the_whole_word() {
-        assert!(word_match(b"cap", b"cap", Matching::Exact).is_some());
-        assert!(word_match(b"cap", b"capacite", Matching::Exact).is_none());
+        assert!(word_match(b"cap", b"cap", Matching::Exact, true).is_some());
+        assert!(word_match(b"cap", b"capacite", Matching::Exact, true).is_none());
     }
 
     #[test]
@@ -341,6 +353,7 @@ mod tests {
             "de",
             "dev",
             "devlopeur",
+            "developeur",
             "securite",
             "web",
             "lobiste",
@@ -349,12 +362,26 @@ mod tests {
         ] {
             let mut found = Vec::new();
             matching_words(&vocab, q.as_bytes(), Matching::Normal, &mut found);
+            let typos = typos_allowed(&vocab, q.as_bytes());
             let expected: Vec<(u32, u8)> = words
                 .iter()
                 .enumerate()
-                .filter_map(|(i, w)| score(q, w).map(|s| (i as u32, s)))
+                .filter_map(|(i, w)| {
+                    word_match(q.as_bytes(), w.as_bytes(), Matching::Normal, typos)
+                        .map(|m| (i as u32, m.score))
+                })
                 .collect();
             assert_eq!(found, expected, "{q}");
         }
+    }
+
+    #[test]
+    fn a_word_found_as_typed_is_not_corrected() {
+        let vocab = Vocab::from_sorted(["cela", "celta", "developpeur"]);
+        let mut found = Vec::new();
+        matching_words(&vocab, b"celta", Matching::Normal, &mut found);
+        assert_eq!(found, [(1, 100)], "not cela");
+        matching_words(&vocab, b"developeur", Matching::Normal, &mut found);
+        assert_eq!(found.len(), 1, "a word found nowhere is: {found:?}");
     }
 }

@@ -206,3 +206,84 @@ fn facet_counts_are_the_models_over_the_fiches_answering() {
         }
     }
 }
+
+/// One edit of the search as a user makes it.
+#[derive(Debug, Clone)]
+enum Edit {
+    Type(char),
+    Backspace,
+    Mode,
+    Inactive,
+    Filter(usize),
+}
+
+fn edit() -> impl proptest::strategy::Strategy<Value = Edit> {
+    use proptest::prelude::*;
+    prop_oneof![
+        6 => proptest::sample::select(" aeinorstdvlpcbmwé'1".chars().collect::<Vec<_>>())
+            .prop_map(Edit::Type),
+        2 => Just(Edit::Backspace),
+        1 => Just(Edit::Mode),
+        1 => Just(Edit::Inactive),
+        1 => (0..4usize).prop_map(Edit::Filter),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    /// Whatever the edits, the session answers like a fresh search.
+    #[test]
+    fn the_session_answers_like_a_fresh_search(edits in proptest::collection::vec(edit(), 1..24)) {
+        let (_, index) = samples();
+        let mut session = Session::new();
+        let (mut text, mut mode, mut facets, mut filter) =
+            (String::new(), Mode::Certifications, Facets::default(), Filter::All);
+        let filters = [Filter::All, Filter::Only(Kind::Job), Filter::Only(Kind::Title), Filter::Only(Kind::Competence)];
+        for edit in edits {
+            match edit {
+                Edit::Type(c) => text.push(c),
+                Edit::Backspace => {
+                    text.pop();
+                }
+                Edit::Mode => {
+                    mode = match mode {
+                        Mode::Items => Mode::Certifications,
+                        Mode::Certifications => Mode::Items,
+                    }
+                }
+                Edit::Inactive => facets.include_inactive = !facets.include_inactive,
+                Edit::Filter(i) => filter = filters[i],
+            }
+            let query = Query::new(&text, filter)
+                .with_mode(mode)
+                .with_facets(facets.clone())
+                .with_limit(10);
+            proptest::prop_assert_eq!(session.search(index, &query), index.search(&query), "{:?}", text);
+        }
+    }
+}
+
+#[test]
+fn a_session_that_forgets_words_still_answers_right() {
+    let (_, index) = samples();
+    let mut session = Session::new();
+    let words: Vec<String> = [
+        "dev", "web", "amiante", "lumiere", "chef", "securite", "anglais",
+    ]
+    .iter()
+    .cycle()
+    .take(40)
+    .enumerate()
+    .map(|(i, w)| format!("{w} {}", &"abcdefghijklmnopqrstuvwxyz"[i % 26..i % 26 + 1]))
+    .collect();
+    for text in &words {
+        let query = Query::new(text, Filter::All)
+            .with_mode(Mode::Certifications)
+            .with_facets(all());
+        assert_eq!(
+            session.search(index, &query),
+            index.search(&query),
+            "{text}"
+        );
+    }
+}

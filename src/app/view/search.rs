@@ -37,6 +37,10 @@ pub fn count_label(popup: &SearchPopup, room: usize, ready: bool) -> String {
         vec![s::SEARCH_INDEXING_SHORT.to_string()]
     } else if popup.searching() {
         vec![s::SEARCH_RUNNING.to_string()]
+    } else if popup.mode == Mode::Certifications && popup.results.partial {
+        // No fiche has every word: say so rather than pass them for answers.
+        let shown = popup.results.certifications.len();
+        s::certifications_partial(shown, fiches).into()
     } else if popup.mode == Mode::Certifications {
         let shown = popup.results.certifications.len();
         vec![

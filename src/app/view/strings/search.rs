@@ -42,3 +42,18 @@ pub fn items_in_fiches(items: &str, fiches: usize) -> String {
         n => format!("{items} · {} fiches", super::grouped(n)),
     }
 }
+
+/// The count when no certification holds every word: "3 certifications
+/// avec une partie des mots", then shorter.
+pub fn certifications_partial(shown: usize, total: usize) -> [String; 2] {
+    [
+        format!(
+            "{} avec une partie des mots seulement",
+            certifications_count(shown, total)
+        ),
+        format!(
+            "{} (mots en partie)",
+            super::search_count_short(shown, total)
+        ),
+    ]
+}
