@@ -18,6 +18,7 @@ use rncp_explorer::ui::{self, Theme};
 mod fiche_gen;
 
 fn resized(mut app: App) -> App {
+    app.build_index_now();
     update(
         &mut app,
         Action::Resize {

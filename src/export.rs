@@ -75,8 +75,8 @@ pub fn to_markdown(fiche: &Fiche) -> String {
     let w = &mut out;
     let _ = writeln!(
         w,
-        "# RNCP {} — {}\n",
-        md(&fiche.rncp_code),
+        "# {} — {}\n",
+        md(&fiche.numero().spaced()),
         md(&fiche.intitule)
     );
     let _ = writeln!(w, "## La certification\n");

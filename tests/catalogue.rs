@@ -101,7 +101,7 @@ fn fiche_commands_ask_which_fiche_among_several() {
 
 #[test]
 fn search_entries_are_per_fiche_and_jump_into_the_other_fiche() {
-    let mut app = App::with_catalogue(two_fiches());
+    let mut app = common::app::ready(App::with_catalogue(two_fiches()));
     update(
         &mut app,
         Action::Resize {
@@ -124,6 +124,8 @@ fn search_entries_are_per_fiche_and_jump_into_the_other_fiche() {
     update(&mut app, Action::Activate);
     assert_eq!(app.current, FicheId::FIRST);
     update(&mut app, Action::OpenSearch);
+    // A catalogue's search lists certifications first: items on Ctrl-R.
+    update(&mut app, Action::SwitchSearchMode);
     for c in "charge d'etudes".chars() {
         update(&mut app, Action::SearchInput(c));
     }
@@ -176,7 +178,7 @@ fn across_fiches_the_common_core_is_compared_ue_by_ue() {
 
 /// The app over two fiches at 120×40.
 fn browsing_two() -> App {
-    let mut app = App::with_catalogue(two_fiches());
+    let mut app = common::app::ready(App::with_catalogue(two_fiches()));
     update(
         &mut app,
         Action::Resize {

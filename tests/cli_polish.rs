@@ -241,7 +241,11 @@ fn parcours_lists_ids_and_names() {
         "Métiers de la recherche en science politique"
     );
     assert_eq!(json[1]["short_name"], "Europe");
-    assert_eq!(ok(&["list"]), text, "list is an alias");
+    // `list` was an alias of `parcours`; it now lists the catalogue's fiches.
+    assert!(
+        ok(&["list"]).starts_with("RNCP24759\t"),
+        "list lists fiches"
+    );
     let out = run(&["--data", "tests/fixtures/minimal.ron", "parcours"]);
     assert_eq!(stdout(&out), "unique  Parcours unique\n");
 }

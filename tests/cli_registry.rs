@@ -185,3 +185,25 @@ fn partners_help_is_rendered_in_french() {
     ]);
     assert_eq!(both.status.code(), Some(2));
 }
+
+#[test]
+fn show_stops_quietly_when_the_reader_goes_away() {
+    use std::process::Stdio;
+    for json in [false, true] {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_rncp-explorer"));
+        command
+            .args(["--data", RNCP_SAMPLE, "show", "RNCP37674"])
+            .args(json.then_some("--json"))
+            .env("RNCP_EXPLORER_CACHE_DIR", cache_dir())
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = command.spawn().expect("the binary runs");
+        // `show … | head -0`: the reader is gone before the answer is written.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("it ends");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(out.status.success(), "{:?} {err}", out.status);
+    }
+}

@@ -198,6 +198,9 @@ fn search_a_job_and_click_the_result_to_go_there() {
     s.send("/");
     s.wait_text("Recherche");
     s.send("lobiste");
+    // The answer to the whole query, not to a keystroke on the way (whose
+    // rows may be elsewhere).
+    s.wait_text("1 résultat");
     s.wait_text("lobbyiste");
     // A left click (SGR mouse report, 1-based) on the result's row.
     let screen = s.parser.screen();

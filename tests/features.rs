@@ -100,7 +100,11 @@ fn y_in_the_comparison_copies_the_cli_markdown() {
     let Mode::Compare(view) = &app.mode else {
         panic!("comparing");
     };
-    let expected = compare::markdown::render(app.fiche(), &view.comparison);
+    let fiches = compare::Sides {
+        left: app.fiche(),
+        right: app.fiche(),
+    };
+    let expected = compare::markdown::render(fiches, &view.comparison);
     let effects = key(&mut app, 'y');
     assert_eq!(copied(&effects), expected);
     assert!(expected.starts_with("# "));

@@ -148,7 +148,7 @@ fn a_grouped_result_names_each_parcours_ue() {
     let entry = index.entry(hit.id);
     assert_eq!(entry.text, "Stage (12 semaines minimum)");
     assert_eq!(
-        place_label(&app.catalogue, entry, 200),
+        place_label(&app.catalogue, &entry, 200),
         "UE 13 · Communication, Urbain, Humanitaire ; UE 14 · Europe, Collectivités"
     );
     // A common-core course is under one code in every parcours.
@@ -156,7 +156,7 @@ fn a_grouped_result_names_each_parcours_ue() {
         .search(&Query::new("sociologie politique approfondie", Filter::All))
         .hits[0];
     assert_eq!(
-        place_label(&app.catalogue, index.entry(hit.id), 200),
+        place_label(&app.catalogue, &index.entry(hit.id), 200),
         "UE 1 · tous les parcours"
     );
 }

@@ -322,3 +322,31 @@ fn the_list_sorts_by_end_of_registration_soonest_first() {
     let text = screen(&app, 120, 40);
     assert!(text.contains("par fin d'enregistrement"), "{text}");
 }
+
+#[test]
+fn an_rs_fiche_is_named_rs_everywhere_never_rncp() {
+    let options = registry::Options {
+        cache: false,
+        ..Default::default()
+    };
+    let catalogue = model::load_sources(
+        &["tests/fixtures/registry/export-rs-sample.xml".into()],
+        &options,
+    )
+    .expect("the sample loads")
+    .catalogue;
+    let mut app = App::with_catalogue(catalogue);
+    app.set_today(TODAY);
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    update(&mut app, Action::Activate);
+    assert_eq!(app.fiche().numero().to_string(), "RS6232");
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("RS 6232"), "{text}");
+    assert!(!text.contains("RNCP 6232"), "{text}");
+}

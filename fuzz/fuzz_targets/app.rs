@@ -9,7 +9,7 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rncp_explorer::app::{self, Action, App};
+use rncp_explorer::app::{self, Action, App, Msg};
 use rncp_explorer::model;
 use rncp_explorer::ui::{self, Theme};
 
@@ -25,11 +25,16 @@ enum Step {
 
 fn fresh() -> App {
     static APP: OnceLock<App> = OnceLock::new();
-    APP.get_or_init(|| App::new(model::embedded())).clone()
+    APP.get_or_init(|| {
+        let mut app = App::new(model::embedded());
+        app.build_index_now();
+        app
+    })
+    .clone()
 }
 
 fn key(n: u8) -> Action {
-    const KEYS: [Action; 22] = [
+    const KEYS: [Action; 27] = [
         Action::Up,
         Action::Down,
         Action::Left,
@@ -52,6 +57,11 @@ fn key(n: u8) -> Action {
         Action::Close,
         Action::Down,
         Action::Activate,
+        Action::NextLink,
+        Action::PrevLink,
+        Action::HistoryBack,
+        Action::HistoryForward,
+        Action::OpenPartners,
     ];
     KEYS[usize::from(n) % KEYS.len()]
 }
@@ -66,7 +76,8 @@ fuzz_target!(|steps: Vec<Step>| {
         },
     );
     for step in steps.iter().take(200) {
-        match step {
+        // Effects (search, copy, open) are the loop's: not run here.
+        let _effects = match step {
             Step::Key(n) => app::update(&mut app, key(*n)),
             Step::Input(c) => app::update(&mut app, Action::SearchInput(*c)),
             Step::Resize { width, height } => app::update(
@@ -91,8 +102,8 @@ fuzz_target!(|steps: Vec<Step>| {
                     down: *down,
                 },
             ),
-            Step::Paste(text) => app::search::paste(&mut app, text),
-        }
+            Step::Paste(text) => app::update(&mut app, Msg::Paste(text.clone())),
+        };
         if app.should_quit {
             return;
         }

@@ -1,6 +1,8 @@
 //! Everything that can happen to the app: keys (through the key table),
 //! mouse and resize events all become one of these before `update` sees them.
 
+use super::facet_bar::FacetKey;
+
 /// One of the three browsing panes, left to right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
@@ -54,6 +56,9 @@ pub enum Action {
     Swap,
     /// `/`: open the search popup.
     OpenSearch,
+    /// Ctrl-F on the fiche list: the search popup over the whole catalogue
+    /// (`/` there filters the list).
+    OpenCatalogueSearch,
     /// A character typed into the search query.
     SearchInput(char),
     /// Delete the character before the cursor.
@@ -66,6 +71,8 @@ pub enum Action {
     CycleFilter,
     /// Previous kind filter (Maj-Tab).
     CycleFilterBack,
+    /// In the search over a catalogue: one row per certification, or per item.
+    SwitchSearchMode,
     /// `y`: copy the detail's subject (the comparison in Markdown) to the clipboard.
     Copy,
     /// `o`: open the detail's link (again: the next one) in the browser.
@@ -78,6 +85,18 @@ pub enum Action {
     ExpandAll,
     /// `-`: close every node of the tree.
     CollapseAll,
+    /// `n`: choose the detail's next followable link.
+    NextLink,
+    /// `N`: choose the detail's previous followable link.
+    PrevLink,
+    /// `[` / Ctrl-O: back to the previous place of the history.
+    HistoryBack,
+    /// `]` / Ctrl-I: forward again.
+    HistoryForward,
+    /// `p`: the registry fiche's partners.
+    OpenPartners,
+    /// A facet key of the fiche list or the search (répertoire, level…).
+    Facet(FacetKey),
     /// Esc: close the open popup.
     Close,
     Quit,

@@ -55,9 +55,15 @@ pub fn cap(mut text: String, max: usize) -> (String, bool) {
 pub fn text(app: &App) -> Option<String> {
     match &app.mode {
         Mode::Compare(view) => {
-            let fiche = app.catalogue.get(view.left.fiche);
-            Some(clean(&markdown::render(fiche, &view.comparison)))
+            let fiches = crate::compare::Sides {
+                left: app.catalogue.get(view.left.fiche),
+                right: app.catalogue.get(view.right.fiche),
+            };
+            Some(clean(&markdown::render(fiches, &view.comparison)))
         }
+        Mode::CertCompare(view) => Some(clean(&crate::compare::certs::markdown::render(
+            &view.comparison,
+        ))),
         Mode::Browse => Some(plain_text(&detail::document(app))),
         Mode::Fiches => None,
     }

@@ -4,6 +4,7 @@
 //! transitions, and (in `lines`) how rows become screen lines.
 
 use super::action::{Action, Pane};
+use super::cert_compare::{self, Back};
 use super::list::{ListCursor, WHEEL_STEP};
 use super::tree::Selection;
 use super::view::{compare_lines as lines, layout};
@@ -33,6 +34,8 @@ pub struct Picker {
     pub first: Option<ParcoursRef>,
     /// The parcours offered, in fiche order (`first` left out).
     pub options: Vec<ParcoursRef>,
+    /// A last row, "another certification…", when the catalogue has other fiches.
+    pub other_fiche: bool,
     pub list: ListCursor,
 }
 
@@ -78,6 +81,7 @@ impl Picker {
         Self {
             first,
             options,
+            other_fiche: app.catalogue.len() > 1,
             list: ListCursor {
                 selected,
                 offset: 0,
@@ -89,15 +93,36 @@ impl Picker {
     pub fn current(&self) -> Option<ParcoursRef> {
         self.options.get(self.list.selected).copied()
     }
+
+    /// Rows of the picker: the parcours, and "another certification…".
+    pub fn len(&self) -> usize {
+        self.options.len() + usize::from(self.other_fiche)
+    }
+
+    /// Whether the picker has no row at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The cursor is on "another certification…".
+    pub fn on_other_fiche(&self) -> bool {
+        self.other_fiche && self.list.selected == self.options.len()
+    }
 }
 
 /// `c`: opens the picker. From the browser, the selected parcours is the
 /// left side (with the fiche row selected, the picker asks for it first);
 /// from the comparison, the left side stays and a new right side is picked.
+/// A fiche without two parcours (a registry fiche) has none of its own to
+/// compare: in a catalogue of several fiches, `c` picks another certification.
 pub fn open_picker(app: &mut App) {
+    let browsing = matches!(app.mode, Mode::Browse | Mode::Fiches);
+    if browsing && app.fiche().parcours.len() < 2 && app.catalogue.len() > 1 {
+        return cert_compare::open_picker(app, app.current, Back::Browse(app.focus));
+    }
     let picker = match &app.mode {
         Mode::Compare(view) => Picker::new(app, Some(view.left), Some(view.right)),
-        Mode::Browse | Mode::Fiches => match app.selection() {
+        _ => match app.selection() {
             Selection::Parcours(i) => Picker::new(app, Some(app.parcours_ref(i)), None),
             Selection::Fiche => Picker::new(app, None, None),
         },
@@ -107,7 +132,7 @@ pub fn open_picker(app: &mut App) {
 
 /// First option shown when the picker shows `rows` of them.
 pub fn picker_offset(picker: &Picker, rows: usize) -> usize {
-    super::list::follow(0, picker.list.selected, rows, picker.options.len())
+    super::list::follow(0, picker.list.selected, rows, picker.len())
 }
 
 /// Keys and clicks while the picker is open. A click on an option picks
@@ -117,16 +142,16 @@ pub fn pick(app: &mut App, action: Action) {
     let Some(Popup::ComparePick(picker)) = &mut app.popup else {
         return;
     };
-    let len = picker.options.len();
+    let len = picker.len();
     if let Action::Click { column, row } = action {
-        let rect = layout::compare_picker(area, picker.options.len());
+        let rect = layout::compare_picker(area, len);
         let inner = layout::inner(rect);
         if !layout::contains(rect, column, row) {
             app.popup = None;
         } else if layout::contains(inner, column, row) {
             let index =
                 picker_offset(picker, usize::from(inner.height)) + usize::from(row - inner.y);
-            if index < picker.options.len() {
+            if index < len {
                 picker.list.selected = index;
                 pick(app, Action::Activate);
             }
@@ -140,6 +165,13 @@ pub fn pick(app: &mut App, action: Action) {
         }
         Action::Wheel { down, .. } => picker.list.wheel(down, len, page),
         Action::Close => app.popup = None,
+        Action::Activate if picker.on_other_fiche() => {
+            let back = match &app.mode {
+                Mode::Compare(view) => Back::Browse(view.return_focus),
+                _ => Back::Browse(app.focus),
+            };
+            cert_compare::open_picker(app, app.current, back);
+        }
         Action::Activate => {
             let (first, chosen) = (picker.first, picker.current());
             match (first, chosen) {
@@ -152,7 +184,7 @@ pub fn pick(app: &mut App, action: Action) {
                     app.popup = None;
                     let (return_focus, expanded) = match &app.mode {
                         Mode::Compare(view) => (view.return_focus, view.expanded),
-                        Mode::Browse | Mode::Fiches => (app.focus, false),
+                        _ => (app.focus, false),
                     };
                     let view =
                         CompareView::new(&app.catalogue, left, right, return_focus, expanded);

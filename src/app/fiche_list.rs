@@ -1,12 +1,14 @@
 //! The fiche list: the first screen when the catalogue holds several fiches.
-//! Its state (filter, sort order, cursor) and transitions; `Entrée` opens a
-//! fiche in the three panes, `Échap` there comes back here.
+//! Its state (filter, facets, sort order, cursor) and transitions; `Entrée`
+//! opens a fiche in the three panes, `Échap` there comes back here.
 
 use super::action::Action;
+use super::facet_bar::{Change, FacetBar};
 use super::list::ListCursor;
-use super::view::layout;
+use super::view::fiche_list as rows_view;
+use super::view::{facet_bar as bar_view, layout};
 use super::{App, Mode, Pane, nav};
-use crate::model::facets::{FacetFilter, Facets};
+use crate::model::facets::{FacetCounts, FacetFilter, Facets};
 use crate::model::normalize::fold_str;
 use crate::model::{Catalogue, FicheId};
 
@@ -43,8 +45,9 @@ pub struct FicheList {
     /// The filter line has the keyboard.
     pub editing: bool,
     pub sort: SortKey,
-    /// The facets narrowing the list (by default none: inactive fiches included).
-    pub facets: Facets,
+    /// The facets narrowing the list (by default none: inactive fiches
+    /// included), counted over the fiches the filter text matches.
+    pub bar: FacetBar,
     /// The fiches shown, in order.
     pub rows: Vec<FicheId>,
     pub list: ListCursor,
@@ -80,10 +83,10 @@ impl FicheList {
             sort: SortKey::default(),
             // The list shows every fiche, inactive ones marked: someone
             // checking a number must find it (the search defaults to active).
-            facets: Facets {
+            bar: FacetBar::new(Facets {
                 include_inactive: true,
                 ..Facets::default()
-            },
+            }),
             rows: Vec::new(),
             list: ListCursor::default(),
             keys,
@@ -93,22 +96,31 @@ impl FicheList {
         list
     }
 
-    /// Recomputes the rows after the filter or the order changed, keeping
-    /// the selected fiche under the cursor when it is still listed.
+    /// Recomputes the rows and the facet counts after the filter, the
+    /// facets or the order changed, keeping the selected fiche under the
+    /// cursor when it is still listed.
     pub(crate) fn rebuild(&mut self, catalogue: &Catalogue) {
         let before = self.current();
-        let facets = FacetFilter::new(&self.facets);
+        let facets = FacetFilter::new(&self.bar.facets);
         let words: Vec<String> = fold_str(&self.filter)
             .split_whitespace()
             .map(str::to_string)
             .collect();
-        let mut rows: Vec<FicheId> = catalogue
+        // Counted over what the text matches, each facet with the others applied.
+        let matching: Vec<FicheId> = catalogue
             .ids()
             .filter(|id| {
                 let key = &self.keys[id.index()];
                 words.iter().all(|w| key.contains(w.as_str()))
-                    && facets.accepts(catalogue.summary(*id))
             })
+            .collect();
+        self.bar.set_counts(FacetCounts::compute(
+            &facets,
+            matching.iter().map(|id| catalogue.summary(*id)),
+        ));
+        let mut rows: Vec<FicheId> = matching
+            .into_iter()
+            .filter(|id| facets.accepts(catalogue.summary(*id)))
             .collect();
         match self.sort {
             SortKey::Source => {}
@@ -139,20 +151,43 @@ impl FicheList {
     }
 }
 
-/// Rows of the list on screen.
-fn page(app: &App) -> usize {
-    let inner = layout::inner(layout::fiche_list(app.layout.area).list);
-    usize::from(inner.height).max(1)
+/// Where the list screen puts things at the app's size: the facet bar on
+/// the lines it needs.
+pub fn screen(area: ratatui::layout::Rect, state: &FicheList) -> layout::FicheListLayout {
+    let lines = bar_view::lines_needed(
+        &state.bar,
+        usize::from(area.width),
+        layout::facet_lines_max(area),
+    );
+    layout::fiche_list(area, lines)
 }
 
 /// Keys and clicks on the list screen.
 pub(super) fn handle(app: &mut App, action: Action) {
-    let page = page(app);
-    let list_area = layout::inner(layout::fiche_list(app.layout.area).list);
     let catalogue = std::sync::Arc::clone(&app.catalogue);
+    let area = app.layout.area;
     let Some(state) = &mut app.fiche_list else {
         return;
     };
+    let screen = screen(area, state);
+    let list_area = layout::inner(screen.list);
+    let (width, height) = (usize::from(list_area.width), usize::from(list_area.height));
+    let window = rows_view::window(state, &catalogue, width, height);
+    let page = rows_view::page(window, height);
+    if let Action::Click { column, row } = action
+        && let Some(change) = click_facets(state, area, screen.facets, column, row)
+    {
+        if change == Change::Facets {
+            state.rebuild(&catalogue);
+        }
+        return;
+    }
+    if state.bar.menu.is_some() {
+        if state.bar.menu_action(action) == Change::Facets {
+            state.rebuild(&catalogue);
+        }
+        return;
+    }
     if state.editing {
         match action {
             Action::SearchInput(c) => state.filter.push(c),
@@ -177,6 +212,11 @@ pub(super) fn handle(app: &mut App, action: Action) {
             }
         }
         Action::OpenSearch => state.editing = true,
+        Action::Facet(key) => {
+            if state.bar.key(key) == Change::Facets {
+                state.rebuild(&catalogue);
+            }
+        }
         Action::Close if !state.filter.is_empty() => {
             state.filter.clear();
             state.rebuild(&catalogue);
@@ -187,19 +227,70 @@ pub(super) fn handle(app: &mut App, action: Action) {
         }
         Action::Wheel { down, .. } => state.list.wheel(down, len, page),
         Action::Click { column, row } if layout::contains(list_area, column, row) => {
-            let index = state.list.offset + usize::from(row - list_area.y);
-            if index == state.list.selected {
-                if let Some(id) = state.current() {
-                    open(app, id);
+            let line = usize::from(row - list_area.y);
+            match rows_view::row_at(state, window, line) {
+                Some(index) if index == state.list.selected => {
+                    if let Some(id) = state.current() {
+                        open(app, id);
+                    }
                 }
-            } else if index < len {
-                state.list.selected = index;
+                Some(index) => state.list.selected = index,
+                None => {}
             }
         }
         other => {
+            state.list.offset = window.offset;
             state.list.step(other, len, page);
         }
     }
+}
+
+/// A click while the facet bar or its menu is on screen: on a chip, opens
+/// its menu; on a menu's value, chooses it; elsewhere, closes the menu.
+/// `None` when the click is for the list.
+fn click_facets(
+    state: &mut FicheList,
+    screen: ratatui::layout::Rect,
+    bar: ratatui::layout::Rect,
+    column: u16,
+    row: u16,
+) -> Option<Change> {
+    let width = usize::from(bar.width);
+    if let Some(menu) = menu_rect(state, screen, bar) {
+        let (_, values) = layout::facet_menu_parts(menu);
+        if layout::contains(values, column, row) {
+            let rows = usize::from(values.height);
+            let index = bar_view::menu_offset(&state.bar, rows) + usize::from(row - values.y);
+            return Some(state.bar.click_option(index));
+        }
+        if layout::contains(menu, column, row) {
+            return Some(Change::None);
+        }
+    }
+    if layout::contains(bar, column, row) {
+        match bar_view::chip_at(&state.bar, width, bar.height, column - bar.x, row - bar.y) {
+            Some(dimension) => state.bar.open_menu(dimension),
+            None => state.bar.menu = None,
+        }
+        return Some(Change::None);
+    }
+    if state.bar.menu.is_some() {
+        state.bar.menu = None;
+        return Some(Change::None);
+    }
+    None
+}
+
+/// Where the open facet menu of the list is drawn.
+pub fn menu_rect(
+    state: &FicheList,
+    screen: ratatui::layout::Rect,
+    bar: ratatui::layout::Rect,
+) -> Option<ratatui::layout::Rect> {
+    state.bar.menu.as_ref()?;
+    let (x, _) = bar_view::menu_anchor(&state.bar, usize::from(bar.width), bar.height);
+    let rows = state.bar.options().len();
+    layout::facet_menu(screen, bar.x + x, bar.y + bar.height, rows)
 }
 
 /// Opens fiche `id` in the three panes.

@@ -13,6 +13,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Pane};
+use super::facet_bar::FacetKey;
+use crate::model::facets::Dimension;
 
 /// A key as the table spells it. `Char` keys ignore Shift (the character
 /// already says it: `G` is Shift-g); Ctrl and Alt must match exactly.
@@ -114,8 +116,10 @@ pub enum KeyMode {
     Compare,
     /// The picker choosing the parcours to compare with.
     ComparePick,
-    /// The search popup.
+    /// The search popup over one fiche.
     Search,
+    /// The search popup over a catalogue of several fiches: with facets.
+    CatalogueSearch,
     /// The list of the catalogue's fiches.
     Fiches,
     /// Typing the fiche list's filter.
@@ -128,6 +132,14 @@ pub enum KeyMode {
     SearchPick,
     /// The popup of the fiche's `check` findings.
     Findings,
+    /// The partners popup: typing filters the list.
+    Partners,
+    /// The comparison of two certifications.
+    CertCompare,
+    /// Choosing (and filtering as one types) the certification to compare with.
+    CertPick,
+    /// The menu of one facet's values (over the fiche list or the search).
+    FacetMenu,
 }
 
 // Shared layers.
@@ -207,7 +219,7 @@ const BROWSE_MOVES: &[Binding] = &[
         &[key(KeyCode::Enter)],
         "Entrée",
         Action::Activate,
-        "Choisir le parcours, ou replier/déplier le nœud",
+        "Choisir le parcours, (dé)plier le nœud, suivre le lien choisi",
     )
     .hint("Entrée choisir")
     .hint_in(&[Pane::Parcours, Pane::Maquette]),
@@ -244,6 +256,8 @@ const BROWSE_MOVES: &[Binding] = &[
     ),
 ];
 
+/// Help and search, then `c` (its own layer: a lone fiche compares parcours
+/// only, a fiche of a catalogue other certifications too), then the rest.
 const BROWSE_OPEN: &[Binding] = &[
     OPEN_HELP,
     bind(
@@ -253,14 +267,27 @@ const BROWSE_OPEN: &[Binding] = &[
         "Chercher un métier, une compétence, une UE, un cours…",
     )
     .hint("/ chercher"),
-    bind(
-        &[ch('c')],
-        "c",
-        Action::OpenCompare,
-        "Comparer le parcours choisi avec un autre",
-    )
-    .hint("c comparer")
-    .hint_in(&[Pane::Parcours, Pane::Maquette]),
+];
+
+const COMPARE_PARCOURS: &[Binding] = &[bind(
+    &[ch('c')],
+    "c",
+    Action::OpenCompare,
+    "Comparer le parcours choisi avec un autre",
+)
+.hint("c comparer")
+.hint_in(&[Pane::Parcours, Pane::Maquette])];
+
+const COMPARE_ANY: &[Binding] = &[bind(
+    &[ch('c')],
+    "c",
+    Action::OpenCompare,
+    "Comparer avec un autre parcours ou une autre certification",
+)
+.hint("c comparer")
+.hint_in(&[Pane::Parcours, Pane::Maquette])];
+
+const BROWSE_MORE: &[Binding] = &[
     bind(
         &[ch('!')],
         "!",
@@ -285,6 +312,114 @@ const BROWSE_OPEN: &[Binding] = &[
         "-",
         Action::CollapseAll,
         "Tout replier dans la maquette",
+    ),
+];
+
+/// Links of the detail and the history of places: wherever a fiche or the
+/// fiche list is shown. Ctrl-I is Tab in most terminals: `]` always works.
+const FOLLOW: &[Binding] = &[
+    bind(
+        &[ch('n')],
+        "n",
+        Action::NextLink,
+        "Lien suivant du détail (numéro, UE partagée, code ROME)",
+    )
+    .hint("n lien")
+    .hint_in(&[Pane::Detail]),
+    bind(
+        &[ch('N')],
+        "N",
+        Action::PrevLink,
+        "Lien précédent du détail",
+    ),
+    HISTORY_BACK,
+    HISTORY_FORWARD,
+    bind(
+        &[ch('p')],
+        "p",
+        Action::OpenPartners,
+        "Partenaires habilités de la fiche (filtre nom, SIRET, SIREN)",
+    )
+    .hint("p partenaires")
+    .hint_in(&[Pane::Detail]),
+];
+
+const HISTORY_BACK: Binding = bind(
+    &[ch('['), ctrl('o')],
+    "[, Ctrl-O",
+    Action::HistoryBack,
+    "Revenir à l'endroit précédent (historique)",
+);
+const HISTORY_FORWARD: Binding = bind(
+    &[ch(']'), ctrl('i')],
+    "], Ctrl-I",
+    Action::HistoryForward,
+    "Aller à l'endroit suivant (Ctrl-I : si distinct de Tab)",
+);
+
+/// The partners popup: letters are the filter; these keys are not text.
+const PARTNERS_OWN: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Esc), key(KeyCode::Enter)],
+        "Échap / Entrée",
+        Action::Close,
+        "Fermer les partenaires",
+    )
+    .hint("Échap fermer"),
+    bind(
+        &[key(KeyCode::Up), ctrl('p')],
+        "↑ / Ctrl-P",
+        Action::Up,
+        "Partenaire précédent",
+    )
+    .hint("↑↓ défiler"),
+    bind(
+        &[key(KeyCode::Down), ctrl('n')],
+        "↓ / Ctrl-N",
+        Action::Down,
+        "Partenaire suivant",
+    ),
+    bind(
+        &[key(KeyCode::PageUp)],
+        "PgPréc",
+        Action::PageUp,
+        "Page précédente",
+    ),
+    bind(
+        &[key(KeyCode::PageDown)],
+        "PgSuiv",
+        Action::PageDown,
+        "Page suivante",
+    ),
+    bind(
+        &[key(KeyCode::Home)],
+        "Début",
+        Action::Top,
+        "Premier partenaire",
+    ),
+    bind(
+        &[key(KeyCode::End)],
+        "Fin",
+        Action::Bottom,
+        "Dernier partenaire",
+    ),
+    bind(
+        &[key(KeyCode::Backspace), ctrl('h')],
+        "⌫",
+        Action::SearchBackspace,
+        "Effacer le caractère avant le curseur",
+    ),
+    bind(
+        &[ctrl('u')],
+        "Ctrl-U",
+        Action::SearchClear,
+        "Effacer le filtre",
+    ),
+    bind(
+        &[ctrl('w')],
+        "Ctrl-W",
+        Action::SearchDeleteWord,
+        "Effacer le mot avant le curseur",
     ),
 ];
 
@@ -390,6 +525,102 @@ const COMPARE_OWN: &[Binding] = &[
         "Copier toute la comparaison (Markdown) dans le presse-papiers",
     ),
     OPEN_HELP,
+];
+
+/// The comparison of two certifications: both columns scroll together.
+const CERT_COMPARE_OWN: &[Binding] = &[
+    UP,
+    DOWN.hint("↑↓ défiler"),
+    bind(&[ch('s')], "s", Action::Swap, "Échanger les deux côtés").hint("s échanger"),
+    bind(
+        &[key(KeyCode::Esc)],
+        "Échap",
+        Action::Close,
+        "Revenir là où la comparaison a été ouverte",
+    )
+    .hint("Échap retour"),
+    bind(
+        &[ch('c')],
+        "c",
+        Action::OpenCompare,
+        "Comparer avec une autre certification",
+    )
+    .hint("c changer"),
+    bind(
+        &[ch('y')],
+        "y",
+        Action::Copy,
+        "Copier toute la comparaison (Markdown) dans le presse-papiers",
+    ),
+    OPEN_HELP,
+];
+
+/// The picker of the certification to compare with: every printable key not
+/// bound here is typed into the filter (see [`action_for`]).
+const CERT_PICK_OWN: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Enter)],
+        "Entrée",
+        Action::Activate,
+        "Comparer avec cette certification",
+    )
+    .hint("Entrée comparer"),
+    bind(&[key(KeyCode::Esc)], "Échap", Action::Close, "Annuler").hint("Échap annuler"),
+    bind(
+        &[key(KeyCode::Up), ctrl('p')],
+        "↑ / Ctrl-P",
+        Action::Up,
+        "Fiche précédente",
+    )
+    .hint("↑↓ choisir"),
+    bind(
+        &[key(KeyCode::Down), ctrl('n')],
+        "↓ / Ctrl-N",
+        Action::Down,
+        "Fiche suivante",
+    ),
+    bind(
+        &[key(KeyCode::PageUp)],
+        "PgPréc",
+        Action::PageUp,
+        "Page précédente",
+    ),
+    bind(
+        &[key(KeyCode::PageDown)],
+        "PgSuiv",
+        Action::PageDown,
+        "Page suivante",
+    ),
+    bind(
+        &[key(KeyCode::Home)],
+        "Début",
+        Action::Top,
+        "Première fiche",
+    ),
+    bind(
+        &[key(KeyCode::End)],
+        "Fin",
+        Action::Bottom,
+        "Dernière fiche",
+    ),
+    bind(
+        &[key(KeyCode::Backspace), ctrl('h')],
+        "⌫",
+        Action::SearchBackspace,
+        "Effacer le dernier caractère du filtre",
+    ),
+    bind(
+        &[ctrl('u')],
+        "Ctrl-U",
+        Action::SearchClear,
+        "Effacer le filtre",
+    ),
+    bind(
+        &[ctrl('w')],
+        "Ctrl-W",
+        Action::SearchDeleteWord,
+        "Effacer le dernier mot du filtre",
+    ),
 ];
 
 /// The picker of the parcours to compare with.
@@ -526,9 +757,23 @@ const FICHES_OWN: &[Binding] = &[
         &[ch('s')],
         "s",
         Action::Swap,
-        "Trier : ordre des sources, numéro, intitulé",
+        "Trier : sources, numéro, intitulé, fin d'enregistrement",
     )
     .hint("s trier"),
+    bind(
+        &[ch('c')],
+        "c",
+        Action::OpenCompare,
+        "Comparer la fiche choisie avec une autre certification",
+    )
+    .hint("c comparer"),
+    bind(
+        &[ctrl('f')],
+        "Ctrl-F",
+        Action::OpenCatalogueSearch,
+        "Chercher dans tout le catalogue (certifications, métiers…)",
+    )
+    .hint("Ctrl-F chercher"),
     bind(
         &[key(KeyCode::Esc)],
         "Échap",
@@ -557,6 +802,186 @@ const FICHE_FILTER_OWN: &[Binding] = &[
         "Ctrl-U",
         Action::SearchClear,
         "Effacer le filtre",
+    ),
+];
+
+const fn facet(key: FacetKey) -> Action {
+    Action::Facet(key)
+}
+
+/// The fiche list's facets: letters, the list has no text to type.
+const FICHES_FACETS: &[Binding] = &[
+    bind(
+        &[ch('f')],
+        "f",
+        facet(FacetKey::Menu(Dimension::Repertoire)),
+        "Facettes : choisir une valeur (←→ : facette voisine)",
+    )
+    .hint("f facettes"),
+    bind(
+        &[ch('r')],
+        "r",
+        facet(FacetKey::Cycle(Dimension::Repertoire)),
+        "Répertoire : tous, RNCP, RS",
+    ),
+    bind(
+        &[ch('n')],
+        "n",
+        facet(FacetKey::Cycle(Dimension::Level)),
+        "Niveau : tous, puis chaque niveau qui donne des fiches",
+    ),
+    bind(
+        &[ch('i')],
+        "i",
+        facet(FacetKey::Cycle(Dimension::Active)),
+        "Montrer ou cacher les fiches inactives",
+    ),
+    bind(
+        &[ch('d')],
+        "d",
+        facet(FacetKey::Menu(Dimension::Nsf)),
+        "Domaine (NSF) : un code ou son début",
+    ),
+    bind(
+        &[ch('m')],
+        "m",
+        facet(FacetKey::Menu(Dimension::Rome)),
+        "Métier (ROME) : un code ou son début",
+    ),
+    bind(
+        &[ch('a')],
+        "a",
+        facet(FacetKey::Menu(Dimension::Certifier)),
+        "Autorité certificatrice : nom ou SIRET",
+    ),
+    bind(
+        &[ch('x')],
+        "x",
+        facet(FacetKey::Reset),
+        "Facettes par défaut",
+    ),
+];
+
+/// The search popup's facets: letters type the query there, so function
+/// keys (and Ctrl-T, where F-keys are taken by the system).
+const SEARCH_FACETS: &[Binding] = &[
+    bind(
+        &[ctrl('r')],
+        "Ctrl-R",
+        Action::SwitchSearchMode,
+        "Résultats par certification (une ligne par fiche) ou par élément",
+    )
+    .hint("Ctrl-R certif./éléments"),
+    bind(
+        &[key(KeyCode::F(2))],
+        "F2",
+        facet(FacetKey::Cycle(Dimension::Repertoire)),
+        "Facette répertoire : tous, RNCP, RS",
+    )
+    .hint("F2…F7 facettes"),
+    bind(
+        &[key(KeyCode::F(3))],
+        "F3",
+        facet(FacetKey::Cycle(Dimension::Level)),
+        "Facette niveau : tous, puis chaque niveau qui donne des fiches",
+    ),
+    bind(
+        &[key(KeyCode::F(4)), ctrl('t')],
+        "F4 / Ctrl-T",
+        facet(FacetKey::Cycle(Dimension::Active)),
+        "Inclure les certifications inactives, ou non",
+    ),
+    bind(
+        &[key(KeyCode::F(5))],
+        "F5",
+        facet(FacetKey::Menu(Dimension::Nsf)),
+        "Facette NSF : un code ou son début (menu)",
+    ),
+    bind(
+        &[key(KeyCode::F(6))],
+        "F6",
+        facet(FacetKey::Menu(Dimension::Rome)),
+        "Facette ROME : un code ou son début (menu)",
+    ),
+    bind(
+        &[key(KeyCode::F(7))],
+        "F7",
+        facet(FacetKey::Menu(Dimension::Certifier)),
+        "Facette certificateur : nom ou SIRET (menu)",
+    ),
+    bind(
+        &[key(KeyCode::F(8))],
+        "F8",
+        facet(FacetKey::Reset),
+        "Facettes par défaut (certifications actives)",
+    ),
+];
+
+/// The menu of a facet's values: typed text narrows them.
+const FACET_MENU_OWN: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Enter)],
+        "Entrée",
+        Action::Activate,
+        "Choisir cette valeur",
+    )
+    .hint("Entrée choisir"),
+    bind(
+        &[key(KeyCode::Esc)],
+        "Échap",
+        Action::Close,
+        "Fermer le menu sans rien changer",
+    )
+    .hint("Échap fermer"),
+    bind(
+        &[key(KeyCode::Up), ctrl('p')],
+        "↑ / Ctrl-P",
+        Action::Up,
+        "Valeur précédente",
+    )
+    .hint("↑↓ choisir"),
+    bind(
+        &[key(KeyCode::Down), ctrl('n')],
+        "↓ / Ctrl-N",
+        Action::Down,
+        "Valeur suivante",
+    ),
+    bind(
+        &[key(KeyCode::PageUp)],
+        "PgPréc",
+        Action::PageUp,
+        "Remonter d'une page",
+    ),
+    bind(
+        &[key(KeyCode::PageDown)],
+        "PgSuiv",
+        Action::PageDown,
+        "Descendre d'une page",
+    ),
+    bind(
+        &[key(KeyCode::Left), key(KeyCode::BackTab)],
+        "← / Maj-Tab",
+        Action::Left,
+        "Facette précédente",
+    )
+    .hint("←→ facette"),
+    bind(
+        &[key(KeyCode::Right), key(KeyCode::Tab)],
+        "→ / Tab",
+        Action::Right,
+        "Facette suivante",
+    ),
+    bind(
+        &[key(KeyCode::Backspace), ctrl('h')],
+        "⌫",
+        Action::SearchBackspace,
+        "Effacer le caractère avant le curseur",
+    ),
+    bind(
+        &[ctrl('u')],
+        "Ctrl-U",
+        Action::SearchClear,
+        "Effacer le texte tapé",
     ),
 ];
 
@@ -593,18 +1018,38 @@ const BACK_TO_LIST: &[Binding] = &[bind(
 /// help popup lists them in this order and the status bar ranks their hints so.
 fn layers(mode: KeyMode) -> &'static [&'static [Binding]] {
     match mode {
-        KeyMode::Browse => &[BROWSE_MOVES, JUMPS, BROWSE_OPEN, &[OPEN_WARNINGS], QUIT],
+        KeyMode::Browse => &[
+            BROWSE_MOVES,
+            JUMPS,
+            BROWSE_OPEN,
+            COMPARE_PARCOURS,
+            BROWSE_MORE,
+            FOLLOW,
+            &[OPEN_WARNINGS],
+            QUIT,
+        ],
         KeyMode::Help => &[HELP_OWN, JUMPS, QUIT],
         KeyMode::Compare => &[COMPARE_OWN, JUMPS, QUIT],
         KeyMode::ComparePick => &[COMPARE_PICK_OWN, JUMPS, QUIT],
         // Letters are text there: only Ctrl-C quits.
         KeyMode::Search => &[SEARCH_OWN, &[QUIT_CTRL_C]],
-        KeyMode::Fiches => &[FICHES_OWN, JUMPS, &[OPEN_WARNINGS], QUIT],
+        KeyMode::CatalogueSearch => &[SEARCH_OWN, SEARCH_FACETS, &[QUIT_CTRL_C]],
+        KeyMode::Fiches => &[
+            FICHES_OWN,
+            FICHES_FACETS,
+            JUMPS,
+            &[OPEN_WARNINGS, HISTORY_BACK, HISTORY_FORWARD],
+            QUIT,
+        ],
+        KeyMode::FacetMenu => &[FACET_MENU_OWN, &[QUIT_CTRL_C]],
         KeyMode::FicheFilter => &[FICHE_FILTER_OWN, &[QUIT_CTRL_C]],
         KeyMode::FicheBrowse => &[
             BROWSE_MOVES,
             JUMPS,
             BROWSE_OPEN,
+            COMPARE_ANY,
+            BROWSE_MORE,
+            FOLLOW,
             &[OPEN_WARNINGS],
             BACK_TO_LIST,
             QUIT,
@@ -612,6 +1057,10 @@ fn layers(mode: KeyMode) -> &'static [&'static [Binding]] {
         KeyMode::SearchPick => &[SEARCH_PICK_OWN, JUMPS, QUIT],
         KeyMode::Findings => &[FINDINGS_OWN, JUMPS, QUIT],
         KeyMode::Warnings => &[WARNINGS_OWN, JUMPS, QUIT],
+        KeyMode::CertCompare => &[CERT_COMPARE_OWN, JUMPS, QUIT],
+        // Letters are the filter there: only Ctrl-C quits.
+        KeyMode::Partners => &[PARTNERS_OWN, &[QUIT_CTRL_C]],
+        KeyMode::CertPick => &[CERT_PICK_OWN, &[QUIT_CTRL_C]],
     }
 }
 
@@ -637,12 +1086,19 @@ pub fn action_for(mode: KeyMode, event: &KeyEvent) -> Option<Action> {
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
         .map(|b| b.action);
     match (mode, event.code) {
-        (KeyMode::Search | KeyMode::FicheFilter, KeyCode::Char(c))
-            if bound.is_none()
-                && !event
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                && !c.is_control() =>
+        (
+            KeyMode::Search
+            | KeyMode::CatalogueSearch
+            | KeyMode::FicheFilter
+            | KeyMode::FacetMenu
+            | KeyMode::Partners
+            | KeyMode::CertPick,
+            KeyCode::Char(c),
+        ) if bound.is_none()
+            && !event
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            && !c.is_control() =>
         {
             Some(Action::SearchInput(c))
         }
@@ -657,11 +1113,15 @@ pub fn after_escape(mode: KeyMode, event: &KeyEvent) -> Option<KeyEvent> {
         mode,
         KeyMode::Help
             | KeyMode::Search
+            | KeyMode::CatalogueSearch
             | KeyMode::SearchPick
             | KeyMode::ComparePick
+            | KeyMode::CertPick
             | KeyMode::FicheFilter
             | KeyMode::Findings
             | KeyMode::Warnings
+            | KeyMode::Partners
+            | KeyMode::FacetMenu
     );
     let alt_only = event.modifiers.contains(KeyModifiers::ALT)
         && !event.modifiers.contains(KeyModifiers::CONTROL);
@@ -735,8 +1195,12 @@ mod tests {
             KeyMode::Compare,
             KeyMode::ComparePick,
             KeyMode::Search,
+            KeyMode::CatalogueSearch,
             KeyMode::Findings,
             KeyMode::FicheBrowse,
+            KeyMode::Fiches,
+            KeyMode::Partners,
+            KeyMode::FacetMenu,
         ] {
             let keys: Vec<Key> = bindings(mode)
                 .flat_map(|b| b.keys.iter().copied())

@@ -6,6 +6,8 @@
 //!
 //! Only `http://` and `https://` URLs are offered, checked by [`openable`]:
 //! they come from data and end up as an argument of another program.
+//! Links to places of the catalogue (numbers, UEs, ROME codes) are
+//! `follow.rs`'s.
 
 use unicode_width::UnicodeWidthStr;
 

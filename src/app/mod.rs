@@ -11,10 +11,14 @@
 //! render file in `ui/`. State kept per fiche goes in [`FicheView`].
 
 pub mod action;
+pub mod cert_compare;
 pub mod clipboard;
 pub mod compare;
+pub mod facet_bar;
 pub mod fiche_list;
 pub mod findings;
+pub mod follow;
+pub mod history;
 pub mod keys;
 pub mod links;
 pub mod list;
@@ -22,6 +26,7 @@ pub mod load_warnings;
 pub mod loading;
 pub mod msg;
 mod nav;
+pub mod partners;
 pub mod persist;
 pub mod search;
 pub mod tree;
@@ -56,6 +61,8 @@ pub enum Mode {
     Browse,
     /// Two parcours side by side (`c`), in place of the tree and detail.
     Compare(Box<compare::CompareView>),
+    /// Two certifications side by side (`c` on a registry fiche or the list).
+    CertCompare(Box<cert_compare::CertView>),
 }
 
 /// An overlay drawn on top of the current mode, with the keyboard to itself.
@@ -66,11 +73,15 @@ pub enum Popup {
     },
     /// Choosing the parcours to compare with.
     ComparePick(compare::Picker),
+    /// Choosing the certification to compare with.
+    CertPick(Box<cert_compare::CertPicker>),
     Search(Box<search::SearchPopup>),
     /// The fiche's `check` findings (`!`), one row each.
     Findings(ListCursor),
     /// What loading the sources skipped or repaired (`w`).
     Warnings(ListCursor),
+    /// The registry fiche's partners (`p`): filter, list, habilitation answer.
+    Partners(Box<partners::PartnersPopup>),
 }
 
 /// What one fiche's screen remembers: created the first time the fiche is
@@ -88,6 +99,8 @@ pub struct FicheView {
     pub detail: Option<Arc<DetailLines>>,
     /// Lines the longest parcours name wraps to, for a pane of the given inner width.
     pub name_lines: Option<(usize, usize)>,
+    /// The detail's link chosen with `n` (index into its links), until the subject changes.
+    pub link: Option<usize>,
 }
 
 /// The detail document of one subject, wrapped to one width: built once
@@ -98,6 +111,17 @@ pub struct DetailLines {
     pub found: Option<search::Found>,
     pub width: usize,
     pub lines: Vec<Wrapped>,
+    /// The document's followable links, where they are drawn.
+    pub links: Vec<LinkSpot>,
+}
+
+/// A link of the detail document as wrapped: screen lines `first..=last`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSpot {
+    pub target: detail::Target,
+    pub label: String,
+    pub first: usize,
+    pub last: usize,
 }
 
 impl FicheView {
@@ -112,6 +136,7 @@ impl FicheView {
             found: None,
             detail: None,
             name_lines: None,
+            link: None,
         }
     }
 }
@@ -149,11 +174,16 @@ pub struct App {
     /// Saved state of the fiches not opened yet this run, applied on first
     /// visit (see [`persist`]).
     saved: Option<persist::SavedState>,
+    /// Where the user has been and may go back to (`[` / `]`).
+    pub history: history::History,
     /// Effects decided during the current `update`, handed back by it.
     effects: Vec<Effect>,
     /// The day validity is counted from ("in 273 days"): the clock's at
     /// start, set by tests so that what they draw does not age.
     pub today: crate::model::registry::Date,
+    /// Each fiche's number and title folded, for the certification picker's
+    /// filter: made on the first picker opened (see [`cert_compare`]).
+    fiche_keys: std::sync::OnceLock<Arc<Vec<String>>>,
 }
 
 impl App {
@@ -165,7 +195,6 @@ impl App {
     /// The app on a catalogue, showing its first fiche.
     pub fn with_catalogue(catalogue: Catalogue) -> Self {
         assert!(!catalogue.is_empty(), "a catalogue to explore has a fiche");
-        let index = Arc::new(SearchIndex::build(&catalogue));
         let findings = FindingsCache::new(&catalogue);
         let focus = Pane::Parcours;
         let fiche_list = (catalogue.len() > 1).then(|| fiche_list::FicheList::new(&catalogue));
@@ -186,17 +215,28 @@ impl App {
             detail_source: focus,
             layout: layout::compute(Rect::new(0, 0, 80, 24), focus),
             should_quit: false,
-            search: search::SearchEngine::new(index),
+            // Built off the UI thread: the first frame never waits for it.
+            search: search::SearchEngine::pending(),
             notice: None,
             load_warnings: Vec::new(),
             link_turn: None,
             saved: None,
-            effects: Vec::new(),
+            history: history::History::default(),
+            effects: vec![Effect::BuildIndex],
             today: crate::model::registry::Date::today(),
+            fiche_keys: std::sync::OnceLock::new(),
         };
         app.open(FicheId::FIRST);
         app.refresh();
         app
+    }
+
+    /// Builds the search index on this thread and applies it as the event
+    /// loop does with its worker's answer ([`Msg::IndexReady`]): for tests
+    /// and tools without an event loop.
+    pub fn build_index_now(&mut self) {
+        let index = Arc::new(SearchIndex::build(&self.catalogue));
+        update(self, Msg::IndexReady(index));
     }
 
     /// Counts validity from `today` on; the kept detail documents, which
@@ -378,11 +418,27 @@ impl App {
     }
 
     fn wrap_detail(&self, width: usize) -> DetailLines {
+        let (doc, links) = detail::linked_document(self);
+        let (lines, starts) = detail::wrap_starts(&doc, width);
+        let links = links
+            .into_iter()
+            .map(|link| {
+                let first = starts.get(link.line).copied().unwrap_or(lines.len());
+                let next = starts.get(link.line + 1).copied().unwrap_or(lines.len());
+                LinkSpot {
+                    target: link.target,
+                    label: link.label,
+                    first,
+                    last: next.max(first + 1) - 1,
+                }
+            })
+            .collect();
         DetailLines {
             subject: self.subject(),
             found: self.view().found,
             width,
-            lines: detail::wrap(&detail::document(self), width),
+            lines,
+            links,
         }
     }
 
@@ -391,6 +447,7 @@ impl App {
     /// after every message, so that drawing a frame only reads.
     fn refresh(&mut self) {
         self.refresh_detail();
+        cert_compare::refresh(self);
         if let Some(inner) = self.layout.inner(Pane::Parcours) {
             let width = usize::from(inner.width);
             if self.view().name_lines.map(|(w, _)| w) != Some(width) {
@@ -415,17 +472,25 @@ impl App {
         match (&self.popup, &self.mode) {
             (Some(Popup::Help { .. }), _) => KeyMode::Help,
             (Some(Popup::Search(p)), _) if p.picker.is_some() => KeyMode::SearchPick,
+            (Some(Popup::Search(p)), _) if p.bar.as_ref().is_some_and(|b| b.menu.is_some()) => {
+                KeyMode::FacetMenu
+            }
+            (Some(Popup::Search(_)), _) if self.fiche_list.is_some() => KeyMode::CatalogueSearch,
             (Some(Popup::Search(_)), _) => KeyMode::Search,
             (None, Mode::Fiches) => match &self.fiche_list {
+                Some(list) if list.bar.menu.is_some() => KeyMode::FacetMenu,
                 Some(list) if list.editing => KeyMode::FicheFilter,
                 _ => KeyMode::Fiches,
             },
             (None, Mode::Browse) if self.fiche_list.is_some() => KeyMode::FicheBrowse,
             (None, Mode::Browse) => KeyMode::Browse,
             (Some(Popup::ComparePick(_)), _) => KeyMode::ComparePick,
+            (Some(Popup::CertPick(_)), _) => KeyMode::CertPick,
             (Some(Popup::Findings(_)), _) => KeyMode::Findings,
             (Some(Popup::Warnings(_)), _) => KeyMode::Warnings,
+            (Some(Popup::Partners(_)), _) => KeyMode::Partners,
             (None, Mode::Compare(_)) => KeyMode::Compare,
+            (None, Mode::CertCompare(_)) => KeyMode::CertCompare,
         }
     }
 }

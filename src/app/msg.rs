@@ -3,9 +3,11 @@
 //! answer of work done off the event loop. An [`Effect`] is work `update`
 //! asks the loop to start — `update` itself never blocks on it.
 
+use std::sync::Arc;
+
 use super::action::Action;
 use super::persist::SavedState;
-use crate::search::{Query, Results};
+use crate::search::{Query, Results, SearchIndex};
 
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -22,6 +24,9 @@ pub enum Msg {
     LoadWarnings(Vec<String>),
     /// The state saved by the last run, read at start by the binary.
     Restore(SavedState),
+    /// The search index over the catalogue, built off the loop's thread
+    /// (answer to [`Effect::BuildIndex`]).
+    IndexReady(Arc<SearchIndex>),
 }
 
 impl From<Action> for Msg {
@@ -42,4 +47,7 @@ pub enum Effect {
     /// Open this http(s) URL with the system opener, detached. Already
     /// checked by [`super::links::openable`]; the loop checks again.
     Open(String),
+    /// Build the search index over `App::catalogue` off the loop's thread;
+    /// answer with [`Msg::IndexReady`]. Asked once, by a new `App`.
+    BuildIndex,
 }

@@ -8,8 +8,8 @@ use super::list::{ListCursor, moved};
 use super::nav::{clamp_detail, follow_cursors, select_in_tree, select_row, set_focus};
 use super::view::{help, layout};
 use super::{
-    Action, App, Effect, Mode, Msg, Pane, Popup, clipboard, compare, fiche_list, findings, keys,
-    links, load_warnings, search, tree,
+    Action, App, Effect, Mode, Msg, Pane, Popup, cert_compare, clipboard, compare, fiche_list,
+    findings, follow, history, keys, links, load_warnings, partners, search, tree,
 };
 
 pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
@@ -19,10 +19,17 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
             generation,
             results,
         } => search::receive(app, generation, results),
-        Msg::Paste(text) => search::paste(app, &text),
+        Msg::Paste(text) if matches!(app.popup, Some(Popup::CertPick(_))) => {
+            cert_compare::paste(app, &text)
+        }
+        Msg::Paste(text) => {
+            search::paste(app, &text);
+            partners::paste(app, &text);
+        }
         Msg::Notice(text) => app.notice = Some(text),
         Msg::Restore(saved) => app.restore(saved),
         Msg::LoadWarnings(warnings) => app.load_warnings = warnings,
+        Msg::IndexReady(index) => search::index_ready(app, index),
     }
     app.refresh();
     std::mem::take(&mut app.effects)
@@ -63,19 +70,31 @@ fn act(app: &mut App, action: Action) {
             follow_cursors(app);
             clamp_detail(app);
             compare::clamp(app);
+            cert_compare::clamp(app);
             return;
         }
         _ => {}
     }
     if app.popup.is_some() {
-        popup(app, action);
+        // A popup may lead elsewhere (a search result, a finding): a jump.
+        if leads_elsewhere(action) {
+            history::jump(app, |app| popup(app, action));
+        } else {
+            popup(app, action);
+        }
         return;
     }
-    if action == Action::Copy && matches!(app.mode, Mode::Compare(_)) {
+    if let (Action::HistoryBack | Action::HistoryForward, Mode::Browse | Mode::Fiches) =
+        (action, &app.mode)
+    {
+        return history::step(app, action == Action::HistoryBack);
+    }
+    if action == Action::Copy && matches!(app.mode, Mode::Compare(_) | Mode::CertCompare(_)) {
         return clipboard::copy(app);
     }
     match app.mode {
         Mode::Compare(_) => return compare::view(app, action),
+        Mode::CertCompare(_) => return cert_compare::view(app, action),
         Mode::Fiches => return fiches(app, action),
         Mode::Browse => {}
     }
@@ -86,12 +105,16 @@ fn act(app: &mut App, action: Action) {
         view.detail_scroll = 0;
         // A search jump's mark belongs to what was shown then.
         view.found = None;
+        view.link = None;
     }
 }
 
 fn popup(app: &mut App, action: Action) {
     if let Some(Popup::ComparePick(_)) = app.popup {
         return compare::pick(app, action);
+    }
+    if let Some(Popup::CertPick(_)) = app.popup {
+        return cert_compare::pick(app, action);
     }
     if let Some(Popup::Search(_)) = &app.popup {
         search::handle(app, action);
@@ -102,6 +125,9 @@ fn popup(app: &mut App, action: Action) {
     }
     if let Some(Popup::Warnings(_)) = &app.popup {
         return load_warnings::handle(app, action);
+    }
+    if let Some(Popup::Partners(_)) = &app.popup {
+        return partners::handle(app, action);
     }
     let Some(Popup::Help { scroll }) = &app.popup else {
         return;
@@ -134,15 +160,48 @@ fn fiches(app: &mut App, action: Action) {
     match action {
         Action::OpenHelp => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::OpenWarnings => load_warnings::open(app),
+        // Échap with no typed filter drops the ROME code a link narrowed
+        // the list to (the list says so in the trail, "Liste (ROME …)").
+        Action::Close if fiche_list_rome(app) => {
+            let catalogue = std::sync::Arc::clone(&app.catalogue);
+            if let Some(list) = &mut app.fiche_list {
+                list.bar.facets.rome = None;
+                list.rebuild(&catalogue);
+            }
+        }
+        Action::OpenCompare => cert_compare::open_from_list(app),
+        Action::OpenCatalogueSearch => search::open(app),
+        // Opening a fiche from the list is a jump.
+        other if leads_elsewhere(other) => history::jump(app, |app| fiche_list::handle(app, other)),
         other => fiche_list::handle(app, other),
     }
 }
 
+/// The actions that may take a list or a popup to another place (a fiche,
+/// a search result, a finding): only these are watched as history jumps,
+/// so typing and scrolling cost no comparison of places.
+fn leads_elsewhere(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Activate | Action::Right | Action::Click { .. }
+    )
+}
+
+/// The list is narrowed to a ROME code and has no typed filter.
+fn fiche_list_rome(app: &App) -> bool {
+    app.fiche_list
+        .as_ref()
+        .is_some_and(|l| l.filter.is_empty() && !l.editing && l.bar.facets.rome.is_some())
+}
+
 fn browse(app: &mut App, action: Action) {
     match action {
-        Action::Close => {
+        Action::Close => history::jump(app, |app| {
             fiche_list::back(app);
-        }
+        }),
+        Action::NextLink => follow::choose(app, true),
+        Action::PrevLink => follow::choose(app, false),
+        Action::OpenPartners => partners::open(app),
         Action::OpenHelp => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::OpenCompare => compare::open_picker(app),
         Action::OpenSearch => search::open(app),
@@ -250,6 +309,7 @@ fn detail_pane(app: &mut App, action: Action) {
         Action::Top => *scroll = 0,
         Action::Bottom => *scroll = usize::MAX,
         Action::Left => set_focus(app, Pane::Maquette),
+        Action::Activate => return follow::follow(app),
         _ => {}
     }
     clamp_detail(app);
@@ -295,7 +355,7 @@ fn click(app: &mut App, column: u16, row: u16) {
             }
             follow_cursors(app);
         }
-        Pane::Detail => {}
+        Pane::Detail => follow::click(app, line, usize::from(column - inner.x)),
     }
 }
 

@@ -41,7 +41,7 @@ use rncp_explorer::app::links::{self, LinkRect};
 use rncp_explorer::app::loading::{Loading, Stop};
 use rncp_explorer::app::persist::{self, SavedState};
 use rncp_explorer::app::{self, Action, App, Effect, Msg, Popup, view::strings};
-use rncp_explorer::model::progress::{Phase, Progress};
+use rncp_explorer::model::progress::Progress;
 use rncp_explorer::model::registry::{self, Warning};
 use rncp_explorer::model::{self, Catalogue, LoadError};
 use rncp_explorer::search::{Query, Results, SearchIndex, Session};
@@ -219,7 +219,8 @@ fn load_with_gauge(
                 ..registry::Options::default()
             };
             let result = model::load_sources(&data, &options).map(|sources| {
-                progress.start(Phase::Indexing, 0);
+                // The search index is built later, off the UI thread, once
+                // the list is on screen.
                 let app = App::with_catalogue(sources.catalogue);
                 (Box::new(app), sources.warnings)
             });
@@ -439,14 +440,27 @@ fn event_loop(
     signal: &AtomicUsize,
 ) -> io::Result<()> {
     let theme = Theme::from_env();
+    // Searching and indexing run on their own threads so typing never waits on them.
+    app.search.inline = false;
+    let (requests, worker_requests) = mpsc::channel();
+    let (worker_results, results) = mpsc::channel();
+    let (indexes, built) = mpsc::channel();
+    let background = Background {
+        searches: requests,
+        indexes,
+    };
+    // Handed to the search worker once the index is there.
+    let mut worker_requests = Some(worker_requests);
     let size = terminal.get_frame().area();
-    app::update(
+    // The first update also hands over the new app's own effects (the index build).
+    let effects = app::update(
         app,
         Action::Resize {
             width: size.width,
             height: size.height,
         },
     );
+    run_effects(app, effects, &background, terminal)?;
     // After the resize, so that the restored cursors scroll into view.
     match saved {
         Some(Ok(Some(state))) => {
@@ -458,14 +472,18 @@ fn event_loop(
         Some(Ok(None)) | None => {}
     }
     let mut links: Vec<LinkRect> = Vec::new();
-    // Searching runs on its own thread so typing never waits on it.
-    app.search.inline = false;
-    let (requests, worker_requests) = mpsc::channel();
-    let (worker_results, results) = mpsc::channel();
-    let index = Arc::clone(&app.search.index);
-    thread::spawn(move || search_worker(&index, &worker_requests, &worker_results));
     let mut dirty = true;
     while !app.should_quit && signal.load(Ordering::SeqCst) == 0 {
+        if let Ok(index) = built.try_recv() {
+            let index = Arc::new(index);
+            if let Some(requests) = worker_requests.take() {
+                let (index, results) = (Arc::clone(&index), worker_results.clone());
+                thread::spawn(move || search_worker(&index, &requests, &results));
+            }
+            let effects = app::update(app, Msg::IndexReady(index));
+            run_effects(app, effects, &background, terminal)?;
+            dirty = true;
+        }
         while let Ok((generation, results)) = results.try_recv() {
             let effects = app::update(
                 app,
@@ -474,15 +492,17 @@ fn event_loop(
                     results,
                 },
             );
-            run_effects(app, effects, &requests, terminal)?;
+            run_effects(app, effects, &background, terminal)?;
             dirty = true;
         }
         if dirty {
             links = draw(terminal, app, &theme, &links)?;
             dirty = false;
         }
+        // Answers are looked for often while one is awaited.
         let searching = matches!(&app.popup, Some(Popup::Search(p)) if p.searching());
-        if !event::poll(if searching { SEARCH_TICK } else { TICK })? {
+        let waiting = searching || !app.search.ready;
+        if !event::poll(if waiting { SEARCH_TICK } else { TICK })? {
             continue;
         }
         // Everything already waiting is handled before the next draw: a
@@ -506,7 +526,7 @@ fn event_loop(
                     None => Vec::new(),
                 },
             };
-            run_effects(app, effects, &requests, terminal)?;
+            run_effects(app, effects, &background, terminal)?;
             dirty = true;
             if app.should_quit || burst.elapsed() >= BURST_TIME || !event::poll(Duration::ZERO)? {
                 break;
@@ -514,6 +534,14 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// Where the loop hands work to its threads.
+struct Background {
+    /// To the search worker (started when the index is there).
+    searches: Sender<(u64, Query)>,
+    /// From the index builder.
+    indexes: Sender<SearchIndex>,
 }
 
 /// Draws a frame, then marks the detail pane's links as OSC 8 hyperlinks.
@@ -566,14 +594,21 @@ fn draw(
 fn run_effects(
     app: &mut App,
     effects: Vec<Effect>,
-    searches: &Sender<(u64, Query)>,
+    background: &Background,
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
 ) -> io::Result<()> {
     for effect in effects {
         match effect {
             Effect::Search { generation, query } => {
-                // The worker only ends with the loop: a send cannot fail before.
-                let _ = searches.send((generation, query));
+                // The worker only ends with the loop: a send cannot fail
+                // before (queued until it starts, with the index).
+                let _ = background.searches.send((generation, query));
+            }
+            Effect::BuildIndex => {
+                let (catalogue, done) = (Arc::clone(&app.catalogue), background.indexes.clone());
+                thread::spawn(move || {
+                    let _ = done.send(SearchIndex::build(&catalogue));
+                });
             }
             Effect::Copy(text) => {
                 // The terminal puts it on the clipboard, wherever it runs

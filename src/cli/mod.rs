@@ -4,13 +4,16 @@ mod check;
 mod compare;
 mod completions;
 mod export;
+mod facet_args;
 mod import;
 mod interactive;
+mod list;
 mod parcours;
 mod partners;
 mod progress_line;
 mod search;
 mod show;
+mod stdout;
 mod usage;
 
 pub use usage::parse;
@@ -78,34 +81,54 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Comparer deux parcours côte à côte : UE communes, ECTS, compétences, secteurs, emplois.
+    /// Comparer deux certifications (deux numéros : niveaux, validité, blocs, ROME,
+    /// emplois…) ou deux parcours (UE communes, ECTS, compétences, secteurs, emplois).
     Compare {
-        /// Parcours de gauche : identifiant (« europe ») ou fragment du nom (« urbain », « humanit »).
+        /// Gauche : un numéro de fiche (RNCP35340, 35340, RS5000), un parcours d'une
+        /// fiche (24759:europe) ou un parcours de la fiche (« europe », « urbain », « humanit »).
         a: String,
-        /// Parcours de droite, désigné de la même façon.
+        /// Droite, désignée de la même façon.
         b: String,
         /// Format de sortie.
         #[arg(long, value_enum, default_value_t)]
         format: compare::CompareFormat,
-        /// Détailler le tronc commun UE par UE au lieu d'une ligne « identiques ».
+        /// Détailler le tronc commun UE par UE au lieu d'une ligne « identiques » (parcours).
         #[arg(long)]
         expand: bool,
         /// Largeur du texte en colonnes (par défaut : celle du terminal, sinon 97).
         #[arg(long, value_name = "COLONNES", value_parser = clap::value_parser!(u16).range(40..=1000))]
         width: Option<u16>,
     },
+    /// Lister les fiches du catalogue (numéro, niveau, répertoire, état, fin
+    /// d'enregistrement, intitulé), filtrées par facettes ; code de sortie 1 si
+    /// aucune ne correspond.
+    List {
+        #[command(flatten)]
+        facets: facet_args::FacetArgs,
+        /// Ordre des lignes (par défaut : celui des sources).
+        #[arg(long, value_enum, value_name = "ORDRE")]
+        sort: Option<list::SortArg>,
+        /// Sortie JSON (tableau : numero, repertoire, intitule, niveau, actif,
+        /// fin_enregistrement…).
+        #[arg(long)]
+        json: bool,
+    },
     /// Lister les parcours de la fiche : identifiant (pour compare) et nom.
-    #[command(visible_alias = "list")]
     Parcours {
         /// Sortie JSON (tableau : id, name, short_name).
         #[arg(long)]
         json: bool,
     },
-    /// Chercher un emploi, une compétence, une UE… (approximatif, sans accents) ;
-    /// code de sortie 1 si rien ne correspond.
+    /// Chercher une certification, un emploi, une compétence, une UE… (sans accents,
+    /// mots abrégés, sigles, numéro RNCP/RS, code ROME) ; code de sortie 1 si rien ne
+    /// correspond. Sur plusieurs fiches : les certifications, la meilleure d'abord.
     Search {
-        /// Mots à chercher, dans n'importe quel ordre (« chef cabinet »).
+        /// Mots à chercher, dans n'importe quel ordre (« dev web », « chef cabinet »,
+        /// « RH », « 37674 », « M1805 »).
         query: String,
+        /// Les éléments trouvés (emplois, compétences…) plutôt que les certifications.
+        #[arg(long)]
+        items: bool,
         /// Ne chercher que ce type d'élément (sans requête : les lister tous).
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
@@ -115,6 +138,8 @@ pub enum Command {
         /// Sortie JSON (tableau de résultats).
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        facets: facet_args::FacetArgs,
     },
     /// Afficher toute une fiche : identité, validité, blocs, résultats, partenaires…
     Show {
@@ -174,6 +199,16 @@ pub enum KindArg {
     Sector,
     Ue,
     Course,
+    /// L'intitulé de la certification.
+    Title,
+    /// Le type de diplôme (abrégé : « Brevet de technicien supérieur »).
+    Abbreviation,
+    /// Le libellé d'un bloc de compétences.
+    Bloc,
+    /// Le libellé d'un code ROME.
+    Rome,
+    /// Le nom d'un certificateur.
+    Certifier,
 }
 
 impl From<KindArg> for Kind {
@@ -185,6 +220,11 @@ impl From<KindArg> for Kind {
             KindArg::Sector => Kind::Sector,
             KindArg::Ue => Kind::Ue,
             KindArg::Course => Kind::Course,
+            KindArg::Title => Kind::Title,
+            KindArg::Abbreviation => Kind::Abbreviation,
+            KindArg::Bloc => Kind::Bloc,
+            KindArg::Rome => Kind::Rome,
+            KindArg::Certifier => Kind::Certifier,
         }
     }
 }
@@ -330,7 +370,14 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             expand,
             width,
-        } => with_fiche(&|fiche| compare::run(fiche, &a, &b, format, expand, width)),
+        } => {
+            let how = compare::Render {
+                format,
+                expand,
+                width,
+            };
+            compare::run(&catalogue, wanted, &a, &b, how)
+        }
         Command::Show { numero, json } => show::run(&catalogue, &numero, json),
         Command::Partners {
             numero,
@@ -345,6 +392,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             partners::run(&catalogue, &numero, who, json)
         }
+        Command::List { facets, sort, json } => list::run(&catalogue, &facets.facets(), sort, json),
         Command::Parcours { json } => with_fiche(&|fiche| parcours::run(fiche, json)),
         // The whole catalogue unless one fiche is asked for.
         Command::Export { format } if wanted.is_none() && catalogue.len() > 1 => {
@@ -353,18 +401,30 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Export { format } => with_fiche(&|fiche| export::run(fiche, format)),
         Command::Search {
             query,
+            items,
             kind,
             limit,
             json,
-        } => with_fiche(&|fiche| {
-            search::run(
-                fiche,
-                &query,
-                kind.map(Kind::from),
-                limit.map(|n| n as usize),
+            facets,
+        } => {
+            let request = search::Request {
+                text: &query,
+                kind: kind.map(Kind::from),
+                limit: limit.map(|n| n as usize),
                 json,
-            )
-        }),
+                items,
+                facets: facets.facets(),
+            };
+            // --fiche names one fiche to search; otherwise the whole catalogue.
+            let only = match wanted {
+                Some(_) => match one_fiche(&catalogue, wanted) {
+                    Ok(fiche) => Some(fiche),
+                    Err(code) => return code,
+                },
+                None => None,
+            };
+            search::run(&catalogue, only, &request)
+        }
         // Handled before loading; here only for the match to be whole.
         Command::Import(args) => import::run(&args, cli.data.first()),
         Command::Completions { shell } => completions::completions(shell),

@@ -1,86 +1,199 @@
-//! `rncp-explorer search QUERY`: the search engine's results, as text lines or JSON.
+//! `rncp-explorer search QUERY`: the search engine's results, as text lines
+//! or JSON. On a catalogue of several fiches, certifications (one per
+//! fiche, best first); with `--items`, `--fiche` or a single fiche, the
+//! matching items as before.
 
 use std::process::ExitCode;
 
 use serde::Serialize;
 
-use rncp_explorer::model::Fiche;
+use rncp_explorer::model::facets::Facets;
 use rncp_explorer::model::sanitize::escape_for_terminal;
-use rncp_explorer::search::{Filter, Kind, Location, Place, Query, SearchIndex};
+use rncp_explorer::model::{Catalogue, Fiche};
+use rncp_explorer::search::{
+    Entry, Filter, Kind, Location, Mode, Place, Query, Results, SearchIndex,
+};
 
 /// Like grep: 1 when nothing matched.
 const EXIT_NO_MATCH: u8 = 1;
 
-pub fn run(
-    fiche: &Fiche,
-    text: &str,
-    kind: Option<Kind>,
-    limit: Option<usize>,
-    json: bool,
-) -> ExitCode {
-    let index = SearchIndex::of_fiche(fiche);
-    let filter = kind.map_or(Filter::All, Filter::Only);
-    let mut query = Query::new(text, filter);
-    query.limit = limit;
+/// What to search and how to show it.
+pub struct Request<'a> {
+    pub text: &'a str,
+    pub kind: Option<Kind>,
+    pub limit: Option<usize>,
+    pub json: bool,
+    pub items: bool,
+    pub facets: Facets,
+}
+
+/// Searches `catalogue`, or only fiche `only` when one was named (`--fiche`).
+pub fn run(catalogue: &Catalogue, only: Option<&Fiche>, request: &Request) -> ExitCode {
+    let mut facets = request.facets.clone();
+    let one_fiche = only.is_some() || catalogue.len() == 1;
+    if one_fiche {
+        // The fiche asked for is searched whatever its state.
+        facets.include_inactive = true;
+    }
+    let index = match only {
+        Some(fiche) => SearchIndex::of_fiche(fiche),
+        None => SearchIndex::build(catalogue),
+    };
+    let mode = if request.items || one_fiche {
+        Mode::Items
+    } else {
+        Mode::Certifications
+    };
+    let mut query = Query::new(request.text, request.kind.map_or(Filter::All, Filter::Only))
+        .with_mode(mode)
+        .with_facets(facets);
+    query.limit = request.limit;
     let results = index.search(&query);
-    let rows: Vec<JsonHit> = results
-        .hits
-        .iter()
-        .map(|hit| {
-            let entry = index.entry(hit.id);
-            JsonHit {
-                text: &entry.text,
-                kind: entry.kind,
-                badge: entry.kind.badge(),
-                parcours: entry
-                    .parcours
-                    .iter()
-                    .map(|p| fiche.parcours[p.parcours].id.as_str())
-                    .collect(),
-                score: hit.score,
-                highlight: index.highlight(hit.id, &query),
-                places: entry
-                    .places
-                    .iter()
-                    .map(|p| JsonPlace::new(fiche, p))
-                    .collect(),
+    let fiche_of = |entry: &Entry| match only {
+        Some(fiche) => fiche,
+        None => catalogue.get(entry.fiche),
+    };
+    if results.partial {
+        eprintln!(
+            "rncp-explorer: aucune certification ne contient tous ces mots ; \
+             voici celles qui en contiennent le plus"
+        );
+    }
+    let found = match mode {
+        Mode::Certifications => {
+            let rows: Vec<JsonCert> = certifications(&index, &query, &results);
+            print(&rows, request.json, |row| cert_lines(row));
+            !rows.is_empty()
+        }
+        Mode::Items => {
+            let (fiches, rows): (Vec<&Fiche>, Vec<JsonHit>) = results
+                .hits
+                .iter()
+                .map(|hit| {
+                    let entry = index.entry(hit.id);
+                    let fiche = fiche_of(&entry);
+                    let row =
+                        JsonHit::new(fiche, &entry, hit.score, index.highlight(hit.id, &query));
+                    (fiche, row)
+                })
+                .unzip();
+            if request.json {
+                print(&rows, true, |_| String::new());
+            } else {
+                for (fiche, row) in fiches.iter().zip(&rows) {
+                    println!("{}", item_line(fiche, row, !one_fiche));
+                }
             }
-        })
-        .collect();
+            !rows.is_empty()
+        }
+    };
+    if found {
+        return ExitCode::SUCCESS;
+    }
+    // Stdout stays as scripts expect it (nothing, or `[]`); the person at
+    // the terminal is told why.
+    if query.is_empty() {
+        eprintln!(
+            "rncp-explorer: requête vide : donnez des mots à chercher{}",
+            if mode == Mode::Items {
+                ", ou --kind TYPE pour lister tous les éléments d'un type"
+            } else {
+                ""
+            }
+        );
+    } else {
+        let mut why = Vec::new();
+        if let Some(kind) = request.kind {
+            why.push(format!("--kind {}", kind.name()));
+        }
+        if !one_fiche && !request.facets.include_inactive && results.counts.inactive > 0 {
+            why.push(format!(
+                "{} fiche(s) inactive(s) en auraient : --all",
+                results.counts.inactive
+            ));
+        }
+        eprintln!(
+            "rncp-explorer: aucun résultat pour « {} »{}",
+            escape_for_terminal(request.text.trim()),
+            if why.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", why.join(" ; "))
+            }
+        );
+    }
+    ExitCode::from(EXIT_NO_MATCH)
+}
+
+/// JSON (an array) or text lines of `rows`.
+fn print<T: Serialize>(rows: &[T], json: bool, lines: impl Fn(&T) -> String) {
     if json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&rows).expect("hits serialise")
+            serde_json::to_string_pretty(rows).expect("results serialise")
         );
     } else {
-        for row in &rows {
-            println!("{}", text_line(fiche, row));
+        for row in rows {
+            println!("{}", lines(row));
         }
-    }
-    if rows.is_empty() {
-        // Stdout stays as scripts expect it (nothing, or `[]`); the person
-        // at the terminal is told why.
-        if query.is_empty() {
-            eprintln!(
-                "rncp-explorer: requête vide : donnez des mots à chercher, \
-                 ou --kind TYPE pour lister tous les éléments d'un type"
-            );
-        } else {
-            eprintln!(
-                "rncp-explorer: aucun résultat pour « {} »{}",
-                escape_for_terminal(text.trim()),
-                kind.map(|k| format!(" (--kind {})", k.name()))
-                    .unwrap_or_default()
-            );
-        }
-        ExitCode::from(EXIT_NO_MATCH)
-    } else {
-        ExitCode::SUCCESS
     }
 }
 
-/// "Emploi      lobbyiste — Europe", with "S3 UE 7" for UEs and courses.
-fn text_line(fiche: &Fiche, row: &JsonHit) -> String {
+fn certifications<'a>(
+    index: &'a SearchIndex,
+    query: &Query,
+    results: &Results,
+) -> Vec<JsonCert<'a>> {
+    results
+        .certifications
+        .iter()
+        .map(|c| {
+            let summary = index.summary(c.fiche);
+            let kind = index.kind(c.best);
+            JsonCert {
+                numero: summary.numero.to_string(),
+                intitule: &summary.intitule,
+                niveau: summary.level,
+                actif: summary.active,
+                score: c.score,
+                best: JsonBest {
+                    text: index.text(c.best),
+                    kind,
+                    badge: kind.badge(),
+                    highlight: index.highlight(c.best, query),
+                },
+            }
+        })
+        .collect()
+}
+
+/// "RNCP37674  niv. 5  active    Développeur web et web mobile", then the
+/// best item beneath unless it is the intitulé.
+fn cert_lines(row: &JsonCert) -> String {
+    let level = row
+        .niveau
+        .map_or_else(|| "—".to_string(), |l| format!("niv. {l}"));
+    let state = match row.actif {
+        Some(true) => "active",
+        Some(false) => "inactive",
+        None => "état ?",
+    };
+    let mut text = format!(
+        "{:<10} {:<7} {:<9} {}",
+        row.numero, level, state, row.intitule
+    );
+    if row.best.kind != Kind::Title {
+        text.push_str(&format!(
+            "\n{:<10} {} : {}",
+            "", row.best.badge, row.best.text
+        ));
+    }
+    text
+}
+
+/// "Emploi      lobbyiste — Europe", with "S3 UE 7" for UEs and courses;
+/// over several fiches, the fiche's number first ("— RNCP24759 · Europe").
+fn item_line(fiche: &Fiche, row: &JsonHit, several: bool) -> String {
     let names: Vec<String> = row
         .parcours
         .iter()
@@ -94,7 +207,7 @@ fn text_line(fiche: &Fiche, row: &JsonHit) -> String {
     };
     let mut ues: Vec<String> = Vec::new();
     for place in &row.places {
-        if let (Some(semester), Some(ue)) = (place.semester, place.ue) {
+        if let (Some(semester), Some(ue)) = (place.semester, &place.ue) {
             let label = format!("S{semester} {ue}");
             if !ues.contains(&label) {
                 ues.push(label);
@@ -106,46 +219,101 @@ fn text_line(fiche: &Fiche, row: &JsonHit) -> String {
     } else {
         format!(" ({})", ues.join(", "))
     };
-    format!("{:<11} {} — {}{}", row.badge, row.text, names, ues)
+    let place = match (several, fiche.parcours.len()) {
+        (false, _) => names,
+        // A registry fiche's one parcours is the fiche itself.
+        (true, 1) => row.numero.clone(),
+        (true, _) => format!("{} · {names}", row.numero),
+    };
+    format!("{:<11} {} — {}{}", row.badge, row.text, place, ues)
+}
+
+/// A certification as `--json` gives it.
+#[derive(Serialize)]
+struct JsonCert<'a> {
+    /// "RNCP37674".
+    numero: String,
+    intitule: &'a str,
+    /// European level 1–8, `null` when the fiche has none.
+    niveau: Option<u8>,
+    /// `null` when the fiche does not say (a RON fiche).
+    actif: Option<bool>,
+    score: u32,
+    best: JsonBest<'a>,
+}
+
+/// The certification's best-matching item.
+#[derive(Serialize)]
+struct JsonBest<'a> {
+    text: &'a str,
+    kind: Kind,
+    badge: &'static str,
+    /// Char positions of `text` the query matched.
+    highlight: Vec<usize>,
 }
 
 #[derive(Serialize)]
-struct JsonHit<'a> {
-    text: &'a str,
-    /// Machine name: job, competence, activity, sector, ue, course.
+struct JsonHit {
+    text: String,
+    /// Machine name: job, competence, activity, sector, ue, course, title…
     kind: Kind,
     /// French label: Emploi, Compétence…
     badge: &'static str,
+    /// The fiche's number ("RNCP24759").
+    numero: String,
     /// Parcours ids, in fiche order.
-    parcours: Vec<&'a str>,
+    parcours: Vec<String>,
     score: i64,
     /// Char positions of `text` the query matched.
     highlight: Vec<usize>,
-    places: Vec<JsonPlace<'a>>,
+    places: Vec<JsonPlace>,
+}
+
+impl JsonHit {
+    fn new(fiche: &Fiche, entry: &Entry, score: i64, highlight: Vec<usize>) -> JsonHit {
+        JsonHit {
+            text: entry.text.clone(),
+            kind: entry.kind,
+            badge: entry.kind.badge(),
+            numero: fiche.numero().to_string(),
+            parcours: entry
+                .parcours
+                .iter()
+                .map(|p| fiche.parcours[p.parcours].id.clone())
+                .collect(),
+            score,
+            highlight,
+            places: entry
+                .places
+                .iter()
+                .map(|p| JsonPlace::new(fiche, p))
+                .collect(),
+        }
+    }
 }
 
 /// One occurrence: its parcours, and for UEs and courses the semester and UE code.
 #[derive(Serialize)]
-struct JsonPlace<'a> {
-    parcours: &'a str,
+struct JsonPlace {
+    parcours: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     semester: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    ue: Option<&'a str>,
+    ue: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     common: Option<bool>,
 }
 
-impl<'a> JsonPlace<'a> {
-    fn new(fiche: &'a Fiche, place: &'a Place) -> Self {
+impl JsonPlace {
+    fn new(fiche: &Fiche, place: &Place) -> Self {
         let ue = match &place.at {
             Location::Item { .. } => None,
             Location::Ue(ue) | Location::Course { ue, .. } => Some(ue),
         };
         JsonPlace {
-            parcours: &fiche.parcours[place.parcours.parcours].id,
+            parcours: fiche.parcours[place.parcours.parcours].id.clone(),
             semester: ue.map(|u| u.semester),
-            ue: ue.map(|u| u.code.as_str()),
+            ue: ue.map(|u| u.code.clone()),
             common: ue.map(|u| u.common),
         }
     }

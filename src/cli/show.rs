@@ -15,15 +15,15 @@ pub fn run(catalogue: &Catalogue, number: &str, json: bool) -> ExitCode {
     let Some(fiche) = super::find_fiche(catalogue, number) else {
         return ExitCode::from(super::EXIT_BAD_INPUT);
     };
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(fiche).expect("a fiche serialises")
-        );
+    let answer = if json {
+        serde_json::to_string_pretty(fiche).expect("a fiche serialises") + "\n"
     } else {
-        print!("{}", text(catalogue, fiche, Date::today()));
+        text(catalogue, fiche, Date::today())
+    };
+    match super::stdout::write_with(|out| out.write_all(answer.as_bytes())) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(status) => status,
     }
-    ExitCode::SUCCESS
 }
 
 /// The detail pane's document of `fiche` as plain text.

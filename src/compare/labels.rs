@@ -1,7 +1,7 @@
 //! The French labels the comparison's renderers share: the CLI's text and
 //! Markdown, and the explorer's copy (`y`), so that both say the same.
 
-use super::{Comparison, Row, UeSide};
+use super::{Comparison, Row, Sides, Status, UeSide};
 use crate::export::ects_fr;
 use crate::model::{EctsSum, Fiche};
 
@@ -77,6 +77,29 @@ pub fn finding_line(fiche: &Fiche, f: &crate::check::Finding) -> String {
         crate::check::Severity::Error => "erreur",
     };
     format!("{severity} : {} : {}", f.location.display(fiche), f.message)
+}
+
+/// The fiche a finding of the summary is about (its `finding_sides` entry).
+pub fn finding_fiche<'a>(fiches: Sides<&'a Fiche>, c: &Comparison, index: usize) -> &'a Fiche {
+    match c.summary.finding_sides.get(index) {
+        Some(Status::Right) => fiches.right,
+        _ => fiches.left,
+    }
+}
+
+/// Whether the two sides are parcours of one fiche.
+pub fn one_fiche(c: &Comparison) -> bool {
+    c.left.fiche == c.right.fiche
+}
+
+/// How a side is named next to its full name: its id within one fiche
+/// ("europe"), "RNCP24759:europe" across fiches (the form `compare` takes).
+pub fn side_id(c: &Comparison, side: &super::ParcoursInfo) -> String {
+    if one_fiche(c) {
+        side.id.clone()
+    } else {
+        format!("{}:{}", side.fiche, side.id)
+    }
 }
 
 /// The three lists in display order, with their French headings.

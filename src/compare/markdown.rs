@@ -4,8 +4,11 @@
 
 use std::fmt::Write;
 
-use super::labels::{ects_cell, finding_line, lists, semesters_label, summary_rows, ue_label};
-use super::{Comparison, Facing, Status, UeSide, facing};
+use super::labels::{
+    ects_cell, finding_fiche, finding_line, lists, one_fiche, semesters_label, side_id,
+    summary_rows, ue_label,
+};
+use super::{Comparison, Facing, Sides, Status, UeSide, facing};
 use crate::export::md;
 use crate::model::Fiche;
 
@@ -17,23 +20,42 @@ fn mark(status: Status) -> &'static str {
     }
 }
 
-pub fn render(fiche: &Fiche, c: &Comparison) -> String {
+/// `fiches` are the left and right parcours' fiches (the same one twice
+/// within a fiche).
+pub fn render(fiches: Sides<&Fiche>, c: &Comparison) -> String {
     let mut out = String::new();
     let w = &mut out;
     let (l, r) = (md(&c.left.short), md(&c.right.short));
     let _ = writeln!(w, "# {l} ↔ {r}\n");
+    if one_fiche(c) {
+        let fiche = fiches.left;
+        let _ = writeln!(
+            w,
+            "Comparaison de deux parcours de la fiche {} ({}).\n",
+            md(&fiche.numero().spaced()),
+            md(&fiche.intitule)
+        );
+    } else {
+        let _ = writeln!(
+            w,
+            "Comparaison de deux parcours de deux fiches : {} ({}) et {} ({}).\n",
+            md(&c.left.fiche),
+            md(&fiches.left.intitule),
+            md(&c.right.fiche),
+            md(&fiches.right.intitule)
+        );
+    }
     let _ = writeln!(
         w,
-        "Comparaison de deux parcours de la fiche RNCP {} ({}).\n",
-        md(&fiche.rncp_code),
-        md(&fiche.intitule)
+        "- **À gauche** : {} (`{}`)",
+        md(&c.left.name),
+        side_id(c, &c.left)
     );
-    let _ = writeln!(w, "- **À gauche** : {} (`{}`)", md(&c.left.name), c.left.id);
     let _ = writeln!(
         w,
         "- **À droite** : {} (`{}`)",
         md(&c.right.name),
-        c.right.id
+        side_id(c, &c.right)
     );
     let _ = writeln!(
         w,
@@ -48,7 +70,8 @@ pub fn render(fiche: &Fiche, c: &Comparison) -> String {
     }
     if !c.summary.findings.is_empty() {
         let _ = writeln!(w, "\nConstats de `check` sur ces parcours :\n");
-        for f in &c.summary.findings {
+        for (i, f) in c.summary.findings.iter().enumerate() {
+            let fiche = finding_fiche(fiches, c, i);
             let _ = writeln!(w, "- {}", md(&finding_line(fiche, f)));
         }
     }
@@ -116,6 +139,7 @@ pub fn render(fiche: &Fiche, c: &Comparison) -> String {
                 Facing::Left => mark(Status::Left),
                 Facing::Right => mark(Status::Right),
                 Facing::Each => "◀ ▶",
+                Facing::Renamed => "≈",
             };
             let _ = writeln!(
                 w,

@@ -32,6 +32,7 @@
 //! action publique locales". See `docs/compare.md`.
 
 mod align;
+pub mod certs;
 pub mod labels;
 mod maquette;
 pub mod markdown;
@@ -81,6 +82,8 @@ pub struct Row<T> {
 /// Who is compared.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ParcoursInfo {
+    /// The fiche's number ("RNCP24759"): the same on both sides within one fiche.
+    pub fiche: String,
     pub id: String,
     pub name: String,
     /// A word or two for column headers ("Europe").
@@ -121,7 +124,7 @@ impl<'a> Side<'a> {
 
     /// Whether both sides are parcours of the very same fiche (then their
     /// common core is one and the same, and collapses into one row).
-    fn same_fiche(self, other: Side<'_>) -> bool {
+    pub fn same_fiche(self, other: Side<'_>) -> bool {
         std::ptr::eq(self.fiche, other.fiche)
     }
 }
@@ -137,8 +140,8 @@ pub fn compare(left: Side<'_>, right: Side<'_>, options: Options) -> Comparison 
     let jobs = items(&l.jobs, &r.jobs);
     let summary = summary::summarise(left, right, &maquette, [&competences, &sectors, &jobs]);
     Comparison {
-        left: info(l),
-        right: info(r),
+        left: info(left),
+        right: info(right),
         maquette,
         competences,
         sectors,
@@ -188,6 +191,9 @@ pub enum Facing {
     Right,
     /// A left-only item facing a right-only one (not the same item).
     Each,
+    /// The same thing under another name (a bloc aligned across two fiches
+    /// under another libellé); `facing` never makes it.
+    Renamed,
 }
 
 impl From<Status> for Facing {
@@ -258,8 +264,10 @@ fn row<T>(left: Option<T>, right: Option<T>) -> Row<T> {
     }
 }
 
-fn info(p: &Parcours) -> ParcoursInfo {
+fn info(side: Side<'_>) -> ParcoursInfo {
+    let p = side.parcours;
     ParcoursInfo {
+        fiche: side.fiche.numero().to_string(),
         id: p.id.clone(),
         name: p.name.clone(),
         short: p.short_label(),

@@ -23,6 +23,10 @@ pub struct Summary {
     pub jobs: ListCounts,
     /// `check` findings about either parcours or the common core, in `check` order.
     pub findings: Vec<Finding>,
+    /// For each finding, the side whose fiche it is about: `shared` when
+    /// both parcours are of one fiche, else `left` or `right` (each fiche's
+    /// findings about its own parcours, the left's first).
+    pub finding_sides: Vec<Status>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -78,11 +82,13 @@ pub(super) fn summarise(
     // (the common core's); across fiches, each fiche's about its own side.
     let concerns =
         |f: &Finding, id: &str| !check::findings_for(std::slice::from_ref(f), id).is_empty();
-    let findings = if left_side.same_fiche(right_side) {
-        check::check(left_side.fiche)
+    let (findings, finding_sides) = if left_side.same_fiche(right_side) {
+        let findings: Vec<Finding> = check::check(left_side.fiche)
             .into_iter()
             .filter(|f| concerns(f, &left.id) || concerns(f, &right.id))
-            .collect()
+            .collect();
+        let sides = vec![Status::Shared; findings.len()];
+        (findings, sides)
     } else {
         let own = |side: Side<'_>| -> Vec<Finding> {
             check::check(side.fiche)
@@ -91,8 +97,11 @@ pub(super) fn summarise(
                 .collect()
         };
         let mut findings = own(left_side);
-        findings.extend(own(right_side));
-        findings
+        let mut sides = vec![Status::Left; findings.len()];
+        let right_own = own(right_side);
+        sides.extend(std::iter::repeat_n(Status::Right, right_own.len()));
+        findings.extend(right_own);
+        (findings, sides)
     };
     Summary {
         shared_ues,
@@ -107,6 +116,7 @@ pub(super) fn summarise(
         sectors: counts(sectors),
         jobs: counts(jobs),
         findings,
+        finding_sides,
     }
 }
 

@@ -68,7 +68,38 @@ pub fn fold(text: &str) -> Folded {
 
 /// Folds text without keeping the map (queries, keys).
 pub fn fold_str(text: &str) -> String {
-    fold(text).text
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends `text` folded (as [`fold`] folds it) to `out`, without the map:
+/// what an index pays per item, so ASCII runs take a fast path.
+pub fn fold_into(text: &str, out: &mut String) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // An ASCII run at once, then one other char.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        let from = out.len();
+        out.push_str(run);
+        // Lower-casing ASCII keeps the string valid UTF-8.
+        out.get_mut(from..)
+            .expect("a char boundary")
+            .make_ascii_lowercase();
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            match fold_char(c) {
+                FoldedChar::One(f) => out.push(f),
+                FoldedChar::Keep(k) => out.extend(k.to_lowercase()),
+                FoldedChar::Many(s) => out.extend(s.chars().map(|f| f.to_ascii_lowercase())),
+            }
+        }
+        rest = chars.as_str();
+    }
 }
 
 /// Words of a folded text: ASCII alphanumeric runs (apostrophes and punctuation split).
@@ -86,12 +117,32 @@ const LEADING_ARTICLES: [&str; 4] = ["le", "la", "les", "l"];
 /// ("action publique locale" ≈ "action publique locales"). Nothing else:
 /// titles that differ by a real word stay apart.
 pub fn title_key(title: &str) -> String {
-    let folded = fold_str(title);
-    let mut ws: Vec<&str> = words(&folded).collect();
-    if ws.len() > 1 && LEADING_ARTICLES.contains(&ws[0]) {
-        ws.remove(0);
+    title_key_folded(&fold_str(title))
+}
+
+/// [`title_key`] of a text already folded.
+pub fn title_key_folded(folded: &str) -> String {
+    let mut key = String::new();
+    title_key_into(folded, &mut key);
+    key
+}
+
+/// [`title_key_folded`] into `key` (cleared first): no allocation once `key` has room.
+pub fn title_key_into(folded: &str, key: &mut String) {
+    key.clear();
+    let mut ws = words(folded).peekable();
+    if let Some(first) = ws.next() {
+        let skip = ws.peek().is_some() && LEADING_ARTICLES.contains(&first);
+        if !skip {
+            key.push_str(singular(first));
+        }
     }
-    ws.iter().map(|w| singular(w)).collect::<Vec<_>>().join(" ")
+    for w in ws {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(singular(w));
+    }
 }
 
 /// Drops a plural mark from a folded word of 4+ letters: a final `s` or `x`
@@ -123,9 +174,27 @@ pub fn code_key(code: &str) -> String {
 /// parcours): folded, whitespace collapsed, trailing punctuation dropped.
 /// Stricter than [`title_key`]: it keeps articles and plurals.
 pub fn item_key(item: &str) -> String {
-    let folded = fold_str(item);
-    let collapsed = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    collapsed.trim_end_matches(['.', ',', ';', ' ']).to_string()
+    item_key_folded(&fold_str(item))
+}
+
+/// [`item_key`] of a text already folded.
+pub fn item_key_folded(folded: &str) -> String {
+    let mut key = String::with_capacity(folded.len());
+    item_key_into(folded, &mut key);
+    key
+}
+
+/// [`item_key_folded`] into `key` (cleared first): no allocation once `key` has room.
+pub fn item_key_into(folded: &str, key: &mut String) {
+    key.clear();
+    for word in folded.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    let kept = key.trim_end_matches(['.', ',', ';', ' ']).len();
+    key.truncate(kept);
 }
 
 #[cfg(test)]
@@ -138,6 +207,19 @@ mod tests {
         assert_eq!(fold_str("mise en œuvre"), "mise en oeuvre");
         assert_eq!(fold_str("d’élu"), "d'elu");
         assert_eq!(fold_str("CHARGÉ\u{a0}D’ÉTUDES"), "charge d'etudes");
+    }
+
+    #[test]
+    fn fold_str_agrees_with_fold() {
+        for text in [
+            "Œuvre d’élu 中 \u{e000}x",
+            "ASCII Only",
+            "İstanbul",
+            "e\u{301}",
+            "",
+        ] {
+            assert_eq!(fold_str(text), fold(text).text, "{text:?}");
+        }
     }
 
     #[test]

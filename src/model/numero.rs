@@ -46,6 +46,11 @@ pub struct NumeroQuery {
 }
 
 impl Numero {
+    /// The number as titles write it, prefix and digits apart ("RNCP 24759", "RS 6232").
+    pub fn spaced(&self) -> String {
+        format!("{} {}", self.repertoire.prefix(), self.digits)
+    }
+
     pub fn new(repertoire: Repertoire, digits: &str) -> Numero {
         Numero {
             repertoire,

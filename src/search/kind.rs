@@ -2,9 +2,10 @@
 
 use serde::Serialize;
 
-/// The kind of a searchable item. The declaration order is the ranking
-/// priority on equal scores (jobs first, then competences, then the rest)
-/// and the order of the kind filter cycle.
+/// The kind of a searchable item: a parcours' lists and curriculum
+/// ([`Kind::ALL`], the kind filter cycle's order), then the
+/// certification-level items ([`Kind::FICHE_LEVEL`]). The ranking priority
+/// on equal scores is [`Kind::priority`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -14,9 +15,21 @@ pub enum Kind {
     Sector,
     Ue,
     Course,
+    /// The fiche's intitulé.
+    Title,
+    /// The kind of diploma (`ABREGE`'s label: "Brevet de technicien supérieur").
+    Abbreviation,
+    /// A bloc de compétences' libellé.
+    Bloc,
+    /// A ROME code's label ("Études et développement informatique").
+    Rome,
+    /// A certifier's name.
+    Certifier,
 }
 
 impl Kind {
+    /// The kinds of a parcours' lists and curriculum, in the order
+    /// [`Filter::cycle`] visits them.
     pub const ALL: [Kind; 6] = [
         Kind::Job,
         Kind::Competence,
@@ -25,6 +38,46 @@ impl Kind {
         Kind::Ue,
         Kind::Course,
     ];
+
+    /// The kinds that belong to the certification as a whole.
+    pub const FICHE_LEVEL: [Kind; 5] = [
+        Kind::Title,
+        Kind::Abbreviation,
+        Kind::Bloc,
+        Kind::Rome,
+        Kind::Certifier,
+    ];
+
+    /// Every kind: [`Kind::ALL`] then [`Kind::FICHE_LEVEL`].
+    pub const EVERY: [Kind; 11] = [
+        Kind::Job,
+        Kind::Competence,
+        Kind::Activity,
+        Kind::Sector,
+        Kind::Ue,
+        Kind::Course,
+        Kind::Title,
+        Kind::Abbreviation,
+        Kind::Bloc,
+        Kind::Rome,
+        Kind::Certifier,
+    ];
+
+    /// Position in [`Kind::EVERY`] (the declaration order).
+    pub(crate) fn ordinal(self) -> usize {
+        self as usize
+    }
+
+    /// The kind at position `i` of [`Kind::EVERY`] (`ordinal`'s inverse).
+    #[inline]
+    pub(crate) fn from_ordinal(i: usize) -> Kind {
+        Kind::EVERY[i]
+    }
+
+    /// Kinds that belong to the fiche as a whole rather than to a parcours.
+    pub fn is_fiche_level(self) -> bool {
+        Kind::FICHE_LEVEL.contains(&self)
+    }
 
     /// The badge shown next to a result ("Emploi").
     pub fn badge(self) -> &'static str {
@@ -35,6 +88,11 @@ impl Kind {
             Kind::Sector => "Secteur",
             Kind::Ue => "UE",
             Kind::Course => "Cours",
+            Kind::Title => "Intitulé",
+            Kind::Abbreviation => "Diplôme",
+            Kind::Bloc => "Bloc",
+            Kind::Rome => "ROME",
+            Kind::Certifier => "Certificateur",
         }
     }
 
@@ -47,6 +105,11 @@ impl Kind {
             Kind::Sector => "Secteurs",
             Kind::Ue => "UE",
             Kind::Course => "Cours",
+            Kind::Title => "Intitulés",
+            Kind::Abbreviation => "Diplômes",
+            Kind::Bloc => "Blocs",
+            Kind::Rome => "ROME",
+            Kind::Certifier => "Certificateurs",
         }
     }
 
@@ -59,12 +122,52 @@ impl Kind {
             Kind::Sector => "sector",
             Kind::Ue => "ue",
             Kind::Course => "course",
+            Kind::Title => "title",
+            Kind::Abbreviation => "abbreviation",
+            Kind::Bloc => "bloc",
+            Kind::Rome => "rome",
+            Kind::Certifier => "certifier",
         }
     }
 
-    /// Ranking priority on equal scores: lower comes first.
+    /// The kind a machine name names (`name`'s inverse).
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::EVERY.into_iter().find(|k| k.name() == name)
+    }
+
+    /// Ranking priority on equal scores: lower comes first. What names the
+    /// certification (its intitulé, its diploma) before the jobs it leads
+    /// to, then competences, then the rest; the parcours' kinds keep their
+    /// order among themselves (declaration order).
     pub(crate) fn priority(self) -> u8 {
-        self as u8
+        match self {
+            Kind::Title => 0,
+            Kind::Abbreviation => 1,
+            Kind::Job => 2,
+            Kind::Bloc => 3,
+            Kind::Rome => 4,
+            Kind::Competence => 5,
+            Kind::Activity => 6,
+            Kind::Sector => 7,
+            Kind::Ue => 8,
+            Kind::Course => 9,
+            Kind::Certifier => 10,
+        }
+    }
+
+    /// How much a match in this kind of item counts towards its
+    /// certification's rank: what names the certification weighs most, then
+    /// what it leads to (jobs, blocs, ROME labels), then what it teaches,
+    /// then the context (sectors, certifiers).
+    pub fn weight(self) -> u32 {
+        match self {
+            Kind::Title => 10,
+            Kind::Abbreviation => 8,
+            Kind::Job | Kind::Bloc | Kind::Rome => 6,
+            Kind::Competence | Kind::Ue => 4,
+            Kind::Activity | Kind::Course => 3,
+            Kind::Sector | Kind::Certifier => 2,
+        }
     }
 }
 
@@ -78,24 +181,35 @@ pub enum Filter {
 
 impl Filter {
     /// The next filter in the Tab cycle: Tout → Emplois → Compétences →
-    /// Activités → Secteurs → UE → Cours → Tout.
+    /// Activités → Secteurs → UE → Cours → Tout ([`Kind::ALL`]).
     pub fn cycle(self) -> Filter {
+        self.cycle_in(&Kind::ALL)
+    }
+
+    /// The filter before this one in the `cycle` order (Maj-Tab).
+    pub fn cycle_back(self) -> Filter {
+        self.cycle_back_in(&Kind::ALL)
+    }
+
+    /// The next filter in a cycle over `kinds` (e.g. `SearchIndex::kinds`,
+    /// the kinds an index holds): Tout, each of `kinds`, Tout. A filter on a
+    /// kind not in `kinds` goes back to Tout.
+    pub fn cycle_in(self, kinds: &[Kind]) -> Filter {
         match self {
-            Filter::All => Filter::Only(Kind::ALL[0]),
-            Filter::Only(kind) => match Kind::ALL.iter().position(|k| *k == kind) {
-                Some(i) if i + 1 < Kind::ALL.len() => Filter::Only(Kind::ALL[i + 1]),
+            Filter::All => kinds.first().map_or(Filter::All, |k| Filter::Only(*k)),
+            Filter::Only(kind) => match kinds.iter().position(|k| *k == kind) {
+                Some(i) if i + 1 < kinds.len() => Filter::Only(kinds[i + 1]),
                 _ => Filter::All,
             },
         }
     }
 
-    /// The filter before this one in the `cycle` order (Maj-Tab).
-    pub fn cycle_back(self) -> Filter {
-        let last = Filter::Only(Kind::ALL[Kind::ALL.len() - 1]);
+    /// The filter before this one in the `cycle_in(kinds)` order.
+    pub fn cycle_back_in(self, kinds: &[Kind]) -> Filter {
         match self {
-            Filter::All => last,
-            Filter::Only(kind) => match Kind::ALL.iter().position(|k| *k == kind) {
-                Some(i) if i > 0 => Filter::Only(Kind::ALL[i - 1]),
+            Filter::All => kinds.last().map_or(Filter::All, |k| Filter::Only(*k)),
+            Filter::Only(kind) => match kinds.iter().position(|k| *k == kind) {
+                Some(i) if i > 0 => Filter::Only(kinds[i - 1]),
                 _ => Filter::All,
             },
         }
@@ -114,11 +228,6 @@ impl Filter {
             Filter::All => true,
             Filter::Only(k) => k == kind,
         }
-    }
-
-    /// True when everything `self` accepts, `wider` accepts too.
-    pub(crate) fn within(self, wider: Filter) -> bool {
-        wider == Filter::All || wider == self
     }
 }
 
@@ -154,5 +263,37 @@ mod tests {
         assert!(Kind::Job.priority() < Kind::Competence.priority());
         assert!(Kind::Competence.priority() < Kind::Activity.priority());
         assert!(Kind::Competence.priority() < Kind::Course.priority());
+        assert!(Kind::Title.priority() < Kind::Job.priority());
+    }
+
+    #[test]
+    fn a_cycle_over_given_kinds_visits_them_and_wraps() {
+        let kinds = [Kind::Title, Kind::Job];
+        let forward: Vec<Filter> = std::iter::successors(Some(Filter::All), |f| {
+            Some(f.cycle_in(&kinds)).filter(|f| *f != Filter::All)
+        })
+        .collect();
+        assert_eq!(
+            forward,
+            [
+                Filter::All,
+                Filter::Only(Kind::Title),
+                Filter::Only(Kind::Job)
+            ]
+        );
+        assert_eq!(Filter::All.cycle_back_in(&kinds), Filter::Only(Kind::Job));
+        assert_eq!(Filter::Only(Kind::Bloc).cycle_in(&kinds), Filter::All);
+        assert_eq!(Filter::All.cycle_in(&[]), Filter::All);
+    }
+
+    #[test]
+    fn names_round_trip_and_weights_follow_the_issue() {
+        for kind in Kind::EVERY {
+            assert_eq!(Kind::from_name(kind.name()), Some(kind));
+        }
+        assert!(Kind::Title.weight() > Kind::Job.weight());
+        assert_eq!(Kind::Job.weight(), Kind::Bloc.weight());
+        assert!(Kind::Job.weight() > Kind::Activity.weight());
+        assert!(Kind::Activity.weight() > Kind::Sector.weight());
     }
 }

@@ -1,5 +1,7 @@
-//! Fuzzy search over the jobs, competences, activities, sectors, UE titles
-//! and courses of a catalogue's fiches. Pure library: no terminal, no I/O.
+//! Search over the certifications of a catalogue and their items
+//! (intitulés, diplomas, blocs, ROME labels, certifiers, jobs, competences,
+//! activities, sectors, UE titles and courses). Pure library: no terminal,
+//! no I/O but the bytes a caller hands to `store`.
 //!
 //! ```
 //! use rncp_explorer::model::{Catalogue, embedded};
@@ -14,22 +16,37 @@
 //! ```
 //!
 //! Text is folded once at index time (`model::normalize::fold`: lower case,
-//! no accents, œ→oe, ’→'); queries are folded the same way, so `elu` finds
-//! "élu". See `docs/benchmarks.md` for the speed design and numbers.
+//! no accents, œ→oe, ’→') and cut into words; queries are folded and cut
+//! the same way, so `elu` finds "élu". How words match: `terms`; the
+//! acronym table: `acronyms`; the speed design and numbers:
+//! `docs/benchmarks.md`; the rules for users: `docs/search.md`.
 
-mod as_typed;
+mod acronyms;
+mod answer;
+mod certs;
 mod engine;
+mod facet_counts;
+mod highlight;
 mod index;
+mod items;
 mod kind;
+mod lookup;
 mod query;
+mod score;
 mod session;
-mod skim_score;
+mod terms;
+mod words;
 
-pub use engine::{Hit, Results};
-pub use index::{Entry, EntryId, Location, Place, SearchIndex, UePlace};
+pub use acronyms::{ACRONYMS, expansion};
+pub use engine::{CertHit, Hit, Results};
+pub use index::{Entry, EntryId, Location, MAX_ENTRIES, Place, SearchIndex, UePlace};
 pub use kind::{Filter, Kind};
-pub use query::{MAX_QUERY_CHARS, Query};
+pub use query::{MAX_QUERY_CHARS, MAX_QUERY_WORDS, Mode, Query};
 pub use session::Session;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_catalogue;
+#[cfg(test)]
+mod tests_ranking;

@@ -1,42 +1,152 @@
-//! A parsed query: folded words, a kind filter, an optional limit.
+//! A parsed query: its words (folded, acronyms expanded, stop words
+//! dropped), a kind filter, a mode, facets, an optional limit.
 
+use super::acronyms;
 use super::kind::Filter;
+use super::lookup::is_rome_code;
+use super::terms::Matching;
+use super::words::{is_stop_word, words};
+use crate::model::facets::Facets;
 use crate::model::normalize::fold_str;
 
 /// Longest query taken into account, in chars. Longer input is cut here:
-/// nobody types more, and a pasted page must not make matching quadratic.
+/// nobody types more, and a pasted page must not cost a page of work.
 pub const MAX_QUERY_CHARS: usize = 200;
+
+/// Words of a query taken into account; more are ignored (each costs a
+/// pass over its matches, and nobody types twelve words to find one thing).
+pub const MAX_QUERY_WORDS: usize = 12;
+
+/// What a search answers with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// One row per fiche, ranked by how well the fiche as a whole answers
+    /// (`Results::certifications`): the default for a catalogue of several fiches.
+    Certifications,
+    /// The matching items themselves (`Results::hits`): the default on one fiche.
+    #[default]
+    Items,
+}
+
+impl Mode {
+    /// The mode a catalogue of `fiches` fiches opens in.
+    pub fn default_for(fiches: usize) -> Mode {
+        if fiches > 1 {
+            Mode::Certifications
+        } else {
+            Mode::Items
+        }
+    }
+}
+
+/// One word of a query, as the engine matches it. Every group must match.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Group {
+    /// The folded word as typed.
+    pub word: String,
+    /// How `word` itself may match (`Exact` for an acronym of the table).
+    pub matching: Matching,
+    /// An acronym's expansion (folded words, stop words dropped): an
+    /// entry holding all of them matches too.
+    pub expansion: Vec<String>,
+    /// A ROME code ("m1805"): the label of that code matches too.
+    pub rome: bool,
+}
+
+impl Group {
+    fn new(word: &str) -> Group {
+        let expansion: Vec<String> = acronyms::expansion(word)
+            .map(|phrase| {
+                let folded = fold_str(phrase);
+                words(&folded)
+                    .map(|(_, w)| w)
+                    .filter(|w| !is_stop_word(w))
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        Group {
+            word: word.to_string(),
+            matching: if expansion.is_empty() {
+                Matching::Normal
+            } else {
+                Matching::Exact
+            },
+            expansion,
+            rome: is_rome_code(word),
+        }
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
-    /// Folded words; every one must match. Empty: nothing to match.
-    pub(crate) words: Vec<String>,
+    /// What must match, in the order typed, without repeats. Empty:
+    /// nothing to match.
+    pub(crate) groups: Vec<Group>,
+    /// The words of `groups`, for `words()`.
+    words: Vec<String>,
     pub filter: Filter,
-    /// At most this many hits, the best ones; `None`: all.
+    /// At most this many hits (or certifications), the best ones; `None`: all.
     pub limit: Option<usize>,
+    pub mode: Mode,
+    /// Which fiches may answer. The default keeps active fiches (and those
+    /// whose state is unknown) of every kind.
+    pub facets: Facets,
+    /// What was typed (cut at `MAX_QUERY_CHARS`), for number lookups.
+    raw: String,
 }
 
 impl Query {
     /// Parses what the user typed: folded like the index (so `elu` meets
-    /// "élu"), split on whitespace like fzf. Words without a letter or digit
-    /// are dropped, so a query of only spaces or punctuation is empty.
+    /// "élu"), cut into words at anything not a letter or digit ("d'élu"
+    /// is "d" and "élu"). Articles and prepositions are dropped when other
+    /// words remain ("chef de cabinet" asks for "chef" and "cabinet");
+    /// acronyms of the table also match their expansion (`rh` →
+    /// "ressources humaines"). A query without a letter or digit is empty.
     pub fn new(text: &str, filter: Filter) -> Query {
-        let text: String = text.chars().take(MAX_QUERY_CHARS).collect();
-        let words = fold_str(&text)
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .map(str::to_string)
-            .collect();
+        let raw: String = text.chars().take(MAX_QUERY_CHARS).collect();
+        let folded = fold_str(&raw);
+        let all: Vec<&str> = words(&folded).map(|(_, w)| w).collect();
+        let content: Vec<&str> = all.iter().copied().filter(|w| !is_stop_word(w)).collect();
+        let kept = if content.is_empty() { all } else { content };
+        let mut words: Vec<String> = Vec::new();
+        for word in kept {
+            if words.len() == MAX_QUERY_WORDS {
+                break;
+            }
+            if !words.iter().any(|w| w == word) {
+                words.push(word.to_string());
+            }
+        }
         Query {
+            groups: words.iter().map(|w| Group::new(w)).collect(),
             words,
             filter,
             limit: None,
+            mode: Mode::Items,
+            facets: Facets::default(),
+            raw,
         }
     }
 
     pub fn with_limit(mut self, limit: usize) -> Query {
         self.limit = Some(limit);
         self
+    }
+
+    pub fn with_mode(mut self, mode: Mode) -> Query {
+        self.mode = mode;
+        self
+    }
+
+    pub fn with_facets(mut self, facets: Facets) -> Query {
+        self.facets = facets;
+        self
+    }
+
+    /// What was typed (cut at `MAX_QUERY_CHARS` chars).
+    pub fn text(&self) -> &str {
+        &self.raw
     }
 
     /// The folded words that must all match.
@@ -46,49 +156,50 @@ impl Query {
 
     /// True when the query matches nothing by text (see `SearchIndex::search`).
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.groups.is_empty()
     }
-
-    /// True when every item matching `self` also matches `coarser`: same or
-    /// narrower filter, and each of `coarser`'s words is a subsequence of the
-    /// word at the same place here (typing more letters or more words).
-    /// Lets a session search only the previous keystroke's matches.
-    pub(crate) fn refines(&self, coarser: &Query) -> bool {
-        self.filter.within(coarser.filter)
-            && !coarser.words.is_empty()
-            && coarser.words.len() <= self.words.len()
-            && coarser
-                .words
-                .iter()
-                .zip(&self.words)
-                .all(|(old, new)| is_subsequence(old.as_bytes(), new.as_bytes()))
-    }
-}
-
-/// True when `needle`'s bytes occur in `haystack` in order (not necessarily
-/// together). On UTF-8 a char subsequence is always a byte subsequence, so a
-/// `false` here proves the fuzzy matcher would find no match.
-#[inline]
-pub(crate) fn is_subsequence(needle: &[u8], haystack: &[u8]) -> bool {
-    let mut rest = haystack;
-    for &b in needle {
-        match memchr::memchr(b, rest) {
-            Some(i) => rest = &rest[i + 1..],
-            None => return false,
-        }
-    }
-    true
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::Kind;
 
     #[test]
-    fn query_is_folded_and_split_on_spaces() {
+    fn query_is_folded_and_cut_into_words() {
         let q = Query::new("  Chef   CABINET d’élu ", Filter::All);
-        assert_eq!(q.words(), ["chef", "cabinet", "d'elu"]);
+        assert_eq!(q.words(), ["chef", "cabinet", "elu"]);
+        let q = Query::new("web/mobile", Filter::All);
+        assert_eq!(q.words(), ["web", "mobile"]);
+    }
+
+    #[test]
+    fn stop_words_go_unless_they_are_all_there_is() {
+        let q = Query::new("responsable de la communication", Filter::All);
+        assert_eq!(q.words(), ["responsable", "communication"]);
+        assert_eq!(Query::new("de la", Filter::All).words(), ["de", "la"]);
+    }
+
+    #[test]
+    fn repeated_words_count_once() {
+        assert_eq!(Query::new("web Web wEb", Filter::All).words(), ["web"]);
+    }
+
+    #[test]
+    fn acronyms_match_themselves_exactly_or_their_expansion() {
+        let q = Query::new("RH", Filter::All);
+        assert_eq!(q.groups[0].matching, Matching::Exact);
+        assert_eq!(q.groups[0].expansion, ["ressources", "humaines"]);
+        let q = Query::new("bts", Filter::All);
+        assert_eq!(q.groups[0].expansion, ["brevet", "technicien", "superieur"]);
+        let q = Query::new("developpeur", Filter::All);
+        assert_eq!(q.groups[0].matching, Matching::Normal);
+        assert!(q.groups[0].expansion.is_empty());
+    }
+
+    #[test]
+    fn rome_codes_are_recognised() {
+        assert!(Query::new("M1805", Filter::All).groups[0].rome);
+        assert!(!Query::new("M180", Filter::All).groups[0].rome);
     }
 
     #[test]
@@ -102,28 +213,11 @@ mod tests {
     #[test]
     fn huge_query_is_cut() {
         let q = Query::new(&"ab ".repeat(10_000), Filter::All);
-        assert_eq!(q.words().len(), MAX_QUERY_CHARS.div_ceil(3));
-    }
-
-    #[test]
-    fn subsequence_is_in_order_and_multi_byte_safe() {
-        assert!(is_subsequence(b"ingr", b"ingenieur"));
-        assert!(!is_subsequence(b"rgi", b"ingenieur"));
-        assert!(is_subsequence(b"", b"x"));
-        assert!(is_subsequence("中".as_bytes(), "a中b".as_bytes()));
-    }
-
-    #[test]
-    fn typing_more_refines_deleting_does_not() {
-        let q = |s: &str| Query::new(s, Filter::All);
-        assert!(q("ing").refines(&q("in")));
-        assert!(q("ingenieur p").refines(&q("ingenieur")));
-        assert!(q("ingenieur pr").refines(&q("ingenieur p")));
-        assert!(!q("in").refines(&q("ing")));
-        assert!(!q("cabinet chef").refines(&q("chef")));
-        let jobs = Query::new("ing", Filter::Only(Kind::Job));
-        assert!(jobs.refines(&q("in")));
-        assert!(!q("ing").refines(&Query::new("in", Filter::Only(Kind::Job))));
-        assert!(!q("a").refines(&q("")));
+        assert_eq!(q.text().chars().count(), MAX_QUERY_CHARS);
+        let many: String = (0..50).map(|i| format!("mot{i} ")).collect();
+        assert_eq!(
+            Query::new(&many, Filter::All).words().len(),
+            MAX_QUERY_WORDS
+        );
     }
 }

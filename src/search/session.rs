@@ -1,28 +1,45 @@
-//! Incremental search for type-ahead: each keystroke usually adds a letter,
-//! and an item that matches "ingen" matched "inge" too, so a session
-//! searches only the previous matches. Deleting a letter returns to a kept
-//! earlier level instead of rescanning everything.
+//! Incremental search for type-ahead. A keystroke changes one word of the
+//! query (usually the last); a session keeps the scores of the words of
+//! recent queries, so only the changed word is scored again, and the
+//! facets' verdict per fiche until the facets change.
 
-use super::engine::{Results, Scored};
-use super::index::{EntryId, SearchIndex};
-use super::query::Query;
+use super::engine::Results;
+use super::facet_counts::verdict;
+use super::index::SearchIndex;
+use super::query::{Group, MAX_QUERY_WORDS, Query};
+use super::score::{Scratch, WordScores};
+use crate::model::facets::{FacetFilter, Facets};
 
-/// Levels kept; the oldest are dropped beyond this (they are only a cache).
-const MAX_LEVELS: usize = 64;
+/// Words kept: those of the current query, and a few more for Backspace.
+const KEPT_WORDS: usize = MAX_QUERY_WORDS + 4;
 
-/// A type-ahead search session over one index. Call [`Session::reset`]
-/// when the index changes.
-#[derive(Debug, Clone, Default)]
+/// A type-ahead search session over one index. Using it with another
+/// index starts it afresh.
+#[derive(Debug, Default)]
 pub struct Session {
-    /// Each level's query refines the one below; its hits are that query's
-    /// unranked matches, in entry order.
-    levels: Vec<Level>,
+    /// The index the cache is for (its address and size).
+    index: Option<(usize, usize)>,
+    /// Recent words and their scores, and when each was last used.
+    words: Vec<(Group, WordScores)>,
+    used: Vec<u64>,
+    clock: u64,
+    scratch: Scratch,
+    /// The facets last used and their verdict on each fiche (`facet_counts::verdict`).
+    verdicts: Option<(Facets, Vec<u8>)>,
 }
 
-#[derive(Debug, Clone)]
-struct Level {
-    query: Query,
-    matches: Vec<Scored>,
+impl Clone for Session {
+    /// A clone keeps the cache (benches start keystrokes from a session as it stood).
+    fn clone(&self) -> Session {
+        Session {
+            index: self.index,
+            words: self.words.clone(),
+            used: self.used.clone(),
+            clock: self.clock,
+            scratch: Scratch::default(),
+            verdicts: self.verdicts.clone(),
+        }
+    }
 }
 
 impl Session {
@@ -31,61 +48,62 @@ impl Session {
     }
 
     pub fn reset(&mut self) {
-        self.levels.clear();
+        *self = Session::default();
     }
 
-    /// Same results as `index.search(query)`, faster when `query` refines
-    /// one of the session's previous queries: only that query's matches are
-    /// searched, and the words that did not change keep their scores.
+    /// Same results as `index.search(query)`, faster when words of `query`
+    /// were in recent queries.
     pub fn search(&mut self, index: &SearchIndex, query: &Query) -> Results {
-        if query.is_empty() {
-            return index.search(query);
+        let id = (index as *const SearchIndex as usize, index.len());
+        if self.index != Some(id) {
+            self.reset();
+            self.index = Some(id);
         }
-        while let Some(top) = self.levels.last() {
-            if query.refines(&top.query) {
-                break;
-            }
-            self.levels.pop();
+        let mut at = Vec::with_capacity(query.groups.len());
+        for group in &query.groups {
+            at.push(self.scores_of(index, group, &query.groups));
         }
-        let same = |l: &Level| l.query.words == query.words && l.query.filter == query.filter;
-        let matches = match self.levels.last() {
-            Some(top) if same(top) => top.matches.clone(),
-            top => {
-                let matches = match top {
-                    None => index.matches(query, 0, None),
-                    Some(level) => {
-                        let (known, base) = reusable(&level.query, query, &level.matches);
-                        index.matches(query, known, Some(&base))
-                    }
-                };
-                if self.levels.len() == MAX_LEVELS {
-                    self.levels.remove(0);
-                }
-                self.levels.push(Level {
-                    query: Query {
-                        limit: None,
-                        ..query.clone()
-                    },
-                    matches: matches.clone(),
-                });
-                matches
+        let words: Vec<&WordScores> = at.iter().map(|&i| &self.words[i].1).collect();
+        let verdicts = match &self.verdicts {
+            Some((facets, verdicts)) if *facets == query.facets => verdicts,
+            _ => {
+                let filter = FacetFilter::new(&query.facets);
+                let verdicts = index
+                    .fiches
+                    .iter()
+                    .map(|f| verdict(&filter, &f.summary))
+                    .collect();
+                &self.verdicts.insert((query.facets.clone(), verdicts)).1
             }
         };
-        index.rank(matches.iter().map(Scored::hit).collect(), query.limit)
+        index.answer(query, &words, verdicts)
     }
-}
 
-/// How many of `new`'s words keep their score from `old` (which `new`
-/// refines), and each old match with the summed score of those words.
-fn reusable(old: &Query, new: &Query, matches: &[Scored]) -> (usize, Vec<(EntryId, i64)>) {
-    let n = old.words.len();
-    if new.words.len() > n && new.words[..n] == old.words[..] {
-        // Words were added after the unchanged old ones.
-        (n, matches.iter().map(|m| (m.id, m.score)).collect())
-    } else if new.words[..n - 1] == old.words[..n - 1] {
-        // The last old word grew (and maybe words were added).
-        (n - 1, matches.iter().map(|m| (m.id, m.prefix)).collect())
-    } else {
-        (0, matches.iter().map(|m| (m.id, 0)).collect())
+    /// Where `group`'s scores are in `self.words`, computing them if they
+    /// are not there (in place of the least recently used word that is not
+    /// in `current`). Indices of words already found stay valid: a word is
+    /// only ever replaced, never moved.
+    fn scores_of(&mut self, index: &SearchIndex, group: &Group, current: &[Group]) -> usize {
+        self.clock += 1;
+        if let Some(i) = self.words.iter().position(|(g, _)| g == group) {
+            self.used[i] = self.clock;
+            return i;
+        }
+        let slot = if self.words.len() < KEPT_WORDS {
+            self.words.push((group.clone(), WordScores::default()));
+            self.used.push(self.clock);
+            self.words.len() - 1
+        } else {
+            let i = (0..self.words.len())
+                .filter(|&i| !current.contains(&self.words[i].0))
+                .min_by_key(|&i| self.used[i])
+                .expect("more kept words than a query has");
+            self.words[i].0 = group.clone();
+            self.used[i] = self.clock;
+            i
+        };
+        let (_, scores) = &mut self.words[slot];
+        index.score_group(group, &mut self.scratch, scores);
+        slot
     }
 }

@@ -49,7 +49,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &CompareView, them
     );
 }
 
-fn line(
+pub(super) fn line(
     l: &ViewLine,
     columns: Option<(usize, usize)>,
     width: usize,
@@ -60,6 +60,7 @@ fn line(
         Some(Facing::Left) => (cs::MARK_LEFT, Tone::Label),
         Some(Facing::Right) => (cs::MARK_RIGHT, Tone::Label),
         Some(Facing::Each) => (cs::MARK_EACH, Tone::Label),
+        Some(Facing::Renamed) => (cs::MARK_RENAMED, Tone::Common),
         None => (" ", Tone::Text),
     };
     let mut spans = vec![Span::styled(format!("{mark} "), theme.tone(tone))];

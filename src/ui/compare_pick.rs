@@ -17,7 +17,7 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, picker: &Picker, theme
         Some(first) => cs::pick_second(&first.short_label()),
         None => cs::PICK_FIRST.to_string(),
     };
-    let rect = layout::compare_picker(screen, picker.options.len());
+    let rect = layout::compare_picker(screen, picker.len());
     let inner = layout::inner(rect);
     let room = usize::from(inner.width);
     let rows = usize::from(inner.height);
@@ -43,7 +43,25 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, picker: &Picker, theme
             )))
         })
         .collect();
-    if picker.options.is_empty() {
+    // "Another certification…" ends the list, when it is in view.
+    let other = picker.options.len();
+    if picker.other_fiche && (offset..offset + rows).contains(&other) {
+        let style = if picker.on_other_fiche() {
+            theme.selected(true)
+        } else {
+            theme.tone(Tone::Label)
+        };
+        let label = text::fit(
+            &format!(" {}", crate::app::view::strings::certs::OTHER_CERT),
+            room,
+        );
+        let pad = room.saturating_sub(text::width(&label));
+        body.push(Line::from(Span::styled(
+            format!("{label}{}", " ".repeat(pad)),
+            style,
+        )));
+    }
+    if picker.is_empty() {
         body.push(Line::from(Span::styled(
             text::fit(cs::PICK_NONE, room),
             theme.tone(Tone::Muted),

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::{block, theme::Theme};
 use crate::app::{
     App, Pane,
-    view::{layout, strings as s},
+    view::{Tone, layout, strings as s},
 };
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -23,15 +23,29 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .detail_scroll
         .min(wrapped.len().saturating_sub(height));
     let note = block::scroll_note(scroll, height, wrapped.len(), s::PANE_DETAIL, area.width);
+    // The link chosen with `n`: its text stands out on every line it takes.
+    let chosen = app
+        .view()
+        .link
+        .and_then(|i| kept.links.get(i))
+        .map(|spot| spot.first..=spot.last);
     let lines: Vec<Line> = wrapped
         .iter()
+        .enumerate()
         .skip(scroll)
         .take(height)
-        .map(|spans| {
+        .map(|(at, spans)| {
+            let marked = chosen.as_ref().is_some_and(|r| r.contains(&at));
             Line::from(
                 spans
                     .iter()
-                    .map(|(tone, t)| Span::styled(t.as_str(), theme.tone(*tone)))
+                    .map(|(tone, t)| {
+                        let style = match tone {
+                            Tone::Link if marked => theme.chosen_link(),
+                            _ => theme.tone(*tone),
+                        };
+                        Span::styled(t.as_str(), style)
+                    })
                     .collect::<Vec<_>>(),
             )
         })

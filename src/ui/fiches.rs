@@ -1,6 +1,7 @@
-//! The fiche list screen: one row per fiche (number, level, title), the
+//! The fiche list screen: the facet bar, one row per fiche (number, level,
+//! title, a mark for inactive ones; the selected one's title whole), the
 //! filter in the frame's title, and a preview of the fiche under the cursor
-//! on wide screens. Only the visible rows are built.
+//! on wide screens. Only the visible rows are built, from the summaries.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -8,43 +9,35 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{block, text, theme::Theme};
+use super::{block, facet_bar, text, theme::Theme};
 use crate::app::App;
-use crate::app::fiche_list::FicheList;
+use crate::app::fiche_list::{self, FicheList};
+use crate::app::view::fiche_list::{self as view, LEVEL_WIDTH, NUMBER_WIDTH};
 use crate::app::view::{Tone, layout, strings as s};
-use crate::model::Fiche;
 use crate::model::registry::{Date, Record};
-
-/// Columns of the number column ("RNCP24759", "RS5000").
-const NUMBER_WIDTH: usize = 10;
+use crate::model::{Fiche, FicheSummary};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, state: &FicheList, theme: &Theme) {
-    let screen = layout::fiche_list(area);
+    let screen = fiche_list::screen(area, state);
+    facet_bar::render(frame, screen.facets, &state.bar, theme);
     let inner = layout::inner(screen.list);
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
-    let offset = crate::app::list::follow(
-        state.list.offset,
-        state.list.selected,
-        height,
-        state.rows.len(),
-    );
-    let mut lines: Vec<Line> = state
-        .rows
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, id)| {
-            let fiche = app.catalogue.get(*id);
-            let base = if i == state.list.selected {
-                theme.selected(!state.editing)
-            } else {
-                Style::new()
-            };
-            row(fiche, width, base, theme)
-        })
-        .collect();
+    let window = view::window(state, &app.catalogue, width, height);
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, id) in state.rows.iter().enumerate().skip(window.offset) {
+        if lines.len() >= height {
+            break;
+        }
+        let fiche = app.catalogue.summary(*id);
+        if i == state.list.selected {
+            let base = theme.selected(state.bar.menu.is_none() && !state.editing);
+            lines.extend(selected_rows(fiche, width, base, theme));
+        } else {
+            lines.push(row(fiche, width, Style::new(), theme));
+        }
+    }
+    lines.truncate(height);
     if state.rows.is_empty() {
         lines.push(Line::styled(s::FICHES_NONE, theme.tone(Tone::Muted)));
     }
@@ -77,27 +70,62 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, state: &FicheList, theme
     if let (Some(rect), Some(id)) = (screen.preview, state.current()) {
         preview(frame, rect, app.catalogue.get(id), theme);
     }
+    if let Some(rect) = fiche_list::menu_rect(state, area, screen.facets) {
+        facet_bar::render_menu(frame, rect, &state.bar, theme);
+    }
 }
 
-/// "RNCP24759  niv. 7  MASTER : MASTER Science Politique".
-fn row(fiche: &Fiche, width: usize, base: Style, theme: &Theme) -> Line<'static> {
-    let number = format!("{:<w$}", fiche.numero().to_string(), w = NUMBER_WIDTH);
-    let level = match &fiche.levels.europe {
-        Some(l) => format!("{:<8}", s::level_short(l)),
-        None => format!("{:<8}", ""),
+/// The number and level columns of a row.
+fn columns(fiche: &FicheSummary, theme: &Theme) -> Vec<Span<'static>> {
+    let number = format!("{:<w$}", fiche.numero.to_string(), w = NUMBER_WIDTH);
+    let level = match fiche.level {
+        Some(l) => format!("{:<w$}", s::level_short(&l.to_string()), w = LEVEL_WIDTH),
+        None => " ".repeat(LEVEL_WIDTH),
     };
-    let left = vec![
+    vec![
         Span::styled(number, theme.tone(Tone::Label)),
         Span::styled(level, theme.tone(Tone::Muted)),
-        Span::raw(fiche.intitule.clone()),
-    ];
-    // Only the registry says whether a fiche is active: unknown stays unmarked.
-    let active = fiche.registry.as_ref().and_then(|r| r.active);
-    let right = match active {
+    ]
+}
+
+/// Only the registry says whether a fiche is active: unknown stays unmarked.
+fn mark(fiche: &FicheSummary, theme: &Theme) -> Vec<Span<'static>> {
+    match fiche.active {
         Some(false) => vec![Span::styled(s::INACTIVE_MARK, theme.tone(Tone::Warning))],
         _ => Vec::new(),
-    };
-    text::row(left, right, width, base)
+    }
+}
+
+/// "RNCP24759  niv. 7  MASTER : MASTER Science Politique", cut with "…".
+fn row(fiche: &FicheSummary, width: usize, base: Style, theme: &Theme) -> Line<'static> {
+    let mut left = columns(fiche, theme);
+    left.push(Span::raw(fiche.intitule.clone()));
+    text::row(left, mark(fiche, theme), width, base)
+}
+
+/// The fiche under the cursor: its title whole, wrapped under the title column.
+fn selected_rows(
+    fiche: &FicheSummary,
+    width: usize,
+    base: Style,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let title = view::wrapped_title(&fiche.intitule, view::title_room(fiche, width));
+    title
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let (left, right) = if i == 0 {
+                let mut left = columns(fiche, theme);
+                left.push(Span::raw(part));
+                (left, mark(fiche, theme))
+            } else {
+                let indent = " ".repeat(NUMBER_WIDTH + LEVEL_WIDTH);
+                (vec![Span::raw(indent), Span::raw(part)], Vec::new())
+            };
+            text::row(left, right, width, base)
+        })
+        .collect()
 }
 
 /// What the fiche under the cursor is, at a glance.

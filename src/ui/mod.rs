@@ -2,14 +2,18 @@
 //! popup. Geometry comes from `app::view::layout`, the same one mouse clicks use.
 
 mod block;
+mod cert_compare;
+mod cert_pick;
 mod compare;
 mod compare_pick;
 mod detail;
+mod facet_bar;
 mod fiches;
 mod findings;
 mod help;
 pub mod loading;
 mod parcours;
+mod partners;
 mod search;
 mod status;
 mod tabs;
@@ -40,14 +44,18 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         match &app.popup {
             Some(Popup::Help { scroll }) => help::render(frame, area, true, *scroll, theme),
             Some(Popup::Warnings(cursor)) => warnings::render(frame, area, app, cursor, theme),
+            Some(Popup::CertPick(picker)) => cert_pick::render(frame, area, app, picker, theme),
+            Some(Popup::Search(popup)) => search::render(frame, area, app, popup, theme),
             _ => {}
         }
         return;
     }
-    // The comparison replaces the panes (and the tab strip) while it is open.
-    let comparing = matches!(app.mode, Mode::Compare(_));
-    if let Mode::Compare(view) = &app.mode {
-        compare::render(frame, area, app, view, theme);
+    // A comparison replaces the panes (and the tab strip) while it is open.
+    let comparing = matches!(app.mode, Mode::Compare(_) | Mode::CertCompare(_));
+    match &app.mode {
+        Mode::Compare(view) => compare::render(frame, area, app, view, theme),
+        Mode::CertCompare(view) => cert_compare::render(frame, area, app, view, theme),
+        _ => {}
     }
     if let Some(rect) = screen.tabs.filter(|_| !comparing) {
         tabs::render(frame, rect, app, theme);
@@ -70,9 +78,11 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             help::render(frame, area, app.fiche_list.is_some(), *scroll, theme)
         }
         Some(Popup::ComparePick(picker)) => compare_pick::render(frame, area, app, picker, theme),
+        Some(Popup::CertPick(picker)) => cert_pick::render(frame, area, app, picker, theme),
         Some(Popup::Search(popup)) => search::render(frame, area, app, popup, theme),
         Some(Popup::Findings(cursor)) => findings::render(frame, area, app, cursor, theme),
         Some(Popup::Warnings(cursor)) => warnings::render(frame, area, app, cursor, theme),
+        Some(Popup::Partners(popup)) => partners::render(frame, area, app, popup, theme),
         None => {}
     }
 }

@@ -83,7 +83,7 @@ fn item(
     if row == 0 {
         return (
             vec![Span::styled(
-                format!("{} RNCP {}", s::FICHE_ENTRY, fiche.rncp_code),
+                format!("{} {}", s::FICHE_ENTRY, fiche.numero().spaced()),
                 theme.tone(Tone::Label),
             )],
             Vec::new(),

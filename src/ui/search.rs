@@ -1,5 +1,7 @@
-//! The `/` search popup: query line, kind filter, results with their kind
-//! badge, matched characters and parcours; or the parcours picker.
+//! The `/` search popup: query line, kind filter and count, the facet bar
+//! (on a catalogue), results — certifications with their best item
+//! beneath, or items with their kind badge, matched characters, fiche and
+//! parcours; or the parcours picker.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -7,34 +9,36 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::{text, theme::Theme};
-use crate::app::search::{Picker, SearchPopup};
+use super::{facet_bar, text, theme::Theme};
+use crate::app::search::{self as popup_state, Picker, SearchPopup};
 use crate::app::view::Tone;
 use crate::app::view::layout::SearchArea;
 use crate::app::view::search as view;
-use crate::app::{
-    App,
-    view::{layout, strings as s},
-};
-use crate::search::{Entry, Filter, Location};
+use crate::app::{App, view::strings as s};
+use crate::model::FicheSummary;
+use crate::search::{CertHit, Entry, Filter, Location, Mode};
 
-/// Badge column: the longest badge ("Compétence") and a space.
+/// Badge column: the longest badge ("Compétence") and a space; a longer
+/// one ("Certificateur") takes its short form.
 const BADGE_WIDTH: usize = 11;
+/// A certification's number column ("RNCP37674 ").
+const CERT_NUMBER_WIDTH: usize = 10;
 /// Below this row width results use the short badges ("Comp.").
 const SHORT_BADGES_BELOW: usize = 70;
 /// The short badges' column: the longest ("Activ.") and a space.
 const SHORT_BADGE_WIDTH: usize = 7;
 
 pub fn render(frame: &mut Frame, screen: Rect, app: &App, popup: &SearchPopup, theme: &Theme) {
-    let Some(area) = layout::search_area(screen) else {
+    let Some(area) = popup_state::area(screen, popup) else {
         return;
     };
     let rect = area.popup;
     frame.render_widget(Clear, rect);
     let width = usize::from(area.list.width);
-    let title = match &popup.picker {
-        Some(_) => s::PICK_TITLE,
-        None => s::SEARCH_TITLE,
+    let title = match (&popup.picker, &popup.bar) {
+        (Some(_), _) => s::PICK_TITLE.to_string(),
+        (None, Some(_)) => s::search_title(popup.mode == Mode::Certifications),
+        (None, None) => s::SEARCH_TITLE.to_string(),
     };
     let block = Block::bordered()
         .border_style(theme.border(true))
@@ -42,7 +46,15 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, popup: &SearchPopup, t
     frame.render_widget(block, rect);
     match &popup.picker {
         Some(picker) => render_picker(frame, &area, app, picker, theme),
-        None => render_results(frame, &area, app, popup, theme),
+        None => {
+            render_results(frame, &area, app, popup, theme);
+            if let Some(bar) = &popup.bar {
+                facet_bar::render(frame, area.facets, bar, theme);
+                if let Some(menu) = popup_state::menu_rect(&area, bar) {
+                    facet_bar::render_menu(frame, menu, bar, theme);
+                }
+            }
+        }
     }
 }
 
@@ -64,7 +76,7 @@ fn render_results(
     frame.set_cursor_position(Position::new(x.min(area.query.right() - 1), area.query.y));
 
     // The kind filter, then the count (or "recherche…").
-    let chips = view::chips(popup, width);
+    let chips = view::chips(popup, &app.search.kinds, width);
     let room = width.saturating_sub(view::chips_width(&chips) + 1);
     let spans = chips
         .into_iter()
@@ -78,7 +90,7 @@ fn render_results(
         })
         .collect();
     let right = vec![Span::styled(
-        view::count_label(popup, room),
+        view::count_label(popup, room, app.search.ready),
         theme.tone(Tone::Muted),
     )];
     frame.render_widget(
@@ -87,14 +99,20 @@ fn render_results(
     );
 
     // Then the results.
-    let rows = usize::from(area.list.height);
+    let lines_per_row = popup_state::row_lines(popup);
+    let rows = usize::from(area.list.height) / lines_per_row;
     let query = popup.query();
     let mut lines = Vec::new();
-    if popup.results.hits.is_empty() && !popup.searching() {
-        let note = if query.is_empty() && query.filter == Filter::All {
-            s::SEARCH_EMPTY
-        } else {
-            s::SEARCH_NONE
+    if !app.search.ready {
+        lines.push(Line::from(Span::styled(
+            text::fit(s::SEARCH_INDEXING, width),
+            theme.tone(Tone::Muted),
+        )));
+    } else if popup.rows() == 0 && !popup.searching() {
+        let note = match (query.is_empty() && query.filter == Filter::All, &popup.bar) {
+            (true, Some(_)) => s::SEARCH_EMPTY_CATALOGUE,
+            (true, None) => s::SEARCH_EMPTY,
+            (false, _) => s::SEARCH_NONE,
         };
         lines.push(Line::from(Span::styled(
             text::fit(note, width),
@@ -103,20 +121,119 @@ fn render_results(
     }
     let index = &app.search.index;
     let offset = view::results_offset(popup, rows);
-    for (i, hit) in popup
-        .results
-        .hits
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(rows)
-    {
-        let entry = index.entry(hit.id);
-        let marked = index.highlight(hit.id, &query);
-        let selected = i == popup.list.selected;
-        lines.push(result_line(app, entry, &marked, selected, width, theme));
+    match popup.mode {
+        Mode::Items => {
+            for (i, hit) in popup
+                .results
+                .hits
+                .iter()
+                .enumerate()
+                .skip(offset)
+                .take(rows)
+            {
+                let entry = index.entry(hit.id);
+                let marked = index.highlight(hit.id, &query);
+                let selected = i == popup.list.selected;
+                lines.push(result_line(app, &entry, &marked, selected, width, theme));
+            }
+        }
+        Mode::Certifications => {
+            for (i, cert) in popup
+                .results
+                .certifications
+                .iter()
+                .enumerate()
+                .skip(offset)
+                .take(rows)
+            {
+                let marked = index.highlight(cert.best, &query);
+                let selected = i == popup.list.selected;
+                lines.extend(cert_lines(app, cert, &marked, selected, width, theme));
+            }
+        }
     }
     frame.render_widget(Paragraph::new(lines), area.list);
+}
+
+/// A certification: its number, intitulé, level and state, then its best
+/// item beneath with the matched characters marked.
+fn cert_lines(
+    app: &App,
+    cert: &CertHit,
+    marked: &[usize],
+    selected: bool,
+    width: usize,
+    theme: &Theme,
+) -> [Line<'static>; 2] {
+    let base = if selected {
+        theme.selected(true)
+    } else {
+        Style::new()
+    };
+    let fiche = app.catalogue.summary(cert.fiche);
+    let number = format!("{:<w$}", fiche.numero.to_string(), w = CERT_NUMBER_WIDTH);
+    let first = text::row(
+        vec![
+            Span::styled(number, theme.tone(Tone::Label)),
+            Span::styled(fiche.intitule.clone(), theme.tone(Tone::Heading)),
+        ],
+        cert_state(fiche, theme),
+        width,
+        base,
+    );
+    let entry = &app.search.index.entry(cert.best);
+    let (badge, badge_width) = badge(entry, width);
+    let mut left = vec![
+        Span::styled(s::SEARCH_BEST_ITEM, theme.tone(Tone::Muted)),
+        Span::styled(format!("{badge:<badge_width$}"), theme.badge()),
+    ];
+    left.extend(marked_spans(&entry.text, marked, theme));
+    // Which parcours, when the fiche has several and the item is not the fiche's own.
+    let parcours = app.catalogue.get(cert.fiche).parcours.len();
+    let right = if parcours > 1 && !entry.kind.is_fiche_level() {
+        let room = width / 3;
+        vec![Span::styled(
+            text::fit(&view::place_label(&app.catalogue, entry, room), room),
+            theme.tone(Tone::Muted),
+        )]
+    } else {
+        Vec::new()
+    };
+    [first, text::row(left, right, width, base)]
+}
+
+/// "niv. 5  inactive": the level, and the state when the data says it.
+fn cert_state(fiche: &FicheSummary, theme: &Theme) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    if let Some(level) = fiche.level {
+        out.push(Span::styled(
+            s::level_short(&level.to_string()),
+            theme.tone(Tone::Muted),
+        ));
+    }
+    let state = match fiche.active {
+        Some(true) => Some((s::ACTIVE_MARK, Tone::Muted)),
+        Some(false) => Some((s::INACTIVE_MARK, Tone::Warning)),
+        None => None,
+    };
+    if let Some((mark, tone)) = state {
+        if !out.is_empty() {
+            out.push(Span::raw("  "));
+        }
+        out.push(Span::styled(format!("{mark:<8}"), theme.tone(tone)));
+    }
+    out
+}
+
+/// The kind badge and its column at a row `width` wide.
+fn badge(entry: &Entry, width: usize) -> (&'static str, usize) {
+    if width < SHORT_BADGES_BELOW {
+        (s::badge_short(entry.kind), SHORT_BADGE_WIDTH)
+    } else if text::width(entry.kind.badge()) < BADGE_WIDTH {
+        (entry.kind.badge(), BADGE_WIDTH)
+    } else {
+        (s::badge_short(entry.kind), BADGE_WIDTH)
+    }
 }
 
 /// `text` without its first `columns` display columns.
@@ -145,11 +262,7 @@ fn result_line(
     } else {
         Style::new()
     };
-    let (badge, badge_width) = if width < SHORT_BADGES_BELOW {
-        (s::badge_short(entry.kind), SHORT_BADGE_WIDTH)
-    } else {
-        (entry.kind.badge(), BADGE_WIDTH)
-    };
+    let (badge, badge_width) = badge(entry, width);
     let mut left = vec![Span::styled(
         format!("{badge:<badge_width$}"),
         theme.badge(),
@@ -192,8 +305,21 @@ fn styled_run(run: String, marked: bool, theme: &Theme) -> Span<'static> {
     }
 }
 
+/// Where an item is: its parcours; on a catalogue, its fiche first (alone
+/// when the fiche has one parcours, or the item is the fiche's own).
 fn where_label(app: &App, entry: &Entry, room: usize) -> String {
-    view::place_label(&app.catalogue, entry, room)
+    if app.catalogue.len() == 1 {
+        return view::place_label(&app.catalogue, entry, room);
+    }
+    let numero = app.catalogue.summary(entry.fiche).numero.to_string();
+    if app.catalogue.get(entry.fiche).parcours.len() <= 1 || entry.kind.is_fiche_level() {
+        return numero;
+    }
+    let room = room.saturating_sub(text::width(&numero) + 3);
+    format!(
+        "{numero} · {}",
+        view::place_label(&app.catalogue, entry, room)
+    )
 }
 
 fn render_picker(frame: &mut Frame, area: &SearchArea, app: &App, picker: &Picker, theme: &Theme) {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{text, theme::Theme};
-use crate::app::{App, KeyMode, Pane, keys, view::strings as s};
+use crate::app::{App, KeyMode, Pane, history, keys, view::strings as s};
 
 pub fn pane_name(pane: Pane) -> &'static str {
     match pane {
@@ -21,12 +21,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mode = app.key_mode();
     let place = match mode {
         KeyMode::Help => s::HELP_TITLE,
-        KeyMode::Search | KeyMode::SearchPick => s::SEARCH_TITLE,
+        KeyMode::Search | KeyMode::CatalogueSearch | KeyMode::SearchPick => s::SEARCH_TITLE,
         KeyMode::Browse | KeyMode::FicheBrowse => pane_name(app.focus),
         KeyMode::Fiches | KeyMode::FicheFilter => s::FICHES_TITLE,
         KeyMode::Compare | KeyMode::ComparePick => s::compare::PANE_COMPARE,
         KeyMode::Findings => s::FINDINGS_TITLE,
         KeyMode::Warnings => s::WARNINGS_TITLE,
+        KeyMode::Partners => s::PARTNERS_TITLE,
+        KeyMode::CertCompare | KeyMode::CertPick => s::certs::PANE_CERTS,
+        KeyMode::FacetMenu => s::FACETS_TITLE,
     };
     let hints: Vec<String> = keys::hints(mode, app.focus)
         .map(|h| format!(" {h} "))
@@ -36,15 +39,36 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // else (very narrow) just the place, so that the best hints keep room.
     // The fiche list is about no fiche in particular: the place alone.
     let fiche = app.fiche();
-    let full = format!(" RNCP {} · {} │ {place} │", fiche.rncp_code, fiche.intitule);
-    let short = format!(" RNCP {} │ {place} │", fiche.rncp_code);
+    let full = format!(
+        " {} · {} │ {place} │",
+        fiche.numero().spaced(),
+        fiche.intitule
+    );
+    let short = format!(" {} │ {place} │", fiche.numero().spaced());
     let bare = format!(" {place} │");
     let best: usize = ranked(&hints)
         .iter()
         .take(3)
         .map(|&i| text::width(&hints[i]))
         .sum();
-    let head = if matches!(mode, KeyMode::Fiches | KeyMode::FicheFilter) {
+    // Where the user came from, when they followed something: the trail
+    // takes the fiche's place, in half the bar at most.
+    let trail = history::trail(app);
+    let over_list = matches!(app.mode, crate::app::Mode::Fiches);
+    let head = if !trail.is_empty() {
+        let room = (width / 2).saturating_sub(text::width(&bare) + 3);
+        format!(" {} │{bare}", trail_text(&trail, room))
+    } else if over_list
+        || matches!(
+            mode,
+            // Nor is a comparison of two certifications.
+            KeyMode::Fiches
+                | KeyMode::FicheFilter
+                | KeyMode::FacetMenu
+                | KeyMode::CertCompare
+                | KeyMode::CertPick
+        )
+    {
         bare
     } else if text::width(&full) + hints_width <= width {
         full
@@ -101,6 +125,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
 }
 
+/// The trail joined, in at most `width` columns: the oldest places give way
+/// to "…" first, then the last place itself is cut.
+pub fn trail_text(labels: &[String], width: usize) -> String {
+    let sep = s::TRAIL_SEP;
+    for skip in 0..labels.len() {
+        let mut joined = labels[skip..].join(sep);
+        if skip > 0 {
+            joined = format!("{}{sep}{joined}", s::TRAIL_CUT);
+        }
+        if text::width(&joined) <= width {
+            return joined;
+        }
+    }
+    text::fit(labels.last().map_or("", String::as_str), width)
+}
+
 /// Hint indices, most useful first: help (always), closing a popup, search,
 /// compare, moving, choosing; quitting last (`q` is in the help, and Ctrl-C
 /// works everywhere). Ranked by the hint's key, so the table stays the one
@@ -117,4 +157,23 @@ fn ranked(hints: &[String]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..hints.len()).collect();
     order.sort_by_key(|&i| rank(&hints[i]));
     order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(list: &[&str]) -> Vec<String> {
+        list.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn the_trail_drops_its_oldest_places_first() {
+        let trail = labels(&["RNCP34762", "RS6232", "RS7485"]);
+        assert_eq!(trail_text(&trail, 80), "RNCP34762 › RS6232 › RS7485");
+        assert_eq!(trail_text(&trail, 20), "… › RS6232 › RS7485");
+        assert_eq!(trail_text(&trail, 12), "… › RS7485");
+        assert!(text::width(&trail_text(&trail, 4)) <= 4);
+        assert_eq!(trail_text(&[], 10), "");
+    }
 }

@@ -48,7 +48,24 @@ impl Theme {
                 bold.bg(Color::Yellow).fg(Color::Black),
                 bold.add_modifier(Modifier::REVERSED),
             ),
+            Tone::Link => self.pick(
+                Style::new()
+                    .fg(Color::LightBlue)
+                    .add_modifier(Modifier::UNDERLINED),
+                Style::new().add_modifier(Modifier::UNDERLINED),
+            ),
         }
+    }
+
+    /// The link of the detail chosen with `n`: it stands out in both themes.
+    pub fn chosen_link(&self) -> Style {
+        self.pick(
+            Style::new()
+                .bg(Color::LightBlue)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        )
     }
 
     /// Characters of a search result that the query matched: bold and

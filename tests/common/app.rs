@@ -14,8 +14,17 @@ use rncp_explorer::ui::{self, Theme};
 /// test binary (slow in debug builds); each call gets its own copy.
 pub fn app_at(width: u16, height: u16) -> App {
     static APP: OnceLock<App> = OnceLock::new();
-    let mut app = APP.get_or_init(|| App::new(model::embedded())).clone();
+    let mut app = APP
+        .get_or_init(|| ready(App::new(model::embedded())))
+        .clone();
     update(&mut app, Action::Resize { width, height });
+    app
+}
+
+/// `app` with its search index built (the event loop builds it off the
+/// UI thread; tests apply the same message themselves).
+pub fn ready(mut app: App) -> App {
+    app.build_index_now();
     app
 }
 

@@ -1,7 +1,9 @@
 //! The `/` search popup's state and transitions: the query line and its
-//! editing, the kind filter, the result cursor, the parcours picker, and the
-//! jump to the chosen item. The engine is `crate::search`; this file only
-//! decides when to ask it and what to do with the answer.
+//! editing, the kind filter, the mode (certifications or items) and the
+//! facets on a catalogue, the result cursor, the parcours picker; the jump
+//! to the chosen item or certification is `jump.rs`. The engine is
+//! `crate::search`; this file only decides when to ask it and what to do
+//! with the answer.
 //!
 //! Searching runs either inline (in `update`: tests, small data) or in the
 //! background: `update` then only bumps the query's generation and returns
@@ -10,18 +12,21 @@
 //! An answer for an older generation than the current query's is dropped,
 //! so a newer keystroke always supersedes a slower search.
 
+mod jump;
 mod mouse;
 
 use std::sync::Arc;
 
-use super::action::{Action, Pane};
+use super::action::Action;
+use super::facet_bar::{Change, FacetBar};
 use super::list::ListCursor;
-use super::nav;
-use super::tree::{self, NodeId, Selection};
-use super::view::{Tone, detail, layout};
+use super::view::{facet_bar as bar_view, layout};
 use super::{App, Effect, Popup};
 use crate::model::ParcoursRef;
-use crate::search::{EntryId, Filter, Kind, Location, Query, Results, SearchIndex, Session};
+use crate::model::facets::Facets;
+use crate::search::{EntryId, Filter, Kind, Mode, Query, Results, SearchIndex, Session};
+
+pub use jump::jump;
 
 /// Results the popup asks for (more than any screen shows).
 pub const RESULT_LIMIT: usize = 200;
@@ -29,7 +34,13 @@ pub const RESULT_LIMIT: usize = 200;
 /// The search engine as the app holds it.
 #[derive(Debug, Clone)]
 pub struct SearchEngine {
+    /// Empty until [`SearchEngine::ready`].
     pub index: Arc<SearchIndex>,
+    /// The index over the catalogue has arrived ([`Msg::IndexReady`](crate::app::Msg)):
+    /// before, the popup says it is being built and runs no query.
+    pub ready: bool,
+    /// The kinds the index holds, in the order a catalogue's Tab cycles them.
+    pub kinds: Vec<Kind>,
     /// Type-ahead cache for inline searches.
     session: Session,
     /// Search in `update` (true) or leave requests for a background worker.
@@ -40,12 +51,23 @@ pub struct SearchEngine {
 }
 
 impl SearchEngine {
+    /// An engine over `index`, ready at once.
     pub fn new(index: Arc<SearchIndex>) -> Self {
         Self {
+            kinds: index.kinds(),
             index,
+            ready: true,
             session: Session::new(),
             inline: true,
             generation: 0,
+        }
+    }
+
+    /// An engine waiting for its index (built off the UI thread).
+    pub fn pending() -> Self {
+        Self {
+            ready: false,
+            ..Self::new(Arc::new(SearchIndex::default()))
         }
     }
 }
@@ -57,6 +79,11 @@ pub struct SearchPopup {
     /// Cursor position in `input`, in chars.
     pub cursor: usize,
     pub filter: Filter,
+    /// One row per certification, or per item.
+    pub mode: Mode,
+    /// The facets, on a catalogue of several fiches (active ones only by
+    /// default); `None` on one fiche, where they would say nothing.
+    pub bar: Option<FacetBar>,
     /// Results of generation `results_for` (possibly older than `generation`).
     pub results: Results,
     pub results_for: u64,
@@ -86,11 +113,14 @@ pub struct Found {
 }
 
 impl SearchPopup {
-    fn new(generation: u64) -> Self {
+    /// A popup over a catalogue of `fiches` fiches.
+    pub fn new(generation: u64, fiches: usize) -> Self {
         Self {
             input: String::new(),
             cursor: 0,
             filter: Filter::All,
+            mode: Mode::default_for(fiches),
+            bar: (fiches > 1).then(|| FacetBar::new(Facets::default())),
             results: Results::default(),
             results_for: generation,
             generation,
@@ -100,7 +130,37 @@ impl SearchPopup {
     }
 
     pub fn query(&self) -> Query {
-        Query::new(&self.input, self.filter).with_limit(RESULT_LIMIT)
+        let facets = match &self.bar {
+            Some(bar) => bar.facets.clone(),
+            // One fiche: shown whatever its state.
+            None => Facets {
+                include_inactive: true,
+                ..Facets::default()
+            },
+        };
+        Query::new(&self.input, self.filter)
+            .with_limit(RESULT_LIMIT)
+            .with_mode(self.mode)
+            .with_facets(facets)
+    }
+
+    /// Rows of results: certifications or items, as the mode says.
+    pub fn rows(&self) -> usize {
+        match self.mode {
+            Mode::Certifications => self.results.certifications.len(),
+            Mode::Items => self.results.hits.len(),
+        }
+    }
+
+    /// The kind filter after (or before) `filter`: on a catalogue every
+    /// kind the index holds, on one fiche the parcours' kinds as before.
+    pub fn next_filter(&self, kinds: &[Kind], back: bool) -> Filter {
+        match (self.bar.is_some(), back) {
+            (true, false) => self.filter.cycle_in(kinds),
+            (true, true) => self.filter.cycle_back_in(kinds),
+            (false, false) => self.filter.cycle(),
+            (false, true) => self.filter.cycle_back(),
+        }
     }
 
     /// True while the results on screen are not yet those of the query typed.
@@ -117,9 +177,27 @@ impl SearchPopup {
 }
 
 pub fn open(app: &mut App) {
-    app.popup = Some(Popup::Search(Box::new(SearchPopup::new(
-        app.search.generation,
-    ))));
+    let popup = SearchPopup::new(app.search.generation, app.catalogue.len());
+    let catalogue = popup.bar.is_some();
+    app.popup = Some(Popup::Search(Box::new(popup)));
+    // The facets' counts over every fiche, before anything is typed.
+    if catalogue {
+        query_changed(app);
+    }
+}
+
+/// Where the popup's parts go at the app's size (its facet bar on the
+/// lines it needs).
+pub fn area(screen: ratatui::layout::Rect, popup: &SearchPopup) -> Option<layout::SearchArea> {
+    let lines = popup.bar.as_ref().map_or(0, |bar| {
+        let inner = layout::inner(layout::search_popup(screen));
+        bar_view::lines_needed(
+            bar,
+            usize::from(inner.width),
+            layout::facet_lines_max(screen),
+        )
+    });
+    layout::search_area(screen, lines)
 }
 
 /// Handles an action while the popup is open.
@@ -127,7 +205,7 @@ pub fn handle(app: &mut App, action: Action) {
     let choosing_parcours = matches!(&app.popup, Some(Popup::Search(p)) if p.picker.is_some());
     if choosing_parcours {
         if !mouse::picker_mouse(app, action) {
-            picker(app, action);
+            jump::picker(app, action);
         }
         return;
     }
@@ -135,12 +213,31 @@ pub fn handle(app: &mut App, action: Action) {
         return;
     }
     let page = page(app);
+    let kinds = app.search.kinds.clone();
     let Some(Popup::Search(popup)) = &mut app.popup else {
         return;
     };
+    if let Some(bar) = popup.bar.as_mut().filter(|b| b.menu.is_some()) {
+        if bar.menu_action(action) == Change::Facets {
+            query_changed(app);
+        }
+        return;
+    }
     let len = popup.input.chars().count();
     let mut changed = false;
     match action {
+        Action::Facet(key) => {
+            if let Some(bar) = &mut popup.bar {
+                changed = bar.key(key) == Change::Facets;
+            }
+        }
+        Action::SwitchSearchMode if popup.bar.is_some() => {
+            popup.mode = match popup.mode {
+                Mode::Certifications => Mode::Items,
+                Mode::Items => Mode::Certifications,
+            };
+            changed = true;
+        }
         Action::Close => {
             app.popup = None;
             return;
@@ -184,19 +281,19 @@ pub fn handle(app: &mut App, action: Action) {
         Action::Top => popup.cursor = 0,
         Action::Bottom => popup.cursor = len,
         Action::CycleFilterBack => {
-            popup.filter = popup.filter.cycle_back();
+            popup.filter = popup.next_filter(&kinds, true);
             changed = true;
         }
         Action::CycleFilter => {
-            popup.filter = popup.filter.cycle();
+            popup.filter = popup.next_filter(&kinds, false);
             changed = true;
         }
         Action::Activate => {
-            activate(app);
+            jump::activate(app);
             return;
         }
         other => {
-            let len = popup.results.hits.len();
+            let len = popup.rows();
             popup.list.step(other, len, page);
         }
     }
@@ -205,9 +302,48 @@ pub fn handle(app: &mut App, action: Action) {
     }
 }
 
-/// Rows of results the popup shows at the current size.
+/// Where the open facet menu of the popup is drawn.
+pub fn menu_rect(area: &layout::SearchArea, bar: &FacetBar) -> Option<ratatui::layout::Rect> {
+    bar.menu.as_ref()?;
+    let facets = area.facets;
+    let (x, _) = bar_view::menu_anchor(bar, usize::from(facets.width), facets.height);
+    // Within the popup's frame, over its results (`facet_menu` keeps the
+    // last line of its area, here the frame's bottom border).
+    let room = ratatui::layout::Rect {
+        height: area.popup.height.saturating_sub(1),
+        ..layout::inner(area.popup)
+    };
+    layout::facet_menu(
+        room,
+        facets.x + x,
+        facets.y + facets.height,
+        bar.options().len(),
+    )
+}
+
+/// Results the popup shows at the current size (a certification takes
+/// two lines: its row and its best item).
 fn page(app: &App) -> usize {
-    layout::search_area(app.layout.area).map_or(1, |a| usize::from(a.list.height).max(1))
+    let Some(Popup::Search(popup)) = &app.popup else {
+        return 1;
+    };
+    (list_lines(app) / row_lines(popup)).max(1)
+}
+
+/// Lines of the popup's list at the current size.
+fn list_lines(app: &App) -> usize {
+    let Some(Popup::Search(popup)) = &app.popup else {
+        return 1;
+    };
+    area(app.layout.area, popup).map_or(1, |a| usize::from(a.list.height).max(1))
+}
+
+/// Screen lines of one result row.
+pub fn row_lines(popup: &SearchPopup) -> usize {
+    match popup.mode {
+        Mode::Certifications => 2,
+        Mode::Items => 1,
+    }
 }
 
 fn query_changed(app: &mut App) {
@@ -217,6 +353,10 @@ fn query_changed(app: &mut App) {
     app.search.generation += 1;
     popup.generation = app.search.generation;
     let (generation, query) = (popup.generation, popup.query());
+    if !app.search.ready {
+        // Asked again when the index arrives (`index_ready`).
+        return;
+    }
     if app.search.inline {
         let results = app.search.session.search(&app.search.index, &query);
         receive(app, generation, results);
@@ -264,6 +404,17 @@ pub(super) fn paste(app: &mut App, text: &str) {
     query_changed(app);
 }
 
+/// The index arrives: the query typed meanwhile, if any, runs now.
+pub(super) fn index_ready(app: &mut App, index: Arc<SearchIndex>) {
+    app.search.kinds = index.kinds();
+    app.search.index = index;
+    app.search.ready = true;
+    app.search.session.reset();
+    if matches!(&app.popup, Some(Popup::Search(p)) if p.picker.is_none()) {
+        query_changed(app);
+    }
+}
+
 /// Results of generation `generation` arrive; older than the latest shown are dropped.
 pub(super) fn receive(app: &mut App, generation: u64, results: Results) {
     let Some(Popup::Search(popup)) = &mut app.popup else {
@@ -272,129 +423,10 @@ pub(super) fn receive(app: &mut App, generation: u64, results: Results) {
     if generation < popup.results_for || generation > popup.generation {
         return;
     }
+    if let Some(bar) = &mut popup.bar {
+        bar.set_counts(results.counts.clone());
+    }
     popup.results = results;
     popup.results_for = generation;
     popup.list = ListCursor::default();
-}
-
-fn activate(app: &mut App) {
-    let Some(Popup::Search(popup)) = &mut app.popup else {
-        return;
-    };
-    let Some(hit) = popup.results.hits.get(popup.list.selected).copied() else {
-        return;
-    };
-    let entry = app.search.index.entry(hit.id);
-    match entry.parcours.as_slice() {
-        [] => {}
-        [only] => {
-            let only = *only;
-            jump(app, hit.id, only);
-        }
-        several => {
-            popup.picker = Some(Picker {
-                entry: hit.id,
-                parcours: several.to_vec(),
-                list: ListCursor::default(),
-            })
-        }
-    }
-}
-
-fn picker(app: &mut App, action: Action) {
-    let page = page(app).saturating_sub(2).max(1);
-    let Some(Popup::Search(popup)) = &mut app.popup else {
-        return;
-    };
-    let Some(picker) = &mut popup.picker else {
-        return;
-    };
-    match action {
-        Action::Close => popup.picker = None,
-        Action::Activate => {
-            let (entry, parcours) = (picker.entry, picker.parcours[picker.list.selected]);
-            jump(app, entry, parcours);
-        }
-        other => {
-            picker.list.step(other, picker.parcours.len(), page);
-        }
-    }
-}
-
-/// Closes the popup and shows entry `id` in parcours `p`: a list item is
-/// marked and scrolled to in the detail pane; a UE or course becomes the
-/// maquette cursor (its semester and UE opened).
-pub fn jump(app: &mut App, id: EntryId, target: ParcoursRef) {
-    let index = Arc::clone(&app.search.index);
-    let entry = index.entry(id);
-    let Some(place) = entry.place_in(target) else {
-        return;
-    };
-    let p = target.parcours;
-    app.popup = None;
-    nav::open_fiche(app, target.fiche);
-    app.view_mut().found = None;
-    nav::select_row(app, p + 1);
-    match &place.at {
-        Location::Item { index } => {
-            app.view_mut().found = Some(Found {
-                parcours: target,
-                kind: entry.kind,
-                index: *index,
-            });
-            nav::set_focus(app, Pane::Parcours);
-            nav::set_focus(app, Pane::Detail);
-            app.view_mut().detail_scroll = found_line(app);
-            nav::clamp_detail(app);
-        }
-        Location::Ue(ue) | Location::Course { ue, .. } => {
-            let catalogue = Arc::clone(&app.catalogue);
-            let fiche = catalogue.get(target.fiche);
-            let sems = tree::semesters(fiche, Selection::Parcours(p));
-            let semester = if ue.common {
-                fiche.common_semesters.get(ue.semester_index)
-            } else {
-                fiche.parcours[p].semesters.get(ue.semester_index)
-            };
-            let Some(s) = semester.and_then(|sem| {
-                sems.iter()
-                    .position(|r| r.common == ue.common && std::ptr::eq(r.semester, sem))
-            }) else {
-                return;
-            };
-            let node = match place.at {
-                Location::Course { course, .. } => NodeId::Course(s, ue.ue_index, course),
-                _ => NodeId::Ue(s, ue.ue_index),
-            };
-            let tree = app.tree_mut();
-            tree.expanded.insert(NodeId::Semester(s));
-            if let NodeId::Course(..) = node {
-                tree.expanded.insert(NodeId::Ue(s, ue.ue_index));
-            }
-            let rows = tree::rows(&sems, &tree.expanded);
-            if let Some(cursor) = rows.iter().position(|r| r.id == node) {
-                tree.cursor = cursor;
-            }
-            nav::set_focus(app, Pane::Maquette);
-            nav::select_in_tree(app);
-            app.view_mut().detail_scroll = 0;
-        }
-    }
-}
-
-/// The first wrapped detail line of the marked item, a line of context above it.
-fn found_line(app: &App) -> usize {
-    let Some(inner) = app.layout.inner(Pane::Detail) else {
-        return 0;
-    };
-    let doc = detail::document(app);
-    let Some(at) = doc
-        .iter()
-        .position(|l| l.spans.iter().any(|(tone, _)| *tone == Tone::Found))
-    else {
-        return 0;
-    };
-    detail::wrap(&doc[..at], usize::from(inner.width))
-        .len()
-        .saturating_sub(1)
 }

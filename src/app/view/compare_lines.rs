@@ -208,11 +208,23 @@ fn shared(rows: &[Row<String>]) -> usize {
 }
 
 /// A cell's content before wrapping.
-struct Cell {
+pub(super) struct Cell {
     line: DocLine,
 }
 
-fn text(tone: Tone, t: &str) -> Cell {
+impl Cell {
+    /// A cell of several styled parts ("Niveau : " then the value).
+    pub(super) fn spans(spans: Vec<(Tone, String)>) -> Cell {
+        Cell {
+            line: DocLine {
+                spans,
+                bullet: false,
+            },
+        }
+    }
+}
+
+pub(super) fn text(tone: Tone, t: &str) -> Cell {
     Cell {
         line: DocLine {
             spans: vec![(tone, t.to_string())],
@@ -221,7 +233,7 @@ fn text(tone: Tone, t: &str) -> Cell {
     }
 }
 
-fn bullet(t: &str) -> Cell {
+pub(super) fn bullet(t: &str) -> Cell {
     Cell {
         line: DocLine {
             spans: vec![(Tone::Text, t.to_string())],
@@ -230,14 +242,15 @@ fn bullet(t: &str) -> Cell {
     }
 }
 
-struct Lines {
+/// Lines being laid out at one width (shared with the certification view).
+pub(super) struct Lines {
     width: usize,
-    columns: Option<(usize, usize)>,
-    out: Vec<ViewLine>,
+    pub(super) columns: Option<(usize, usize)>,
+    pub(super) out: Vec<ViewLine>,
 }
 
 impl Lines {
-    fn new(width: usize) -> Self {
+    pub(super) fn new(width: usize) -> Self {
         Lines {
             width,
             columns: columns(width),
@@ -245,11 +258,11 @@ impl Lines {
         }
     }
 
-    fn heading(&mut self, title: &str) {
+    pub(super) fn heading(&mut self, title: &str) {
         self.full(None, vec![(Tone::Heading, title.to_string())]);
     }
 
-    fn blank(&mut self) {
+    pub(super) fn blank(&mut self) {
         self.out.push(ViewLine {
             mark: None,
             cells: Cells::Full(Vec::new()),
@@ -257,7 +270,12 @@ impl Lines {
     }
 
     /// Text across the width, after the mark column.
-    fn full(&mut self, mark: Option<Status>, spans: Vec<(Tone, String)>) {
+    pub(super) fn full(&mut self, mark: Option<Status>, spans: Vec<(Tone, String)>) {
+        self.full_marked(mark.map(Facing::from), spans);
+    }
+
+    /// Text across the width, after any mark.
+    pub(super) fn full_marked(&mut self, mark: Option<Facing>, spans: Vec<(Tone, String)>) {
         let doc = [DocLine {
             spans,
             bullet: false,
@@ -265,36 +283,68 @@ impl Lines {
         let wrapped = detail::wrap(&doc, self.width.saturating_sub(MARK_WIDTH).max(1));
         for (i, line) in wrapped.into_iter().enumerate() {
             self.out.push(ViewLine {
-                mark: if i == 0 { mark.map(Facing::from) } else { None },
+                mark: if i == 0 { mark } else { None },
                 cells: Cells::Full(line),
             });
         }
     }
 
-    fn pair(&mut self, mark: Option<Status>, left: Option<Cell>, right: Option<Cell>) {
+    pub(super) fn pair(&mut self, mark: Option<Status>, left: Option<Cell>, right: Option<Cell>) {
         self.pair_marked(mark.map(Facing::from), left, right);
     }
 
     /// One aligned row. Side by side, each cell wraps in its column and the
     /// row takes the taller one's lines; stacked, a shared row shows the
     /// left wording once and a one-sided row its own side.
-    fn pair_marked(&mut self, mark: Option<Facing>, left: Option<Cell>, right: Option<Cell>) {
+    pub(super) fn pair_marked(
+        &mut self,
+        mark: Option<Facing>,
+        left: Option<Cell>,
+        right: Option<Cell>,
+    ) {
+        self.pair_indented(mark, left, right, (0, 0));
+    }
+
+    /// [`Self::pair_marked`] with each cell shifted right: its first line by
+    /// `indent.0` columns, the next ones by `indent.1` (a hanging indent for
+    /// the sub-items of a list; the wrap cannot indent, it trims).
+    pub(super) fn pair_indented(
+        &mut self,
+        mark: Option<Facing>,
+        left: Option<Cell>,
+        right: Option<Cell>,
+        (first, rest): (usize, usize),
+    ) {
+        let wrap = |cell: Option<Cell>, w: usize| -> Vec<Wrapped> {
+            let room = w.saturating_sub(first.max(rest)).max(1);
+            let lines = cell
+                .map(|c| detail::wrap(&[c.line], room))
+                .unwrap_or_default();
+            lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut line)| {
+                    let pad = if i == 0 { first } else { rest };
+                    // Only when it fits: a very narrow column keeps its text.
+                    if pad > 0 && w > first.max(rest) {
+                        line.insert(0, (Tone::Text, " ".repeat(pad)));
+                    }
+                    line
+                })
+                .collect()
+        };
         let Some((lw, rw)) = self.columns else {
             let shown = left.or(right);
-            if let Some(cell) = shown {
-                let wrapped =
-                    detail::wrap(&[cell.line], self.width.saturating_sub(MARK_WIDTH).max(1));
-                for (i, line) in wrapped.into_iter().enumerate() {
-                    self.out.push(ViewLine {
-                        mark: if i == 0 { mark } else { None },
-                        cells: Cells::Full(line),
-                    });
-                }
+            for (i, line) in wrap(shown, self.width.saturating_sub(MARK_WIDTH).max(1))
+                .into_iter()
+                .enumerate()
+            {
+                self.out.push(ViewLine {
+                    mark: if i == 0 { mark } else { None },
+                    cells: Cells::Full(line),
+                });
             }
             return;
-        };
-        let wrap = |cell: Option<Cell>, w: usize| {
-            cell.map(|c| detail::wrap(&[c.line], w)).unwrap_or_default()
         };
         let (l, r) = (wrap(left, lw), wrap(right, rw));
         let rows = l.len().max(r.len()).max(1);

@@ -16,16 +16,26 @@ pub enum HelpLine {
 
 /// Sections shown in the help popup, in order, with what a section says
 /// beyond its key table (typing in the search popup is no key binding).
-const SECTIONS: [(&str, KeyMode, &[&str]); 8] = [
+const SECTIONS: [(&str, KeyMode, &[&str]); 10] = [
     (
         s::HELP_BROWSE,
         KeyMode::Browse,
-        &[s::HELP_LINKS, s::HELP_MEMORY],
+        &[s::HELP_FOLLOW, s::HELP_LINKS, s::HELP_MEMORY],
     ),
     (s::HELP_FINDINGS, KeyMode::Findings, &[]),
+    (
+        s::HELP_PARTNERS,
+        KeyMode::Partners,
+        &[s::HELP_PARTNERS_TYPING],
+    ),
     (s::HELP_WARNINGS, KeyMode::Warnings, &[]),
     (s::HELP_IN_SEARCH, KeyMode::Search, &[s::HELP_TYPING]),
     (s::HELP_SEARCH_PICK, KeyMode::SearchPick, &[]),
+    (
+        s::HELP_FACET_MENU,
+        KeyMode::FacetMenu,
+        &[s::HELP_FACET_TYPING],
+    ),
     (s::compare::HELP_COMPARE, KeyMode::Compare, &[]),
     (s::compare::HELP_PICK, KeyMode::ComparePick, &[]),
     (s::HELP_IN_HELP, KeyMode::Help, &[]),
@@ -49,12 +59,32 @@ pub fn lines_for(catalogue: bool) -> Vec<HelpLine> {
             &[s::HELP_FILTER_TYPING],
         ),
     ];
-    let sections = SECTIONS.iter().map(|&(heading, mode, extra)| match mode {
-        KeyMode::Browse if catalogue => (heading, KeyMode::FicheBrowse, extra),
-        _ => (heading, mode, extra),
-    });
+    // Facets are for a catalogue: one fiche's help has none.
+    let sections = SECTIONS
+        .iter()
+        .filter(|(_, mode, _)| catalogue || *mode != KeyMode::FacetMenu)
+        .map(|&(heading, mode, extra)| match mode {
+            KeyMode::Browse if catalogue => (heading, KeyMode::FicheBrowse, extra),
+            KeyMode::Search if catalogue => (heading, KeyMode::CatalogueSearch, extra),
+            _ => (heading, mode, extra),
+        });
+    // Comparing certifications needs a catalogue: after the parcours picker.
+    let certs: [(&str, KeyMode, &[&str]); 2] = [
+        (s::certs::HELP_CERTS, KeyMode::CertCompare, &[]),
+        (
+            s::certs::HELP_CERT_PICK,
+            KeyMode::CertPick,
+            &[s::certs::HELP_CERT_TYPING],
+        ),
+    ];
     let sections: Vec<_> = if catalogue {
-        fiche_list.into_iter().chain(sections).collect()
+        let mut all: Vec<_> = fiche_list.into_iter().chain(sections).collect();
+        let at = all
+            .iter()
+            .position(|(_, mode, _)| *mode == KeyMode::ComparePick)
+            .map_or(all.len(), |i| i + 1);
+        all.splice(at..at, certs);
+        all
     } else {
         sections.collect()
     };
@@ -101,17 +131,26 @@ mod tests {
 
     #[test]
     fn help_lists_every_binding_of_every_section() {
-        let lines = lines();
-        for (_, mode, _) in SECTIONS {
-            for b in keys::bindings(mode) {
-                assert!(
-                    lines.contains(&HelpLine::Binding {
-                        keys: b.label,
-                        description: b.description
-                    }),
-                    "{} missing from help",
-                    b.label
-                );
+        for catalogue in [false, true] {
+            let lines = lines_for(catalogue);
+            for (_, mode, _) in SECTIONS {
+                // A catalogue's help shows its own forms of these modes.
+                let mode = match mode {
+                    KeyMode::Browse if catalogue => KeyMode::FicheBrowse,
+                    KeyMode::Search if catalogue => KeyMode::CatalogueSearch,
+                    KeyMode::FacetMenu if !catalogue => continue,
+                    other => other,
+                };
+                for b in keys::bindings(mode) {
+                    assert!(
+                        lines.contains(&HelpLine::Binding {
+                            keys: b.label,
+                            description: b.description
+                        }),
+                        "{} missing from help (catalogue: {catalogue})",
+                        b.label
+                    );
+                }
             }
         }
     }

@@ -197,31 +197,77 @@ pub fn search_popup(area: Rect) -> Rect {
     centred_popup(area, SEARCH_MAX_WIDTH, usize::MAX)
 }
 
-/// The search popup's parts: the query line, the kind-filter line and the
-/// list below them (results, or the parcours picker's options under its
-/// heading).
+/// The search popup's parts: the query line, the kind-filter line, the
+/// facet bar (on a catalogue) and the list below them (results, or the
+/// parcours picker's options under its heading).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SearchArea {
     pub popup: Rect,
     pub query: Rect,
     pub filters: Rect,
+    /// `facet_lines` high (none on one fiche).
+    pub facets: Rect,
     pub list: Rect,
 }
 
-/// Where the search popup's parts go over `area`; `None` when there is no
-/// room to draw them.
-pub fn search_area(area: Rect) -> Option<SearchArea> {
+/// Where the search popup's parts go over `area`, its facet bar
+/// `facet_lines` high (fewer when the popup is short: the list keeps a
+/// line); `None` when there is no room to draw them.
+pub fn search_area(area: Rect, facet_lines: u16) -> Option<SearchArea> {
     let popup = search_popup(area);
     let inner = inner(popup);
     if inner.width < 4 || inner.height < 3 {
         return None;
     }
     let line = |n| Rect::new(inner.x, inner.y + n, inner.width, 1);
+    let facets = facet_lines.min(inner.height - 3);
     Some(SearchArea {
         popup,
         query: line(0),
         filters: line(1),
-        list: Rect::new(inner.x, inner.y + 2, inner.width, inner.height - 2),
+        facets: Rect::new(inner.x, inner.y + 2, inner.width, facets),
+        list: Rect::new(
+            inner.x,
+            inner.y + 2 + facets,
+            inner.width,
+            inner.height - 2 - facets,
+        ),
+    })
+}
+
+/// The partners popup's parts, top to bottom: the filter line, the
+/// habilitation answer (two lines), the column headings, the list, and a
+/// line describing the partner under the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartnersArea {
+    pub popup: Rect,
+    pub query: Rect,
+    pub answer: Rect,
+    pub header: Rect,
+    pub list: Rect,
+    pub footer: Rect,
+}
+
+/// Lines of the partners popup that are not list rows.
+const PARTNERS_FIXED_ROWS: u16 = 5;
+
+/// Where the partners popup's parts go over `area` (centred, as large as
+/// the search popup); `None` when there is no room for one row of the list.
+pub fn partners_area(area: Rect) -> Option<PartnersArea> {
+    let popup = centred_popup(area, SEARCH_MAX_WIDTH, usize::MAX);
+    let inner = inner(popup);
+    if inner.width < 10 || inner.height <= PARTNERS_FIXED_ROWS {
+        return None;
+    }
+    let line = |n: u16, h: u16| Rect::new(inner.x, inner.y + n, inner.width, h);
+    let list_height = inner.height - PARTNERS_FIXED_ROWS;
+    Some(PartnersArea {
+        popup,
+        query: line(0, 1),
+        answer: line(1, 2),
+        header: line(3, 1),
+        list: line(4, list_height),
+        footer: line(4 + list_height, 1),
     })
 }
 
@@ -256,6 +302,8 @@ pub fn compare_screen(area: Rect) -> CompareLayout {
 /// Where the fiche list screen puts things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FicheListLayout {
+    /// The facet bar, across the whole width above the list.
+    pub facets: Rect,
     /// The list's frame (borders included).
     pub list: Rect,
     /// A preview of the fiche under the cursor, on wide screens.
@@ -265,18 +313,35 @@ pub struct FicheListLayout {
 /// From this width the fiche list has a preview beside it.
 pub const FICHE_PREVIEW_WIDTH: u16 = 100;
 
+/// From this height a facet bar may take two lines.
+pub const TALL_FACETS_HEIGHT: u16 = 30;
+
+/// Lines a facet bar may take over `area`: two on tall screens, else one.
+pub fn facet_lines_max(area: Rect) -> u16 {
+    if area.height >= TALL_FACETS_HEIGHT {
+        2
+    } else {
+        1
+    }
+}
+
 /// Lays out the fiche list screen in `area` (the whole terminal; the last
-/// row is the status bar's).
-pub fn fiche_list(area: Rect) -> FicheListLayout {
-    let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+/// row is the status bar's), its facet bar `facet_lines` high.
+pub fn fiche_list(area: Rect, facet_lines: u16) -> FicheListLayout {
+    let body_height = area.height.saturating_sub(1);
+    let bar = facet_lines.min(body_height);
+    let facets = Rect::new(area.x, area.y, area.width, bar);
+    let body = Rect::new(area.x, area.y + bar, area.width, body_height - bar);
     if area.width < FICHE_PREVIEW_WIDTH {
         return FicheListLayout {
+            facets,
             list: body,
             preview: None,
         };
     }
     let list_width = body.width * 3 / 5;
     FicheListLayout {
+        facets,
         list: Rect::new(body.x, body.y, list_width, body.height),
         preview: Some(Rect::new(
             body.x + list_width,
@@ -285,6 +350,70 @@ pub fn fiche_list(area: Rect) -> FicheListLayout {
             body.height,
         )),
     }
+}
+
+/// The certification comparison's frame: the whole screen but the status bar.
+pub fn cert_screen(area: Rect) -> Rect {
+    Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1))
+}
+
+/// The certification picker's parts: its frame, the filter line, the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CertPickerArea {
+    pub popup: Rect,
+    pub filter: Rect,
+    pub list: Rect,
+}
+
+/// Widest the certification picker gets: room for a number and a long title.
+const CERT_PICKER_MAX_WIDTH: u16 = 110;
+
+/// Where the certification picker goes over `area` (centred, the full height
+/// the margin leaves); `None` when there is no room for a filter and a row.
+pub fn cert_picker(area: Rect) -> Option<CertPickerArea> {
+    let popup = centred_popup(area, CERT_PICKER_MAX_WIDTH, usize::MAX);
+    let inner = inner(popup);
+    if inner.width < 4 || inner.height < 2 {
+        return None;
+    }
+    Some(CertPickerArea {
+        popup,
+        filter: Rect::new(inner.x, inner.y, inner.width, 1),
+        list: Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1),
+    })
+}
+
+/// A facet menu is at most this wide.
+const FACET_MENU_MAX_WIDTH: u16 = 56;
+
+/// Where a facet menu of `rows` values drops, over `screen`, from column
+/// `x` of the line above `top`: as wide as it may be, moved left to stay on
+/// screen, as tall as its rows (plus the typed line and borders) or the
+/// screen allows. `None` when not even one row fits.
+pub fn facet_menu(screen: Rect, x: u16, top: u16, rows: usize) -> Option<Rect> {
+    let width = screen.width.min(FACET_MENU_MAX_WIDTH);
+    let bottom = screen.y + screen.height.saturating_sub(1);
+    let wanted = u16::try_from(rows.max(1).saturating_add(3)).unwrap_or(u16::MAX);
+    let height = bottom.saturating_sub(top).min(wanted);
+    if height < 4 || width < 12 {
+        return None;
+    }
+    let x = x.max(screen.x).min(screen.x + screen.width - width);
+    Some(Rect::new(x, top, width, height))
+}
+
+/// Inside a facet menu: the typed line, then the values.
+pub fn facet_menu_parts(menu: Rect) -> (Rect, Rect) {
+    let inner = inner(menu);
+    (
+        Rect::new(inner.x, inner.y, inner.width, inner.height.min(1)),
+        Rect::new(
+            inner.x,
+            inner.y + inner.height.min(1),
+            inner.width,
+            inner.height.saturating_sub(1),
+        ),
+    )
 }
 
 /// Widest the comparison's parcours picker gets.

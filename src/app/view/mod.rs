@@ -4,8 +4,11 @@
 //! renderer and the mouse handling read, so a click lands on what is drawn.
 //! `ui` paints these; nothing here touches the terminal or changes state.
 
+pub mod cert_lines;
 pub mod compare_lines;
 pub mod detail;
+pub mod facet_bar;
+pub mod fiche_list;
 pub mod help;
 pub mod layout;
 pub mod search;
@@ -24,4 +27,6 @@ pub enum Tone {
     Common,
     /// The item a search jump landed on.
     Found,
+    /// The text of a followable link of the detail (a number, a parcours, a ROME code).
+    Link,
 }

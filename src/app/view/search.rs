@@ -5,7 +5,7 @@ use crate::app::search::{Picker, SearchPopup};
 use crate::app::view::strings as s;
 use crate::app::view::wrap::width_of;
 use crate::model::{Catalogue, ParcoursRef};
-use crate::search::{Entry, Filter, Location};
+use crate::search::{Entry, Filter, Kind, Location, Mode};
 
 /// A kind-filter chip on the filter line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,15 +18,41 @@ pub struct Chip {
 }
 
 /// Columns the filter line keeps for the count when deciding whether every
-/// chip fits: a count of the fiche's size ("144 résultats").
+/// chip fits: a count of the fiche's size ("144 résultats")…
 const COUNT_ROOM: usize = 13;
+/// …or of a catalogue's ("200 premières sur 1 234").
+const CATALOGUE_COUNT_ROOM: usize = 24;
 
 /// The right end of the filter line, in at most `room` columns: the result
-/// count (shorter if it must be), or "recherche…".
-pub fn count_label(popup: &SearchPopup, room: usize) -> String {
+/// count (shorter if it must be), "recherche…", or "indexation…" while the
+/// index is not `ready`.
+pub fn count_label(popup: &SearchPopup, room: usize, ready: bool) -> String {
     let (shown, total) = (popup.results.hits.len(), popup.results.total);
-    let candidates = if popup.searching() {
+    // In item mode the fiches answering are those the facets counted.
+    let fiches = match popup.mode {
+        Mode::Certifications => popup.results.fiche_total,
+        Mode::Items => popup.results.counts.total,
+    };
+    let candidates = if !ready {
+        vec![s::SEARCH_INDEXING_SHORT.to_string()]
+    } else if popup.searching() {
         vec![s::SEARCH_RUNNING.to_string()]
+    } else if popup.mode == Mode::Certifications && popup.results.partial {
+        // No fiche has every word: say so rather than pass them for answers.
+        let shown = popup.results.certifications.len();
+        s::certifications_partial(shown, fiches).into()
+    } else if popup.mode == Mode::Certifications {
+        let shown = popup.results.certifications.len();
+        vec![
+            s::certifications_count(shown, fiches),
+            s::search_count_short(shown, fiches),
+        ]
+    } else if popup.bar.is_some() && total > 0 {
+        vec![
+            s::items_in_fiches(&s::search_count(shown, total), fiches),
+            s::search_count(shown, total),
+            s::search_count_short(shown, total),
+        ]
     } else {
         vec![
             s::search_count(shown, total),
@@ -43,27 +69,35 @@ pub fn count_label(popup: &SearchPopup, room: usize) -> String {
 /// fit beside a count; else only the one in force, marked as leading to
 /// the next (as Tab does), so it is never cut out of sight. Depends on the
 /// width alone, so the line does not change shape while typing.
-pub fn chips(popup: &SearchPopup, width: usize) -> Vec<Chip> {
+pub fn chips(popup: &SearchPopup, kinds: &[Kind], width: usize) -> Vec<Chip> {
     let mut all = Vec::new();
     let mut filter = Filter::All;
+    let next = |filter: Filter| match popup.bar {
+        Some(_) => filter.cycle_in(kinds),
+        None => filter.cycle(),
+    };
     loop {
         all.push(Chip {
             text: format!(" {} ", filter.label()),
             active: filter == popup.filter,
             on_click: filter,
         });
-        filter = filter.cycle();
+        filter = next(filter);
         if filter == Filter::All {
             break;
         }
     }
-    if chips_width(&all) + 1 + COUNT_ROOM <= width {
+    let room = match popup.bar {
+        Some(_) => CATALOGUE_COUNT_ROOM,
+        None => COUNT_ROOM,
+    };
+    if chips_width(&all) + 1 + room <= width {
         return all;
     }
     vec![Chip {
         text: format!(" {} {} ", popup.filter.label(), s::SEARCH_NEXT_FILTER),
         active: true,
-        on_click: popup.filter.cycle(),
+        on_click: next(popup.filter),
     }]
 }
 
@@ -72,9 +106,9 @@ pub fn chips_width(chips: &[Chip]) -> usize {
 }
 
 /// The filter a click at column `x` of the filter line selects.
-pub fn filter_at(popup: &SearchPopup, width: usize, x: usize) -> Option<Filter> {
+pub fn filter_at(popup: &SearchPopup, kinds: &[Kind], width: usize, x: usize) -> Option<Filter> {
     let mut end = 0;
-    chips(popup, width).into_iter().find_map(|chip| {
+    chips(popup, kinds, width).into_iter().find_map(|chip| {
         end += width_of(&chip.text);
         (x < end).then_some(chip.on_click)
     })
@@ -108,15 +142,10 @@ pub fn query_cursor_at(popup: &SearchPopup, width: usize, x: usize) -> usize {
         .unwrap_or_else(|| popup.input.chars().count())
 }
 
-/// The first result shown when the list has `rows` rows (the stored offset,
-/// moved if a resize left the cursor outside).
+/// The first result shown when the list has room for `rows` results (the
+/// stored offset, moved if a resize left the cursor outside).
 pub fn results_offset(popup: &SearchPopup, rows: usize) -> usize {
-    crate::app::list::follow(
-        popup.list.offset,
-        popup.list.selected,
-        rows,
-        popup.results.hits.len(),
-    )
+    crate::app::list::follow(popup.list.offset, popup.list.selected, rows, popup.rows())
 }
 
 /// The first parcours the picker shows when its list has `rows` rows.

@@ -1,12 +1,19 @@
 //! Every piece of UI text except key descriptions (those live in the key
 //! table, `keys`). French, like the data.
 
+pub mod certs;
 pub mod compare;
+mod explorer;
+mod facets;
 mod features;
 mod registry;
+mod search;
 
+pub use explorer::*;
+pub use facets::*;
 pub use features::*;
 pub use registry::*;
+pub use search::*;
 
 use crate::model::{Availability, EctsSum};
 
@@ -262,6 +269,11 @@ pub fn badge_short(kind: crate::search::Kind) -> &'static str {
         Kind::Sector => "Sect.",
         Kind::Ue => "UE",
         Kind::Course => "Cours",
+        Kind::Title => "Intit.",
+        Kind::Abbreviation => "Dipl.",
+        Kind::Bloc => "Bloc",
+        Kind::Rome => "ROME",
+        Kind::Certifier => "Certif.",
     }
 }
 

@@ -54,8 +54,16 @@ const BULLET: &str = "• ";
 /// Word-wraps the document to `width` columns. Bullets hang; words longer
 /// than a line are cut. Never loops forever, whatever the width.
 pub fn wrap(doc: &[DocLine], width: usize) -> Vec<Wrapped> {
+    wrap_starts(doc, width).0
+}
+
+/// [`wrap`], and for each logical line the index of its first screen line
+/// (where a link of the detail is drawn).
+pub fn wrap_starts(doc: &[DocLine], width: usize) -> (Vec<Wrapped>, Vec<usize>) {
     let mut out = Vec::new();
+    let mut starts = Vec::with_capacity(doc.len());
     for line in doc {
+        starts.push(out.len());
         let hang = if line.bullet {
             2.min(width.saturating_sub(1))
         } else {
@@ -118,7 +126,7 @@ pub fn wrap(doc: &[DocLine], width: usize) -> Vec<Wrapped> {
         }
         push_line(&mut out, &mut cur);
     }
-    out
+    (out, starts)
 }
 
 /// Ends a wrapped line, without the spaces it was broken at.

@@ -5,11 +5,12 @@ use std::fmt::Write;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use rncp_explorer::compare::{self, Comparison, Facing, Status, UeSide};
+use rncp_explorer::compare::{self, Comparison, Facing, Sides, Status, UeSide};
 use rncp_explorer::model::Fiche;
 
 use rncp_explorer::compare::labels::{
-    ects_cell, finding_line, lists, semesters_label, summary_rows, ue_label,
+    ects_cell, finding_fiche, finding_line, lists, one_fiche, semesters_label, side_id,
+    summary_rows, ue_label,
 };
 
 /// Width of each side's column by default: two columns, the margin and the
@@ -34,11 +35,22 @@ fn mark(status: Status) -> char {
 
 /// The comparison as text lines of at most `width` display columns (names,
 /// notes and cells wrap; the two columns share what is left after the margin).
-pub fn render(fiche: &Fiche, c: &Comparison, width: usize) -> String {
+/// `fiches` are the two parcours' fiches (the same one twice within a fiche).
+pub fn render(fiches: Sides<&Fiche>, c: &Comparison, width: usize) -> String {
     let side = (width.saturating_sub(MARGIN + SEPARATOR) / 2).max(8);
     let mut out = String::new();
     let w = &mut out;
-    let title = format!("Comparaison de deux parcours — RNCP {}", fiche.rncp_code);
+    let title = if one_fiche(c) {
+        format!(
+            "Comparaison de deux parcours — {}",
+            fiches.left.numero().spaced()
+        )
+    } else {
+        format!(
+            "Comparaison de deux parcours — {} ↔ {}",
+            c.left.fiche, c.right.fiche
+        )
+    };
     for line in wrap(&title, width) {
         let _ = writeln!(w, "{line}");
     }
@@ -48,8 +60,14 @@ pub fn render(fiche: &Fiche, c: &Comparison, width: usize) -> String {
             let _ = writeln!(w, "{indent}{}", line.replace('\u{a0}', " "));
         }
     };
-    note(w, &format!("à gauche : {} ({})", c.left.name, c.left.id));
-    note(w, &format!("à droite : {} ({})", c.right.name, c.right.id));
+    note(
+        w,
+        &format!("à gauche : {} ({})", c.left.name, side_id(c, &c.left)),
+    );
+    note(
+        w,
+        &format!("à droite : {} ({})", c.right.name, side_id(c, &c.right)),
+    );
     // The legend's parts on as few lines as the width allows, never cut.
     let mut legend = String::new();
     for part in [
@@ -123,7 +141,8 @@ pub fn render(fiche: &Fiche, c: &Comparison, width: usize) -> String {
                 c.summary.findings.len()
             ),
         );
-        for f in &c.summary.findings {
+        for (n, f) in c.summary.findings.iter().enumerate() {
+            let fiche = finding_fiche(fiches, c, n);
             for (i, line) in wrap(&finding_line(fiche, f), width.saturating_sub(4))
                 .iter()
                 .enumerate()
@@ -209,6 +228,7 @@ pub fn render(fiche: &Fiche, c: &Comparison, width: usize) -> String {
                 Facing::Left => '<',
                 Facing::Right => '>',
                 Facing::Each => '≠',
+                Facing::Renamed => '≈',
             };
             let (l, r) = (r.left.unwrap_or(""), r.right.unwrap_or(""));
             row(w, mark, l, r, 0, side);
@@ -222,11 +242,11 @@ fn ue_cell(ue: &UeSide) -> String {
     ue_label(ue).replace(" ECTS", "\u{a0}ECTS")
 }
 
-fn heading(w: &mut String, title: &str) {
+pub(super) fn heading(w: &mut String, title: &str) {
     let _ = writeln!(w, "\n{title}");
 }
 
-fn columns(w: &mut String, left: &str, right: &str, side: usize) {
+pub(super) fn columns(w: &mut String, left: &str, right: &str, side: usize) {
     row(w, ' ', left, right, 0, side);
     let _ = writeln!(w, "  {}─┼─{}", "─".repeat(side), "─".repeat(side));
 }
@@ -234,7 +254,7 @@ fn columns(w: &mut String, left: &str, right: &str, side: usize) {
 /// One aligned row, wrapped over as many lines as its longer side needs.
 /// `indent` shifts both cells right (courses under their UE); continuation
 /// lines hang two columns further in, so each entry's start stands out.
-fn row(w: &mut String, mark: char, left: &str, right: &str, indent: usize, side: usize) {
+pub(super) fn row(w: &mut String, mark: char, left: &str, right: &str, indent: usize, side: usize) {
     let width = side - indent;
     let (l, r) = (hanging(left, width), hanging(right, width));
     let gap = " ".repeat(indent);
@@ -261,7 +281,7 @@ fn hanging(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Pads `text` with spaces to `width` display columns.
-fn pad(text: &str, width: usize) -> String {
+pub(super) fn pad(text: &str, width: usize) -> String {
     let used = text.width();
     format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }
@@ -269,7 +289,7 @@ fn pad(text: &str, width: usize) -> String {
 /// Wraps `text` at ASCII spaces (a no-break space holds "8 ECTS" together)
 /// into lines of at most `width` display columns; a word wider than a line
 /// is cut. Empty text gives no line.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split(' ').filter(|w| !w.is_empty()) {

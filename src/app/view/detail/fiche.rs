@@ -22,7 +22,7 @@ pub(super) fn fiche(doc: &mut Doc, app: &App) {
         own_findings(doc, app);
         return;
     }
-    doc.title(format!("RNCP {} — {}", f.rncp_code, f.intitule));
+    doc.title(format!("{} — {}", f.numero().spaced(), f.intitule));
     doc.heading(s::H_CERTIFICATION);
     doc.field(s::L_AUTHORITY, f.authority.organisations.join(", "));
     if !f.authority.signatories.is_empty() {
@@ -42,6 +42,12 @@ pub(super) fn fiche(doc: &mut Doc, app: &App) {
         (s::H_FORMACODES, &f.formacodes),
     ] {
         if codes.is_empty() && heading == s::H_FORMACODES {
+            continue;
+        }
+        // Each ROME code leads to the fiches carrying it, when there is a list.
+        if heading == s::H_ROME && !codes.is_empty() && app.catalogue.len() > 1 {
+            let codes = codes.iter().map(|c| (c.code.as_str(), c.label.as_str()));
+            super::registry::rome_list(doc, codes, true);
             continue;
         }
         doc.heading(s::counted(heading, codes.len()));

@@ -1,9 +1,9 @@
 //! Detail of a maquette node: semester, UE (with the parcours sharing it),
 //! course (with every parcours teaching it).
 
-use super::{Doc, findings_at};
+use super::{Doc, Target, findings_at};
 use crate::app::App;
-use crate::app::tree::{self, Selection};
+use crate::app::tree::{self, NodeId, Selection};
 use crate::app::view::Tone;
 use crate::app::view::strings as s;
 use crate::check::SEMESTER_ECTS;
@@ -72,6 +72,30 @@ pub fn sharing_parcours(fiche: &Fiche, target: &Ue, exclude: Option<usize>) -> V
         .collect()
 }
 
+/// Where parcours `p`'s tree has its own copy of `target` (the UE
+/// [`sharing_parcours`] found there): its node among the parcours'
+/// semesters, common core first as the tree lists them.
+pub fn shared_ue_node(fiche: &Fiche, p: usize, target: &Ue) -> Option<NodeId> {
+    let sems = tree::semesters(fiche, Selection::Parcours(p));
+    sems.iter().enumerate().find_map(|(si, sem)| {
+        (!sem.common)
+            .then(|| sem.semester.ues.iter().position(|u| same_ue(u, target)))
+            .flatten()
+            .map(|ui| NodeId::Ue(si, ui))
+    })
+}
+
+/// The node of UE `code` of semester `number` in parcours `p`'s tree.
+fn ue_node(fiche: &Fiche, p: usize, number: u8, code: &str) -> Option<NodeId> {
+    let sems = tree::semesters(fiche, Selection::Parcours(p));
+    sems.iter().enumerate().find_map(|(si, sem)| {
+        (sem.semester.number == number)
+            .then(|| sem.semester.ues.iter().position(|u| u.code == code))
+            .flatten()
+            .map(|ui| NodeId::Ue(si, ui))
+    })
+}
+
 pub(super) fn ue(
     doc: &mut Doc,
     app: &App,
@@ -118,8 +142,17 @@ pub(super) fn ue(
             doc.text(Tone::Muted, s::SHARED_NONE);
         }
         for i in shared {
-            if let Some(p) = app.fiche().parcours.get(i) {
-                doc.item(p.name.clone());
+            let Some(p) = app.fiche().parcours.get(i) else {
+                continue;
+            };
+            // Each one a link to the same UE in that parcours.
+            match shared_ue_node(app.fiche(), i, ue) {
+                Some(node) => doc.link(
+                    Target::Ue { parcours: i, node },
+                    s::ue_in(&ue.code, &p.short_label()),
+                    vec![(Tone::Link, p.name.clone())],
+                ),
+                None => doc.item(p.name.clone()),
             }
         }
     }
@@ -221,14 +254,18 @@ pub(super) fn course(
         doc.text(Tone::Muted, s::TAUGHT_NOWHERE);
     }
     for (i, number, code) in taught {
-        if let Some(p) = app.fiche().parcours.get(i) {
-            doc.bullet(vec![
-                (Tone::Text, p.name.clone()),
-                (
-                    Tone::Muted,
-                    format!(" · {} {}", s::semester_short(number), code),
-                ),
-            ]);
+        let Some(p) = app.fiche().parcours.get(i) else {
+            continue;
+        };
+        let place = format!(" · {} {}", s::semester_short(number), code);
+        // A link to that UE in that parcours.
+        match ue_node(app.fiche(), i, number, &code) {
+            Some(node) => doc.link(
+                Target::Ue { parcours: i, node },
+                s::ue_in(&code, &p.short_label()),
+                vec![(Tone::Link, p.name.clone()), (Tone::Muted, place)],
+            ),
+            None => doc.bullet(vec![(Tone::Text, p.name.clone()), (Tone::Muted, place)]),
         }
     }
 }

@@ -11,9 +11,9 @@ use super::strings as s;
 use crate::app::App;
 use crate::app::tree::{self, NodeId, Selection};
 use crate::check::Finding;
-use crate::model::SemesterRef;
+use crate::model::{FicheId, SemesterRef};
 
-pub use super::wrap::{Wrapped, wrap};
+pub use super::wrap::{Wrapped, wrap, wrap_starts};
 pub use maquette::{course_spans, sharing_parcours, teaching_parcours};
 pub use registry::document as registry_document;
 
@@ -32,10 +32,41 @@ pub struct DocLine {
     pub bullet: bool,
 }
 
+/// Where a link of the detail leads (`n` chooses one, Entrée follows it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Another fiche of the catalogue: a replacement, a correspondence.
+    Fiche(FicheId),
+    /// The UE at `node` in parcours `parcours` of the fiche on screen.
+    Ue { parcours: usize, node: NodeId },
+    /// The fiches carrying a ROME code: the fiche list narrowed to it.
+    Rome(String),
+}
+
+/// A followable link of a detail document: the logical line it is on (one
+/// link a line at most; its text is the line's [`Tone::Link`] spans), where
+/// it leads, and what the status bar calls it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLink {
+    pub line: usize,
+    pub target: Target,
+    pub label: String,
+}
+
+/// A document being built, and its links.
 #[derive(Default)]
-struct Doc(Vec<DocLine>);
+struct Doc(Vec<DocLine>, Vec<DocLink>);
 
 impl Doc {
+    /// A bulleted line that is a link to `target`.
+    fn link(&mut self, target: Target, label: String, spans: Vec<(Tone, String)>) {
+        self.bullet(spans);
+        self.1.push(DocLink {
+            line: self.0.len() - 1,
+            target,
+            label,
+        });
+    }
     fn line(&mut self, spans: Vec<(Tone, String)>) {
         self.0.push(DocLine {
             spans,
@@ -103,6 +134,11 @@ impl Doc {
 
 /// The detail document for what `app` has in focus.
 pub fn document(app: &App) -> Vec<DocLine> {
+    linked_document(app).0
+}
+
+/// The detail document and its followable links, in reading order.
+pub fn linked_document(app: &App) -> (Vec<DocLine>, Vec<DocLink>) {
     let mut doc = Doc::default();
     match app.subject() {
         Subject::Fiche => fiche::fiche(&mut doc, app),
@@ -122,7 +158,7 @@ pub fn document(app: &App) -> Vec<DocLine> {
             }
         }
     }
-    doc.0
+    (doc.0, doc.1)
 }
 
 /// Findings about semester `sem` (and, with `ue`, about that UE only) as seen from `selection`.

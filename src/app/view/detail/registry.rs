@@ -2,7 +2,7 @@
 //! French sections. Pure over the record, the catalogue (to tell whether a
 //! replacement is in the data) and today's date, so `show` prints the same.
 
-use super::{Doc, DocLine};
+use super::{Doc, DocLine, Target};
 use crate::app::view::Tone;
 use crate::app::view::strings as s;
 use crate::model::Catalogue;
@@ -17,7 +17,7 @@ pub fn document(record: &Record, catalogue: &Catalogue, today: Date) -> Vec<DocL
 
 pub(super) fn record_doc(doc: &mut Doc, r: &Record, catalogue: &Catalogue, today: Date) {
     doc.title(format!("{} — {}", r.numero, r.intitule));
-    identity(doc, r);
+    identity(doc, r, catalogue);
     validity(doc, r, catalogue, today);
     certifiers(doc, r);
     for (heading, text) in [
@@ -46,6 +46,7 @@ pub(super) fn record_doc(doc: &mut Doc, r: &Record, catalogue: &Catalogue, today
     outcomes(doc, r);
     partners(doc, r);
     blocs(doc, r);
+    correspondences(doc, r, catalogue);
 }
 
 fn opt(value: &Option<String>) -> String {
@@ -65,7 +66,38 @@ fn coded_list(doc: &mut Doc, heading: &str, codes: &[crate::model::registry::Cod
     }
 }
 
-fn identity(doc: &mut Doc, r: &Record) {
+/// The ROME codes, each a link to the fiches carrying it when the
+/// catalogue has a list to narrow (more than one fiche).
+pub(super) fn rome_list<'a>(
+    doc: &mut Doc,
+    codes: impl ExactSizeIterator<Item = (&'a str, &'a str)>,
+    list: bool,
+) {
+    doc.heading(s::counted(s::H_ROME, codes.len()));
+    for (code, label) in codes {
+        let spans = vec![
+            (
+                if list { Tone::Link } else { Tone::Label },
+                format!("{code}{}", if list { "" } else { " " }),
+            ),
+            (
+                Tone::Text,
+                if list {
+                    format!(" {label}")
+                } else {
+                    label.to_string()
+                },
+            ),
+        ];
+        if list {
+            doc.link(Target::Rome(code.to_string()), s::rome_label(code), spans);
+        } else {
+            doc.bullet(spans);
+        }
+    }
+}
+
+fn identity(doc: &mut Doc, r: &Record, catalogue: &Catalogue) {
     doc.heading(s::RH_IDENTITY);
     doc.field(s::RL_NUMBER, r.numero.to_string());
     doc.field(s::RL_REPERTOIRE, r.numero.repertoire.prefix());
@@ -85,7 +117,10 @@ fn identity(doc: &mut Doc, r: &Record) {
     }
     coded_list(doc, s::H_NSF, &r.nsf);
     coded_list(doc, s::H_FORMACODES, &r.formacodes);
-    coded_list(doc, s::H_ROME, &r.rome);
+    if !r.rome.is_empty() {
+        let codes = r.rome.iter().map(|c| (c.code.as_str(), c.label.as_str()));
+        rome_list(doc, codes, catalogue.len() > 1);
+    }
     if !r.idcc.is_empty() || !r.conventions.is_empty() {
         doc.heading(s::RH_IDCC);
         for c in &r.conventions {
@@ -151,12 +186,66 @@ fn validity(doc: &mut Doc, r: &Record, catalogue: &Catalogue, today: Date) {
     }
 }
 
-/// One number of the replacement chain: its intitulé when the data has it.
+/// One number of the replacement chain: its intitulé and a link to it when
+/// the data has it; said absent (and no link) otherwise.
 fn replacement(doc: &mut Doc, n: &Numero, catalogue: &Catalogue) {
     let number = n.to_string();
     match catalogue.lookup(&number) {
-        Some(id) => doc.item(s::replacement(&number, Some(&catalogue.get(id).intitule))),
+        Some(id) => fiche_link(doc, id, &number, catalogue),
         None => doc.bullet(vec![(Tone::Warning, s::replacement(&number, None))]),
+    }
+}
+
+/// "RS7485 — intitulé", the number a link to that fiche.
+fn fiche_link(doc: &mut Doc, id: crate::model::FicheId, number: &str, catalogue: &Catalogue) {
+    let intitule = &catalogue.get(id).intitule;
+    let full = s::replacement(number, Some(intitule));
+    doc.link(
+        Target::Fiche(id),
+        full.clone(),
+        vec![
+            (Tone::Link, number.to_string()),
+            (Tone::Text, full[number.len()..].to_string()),
+        ],
+    );
+}
+
+/// `CORRESPONDANCES`: the fiches whose blocs are equivalent to this one's,
+/// one entry per other fiche (a link when the data has it), its bloc pairs below.
+fn correspondences(doc: &mut Doc, r: &Record, catalogue: &Catalogue) {
+    if r.correspondences.is_empty() {
+        return;
+    }
+    let mut by_fiche: Vec<(
+        Option<&Numero>,
+        Vec<&crate::model::registry::Correspondence>,
+    )> = Vec::new();
+    for c in &r.correspondences {
+        match by_fiche
+            .iter_mut()
+            .find(|(n, _)| *n == c.destination.as_ref())
+        {
+            Some((_, list)) => list.push(c),
+            None => by_fiche.push((c.destination.as_ref(), vec![c])),
+        }
+    }
+    doc.heading(s::counted(s::RH_CORRESPONDENCES, by_fiche.len()));
+    for (number, list) in by_fiche {
+        match number {
+            Some(n) => replacement(doc, n, catalogue),
+            None => doc.bullet(vec![(Tone::Muted, s::CORRESPONDENCE_NO_NUMBER.to_string())]),
+        }
+        for c in list {
+            if !c.source_blocs.is_empty() || !c.destination_blocs.is_empty() {
+                doc.text(
+                    Tone::Muted,
+                    format!(
+                        "    {}",
+                        s::bloc_pairs(&c.source_blocs, &c.destination_blocs)
+                    ),
+                );
+            }
+        }
     }
 }
 
@@ -301,7 +390,9 @@ fn partners(doc: &mut Doc, r: &Record) {
             .iter()
             .filter(|p| p.habilitation.as_ref().is_some_and(want));
         let total = all.clone().count();
-        let active = all.filter(|p| p.state.as_deref() == Some("Actif")).count();
+        let active = all
+            .filter(|p| crate::partners::habilitation_active(p))
+            .count();
         (total, active)
     };
     for (label, want) in [

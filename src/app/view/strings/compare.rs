@@ -22,6 +22,8 @@ pub const MARK_LEFT: &str = "<";
 pub const MARK_RIGHT: &str = ">";
 /// A list line with each side's own item face to face.
 pub const MARK_EACH: &str = "≠";
+/// The same bloc under another libellé (certification comparison).
+pub const MARK_RENAMED: &str = "≈";
 
 pub fn pick_second(first: &str) -> String {
     format!("Comparer « {first} » avec…")

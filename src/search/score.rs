@@ -1,0 +1,160 @@
+//! A query word's score in every entry, from the postings of the
+//! vocabulary words it matches: the hot path.
+//!
+//! Scores go into a dense array over the entries (a byte each), so that
+//! combining words and ranking read them at the entry's index; the entries
+//! touched are listed too, so that a rare word costs what it matches and
+//! clearing costs what was set.
+
+use super::index::{EntryId, SearchIndex, posting_entry, posting_position};
+use super::query::Group;
+use super::terms::{Matching, matching_words};
+
+/// Bonus for a match on an entry's first word ("Développeur web" for `dev`).
+const FIRST_WORD_BONUS: u8 = 8;
+/// Score of a ROME label for its code.
+const ROME_SCORE: u8 = 100;
+
+/// One query word's scores over all entries of an index.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordScores {
+    /// Per entry, its score (low byte, 0 when the word does not match) and
+    /// the position among its indexed words of the best match (high byte):
+    /// one load for both.
+    pub slots: Vec<u16>,
+    /// The entries with a score, in no order, without repeats.
+    pub touched: Vec<EntryId>,
+}
+
+impl WordScores {
+    pub fn new(entries: usize) -> WordScores {
+        WordScores {
+            slots: vec![0; entries],
+            touched: Vec::new(),
+        }
+    }
+
+    pub fn clear(&mut self) {
+        if self.touched.len() > self.slots.len() / 8 {
+            self.slots.fill(0);
+        } else {
+            for &e in &self.touched {
+                self.slots[e as usize] = 0;
+            }
+        }
+        self.touched.clear();
+    }
+
+    #[inline]
+    fn put(&mut self, entry: EntryId, score: u8, position: u8) {
+        let slot = &mut self.slots[entry as usize];
+        if (*slot as u8) < score {
+            if *slot as u8 == 0 {
+                self.touched.push(entry);
+            }
+            *slot = u16::from(score) | u16::from(position) << 8;
+        }
+    }
+
+    /// Entry `e`'s score (0: no match).
+    #[inline]
+    pub fn get(&self, e: EntryId) -> u8 {
+        self.slots[e as usize] as u8
+    }
+
+    /// True when so many entries match that reading every slot in order
+    /// beats following `touched` (scattered reads).
+    pub fn dense(&self) -> bool {
+        self.touched.len() > self.slots.len() / DENSE_SHARE
+    }
+}
+
+/// See `WordScores::dense`.
+const DENSE_SHARE: usize = 64;
+
+/// Scratch space reused from word to word.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    words: Vec<(u32, u8)>,
+    parts: Vec<WordScores>,
+}
+
+impl SearchIndex {
+    /// `group`'s scores into `out` (cleared first; sized to the index).
+    pub(crate) fn score_group(&self, group: &Group, scratch: &mut Scratch, out: &mut WordScores) {
+        if out.slots.len() != self.len() {
+            *out = WordScores::new(self.len());
+        } else {
+            out.clear();
+        }
+        self.scatter(
+            group.word.as_bytes(),
+            group.matching,
+            &mut scratch.words,
+            out,
+        );
+        if group.rome {
+            let from = self
+                .rome
+                .partition_point(|(code, _)| code.as_str() < group.word.as_str());
+            for (_, entry) in self.rome[from..]
+                .iter()
+                .take_while(|(c, _)| *c == group.word)
+            {
+                out.put(*entry, ROME_SCORE, 0);
+            }
+        }
+        if !group.expansion.is_empty() {
+            self.phrase(&group.expansion, scratch, out);
+        }
+    }
+
+    /// Scores of one word, from the postings of the vocabulary words it matches.
+    fn scatter(
+        &self,
+        word: &[u8],
+        how: Matching,
+        words: &mut Vec<(u32, u8)>,
+        out: &mut WordScores,
+    ) {
+        matching_words(&self.vocab, word, how, words);
+        for &(w, score) in words.iter() {
+            for &p in self.postings_of(w as usize) {
+                let position = posting_position(p);
+                let bonus = if position == 0 { FIRST_WORD_BONUS } else { 0 };
+                out.put(posting_entry(p), score + bonus, position);
+            }
+        }
+    }
+
+    /// An acronym's expansion: entries holding every word of it score their
+    /// average (the phrase stands for the acronym).
+    fn phrase(&self, expansion: &[String], scratch: &mut Scratch, out: &mut WordScores) {
+        scratch
+            .parts
+            .resize_with(expansion.len(), WordScores::default);
+        let mut parts = std::mem::take(&mut scratch.parts);
+        for (word, part) in expansion.iter().zip(parts.iter_mut()) {
+            if part.slots.len() != self.len() {
+                *part = WordScores::new(self.len());
+            } else {
+                part.clear();
+            }
+            self.scatter(word.as_bytes(), Matching::Normal, &mut scratch.words, part);
+        }
+        let rarest = (0..parts.len()).min_by_key(|&i| parts[i].touched.len());
+        if let Some(rarest) = rarest {
+            for &e in &parts[rarest].touched {
+                let mut sum = 0usize;
+                if parts.iter().all(|p| {
+                    sum += usize::from(p.get(e));
+                    p.get(e) > 0
+                }) {
+                    let score = (sum / parts.len()) as u8;
+                    out.put(e, score, (parts[0].slots[e as usize] >> 8) as u8);
+                }
+            }
+        }
+        scratch.parts = parts;
+    }
+}
