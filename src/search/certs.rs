@@ -14,10 +14,12 @@
 
 use std::cmp::Reverse;
 
+use rayon::prelude::*;
+
 use super::index::{EntryId, SearchIndex, meta_fiche, meta_kind};
 use super::items::{item_score, select_best};
 use super::kind::Filter;
-use super::score::WordScores;
+use super::score::{WordScores, pieces};
 
 /// Per further matching item of a word, up to `COUNT_CAP` of them.
 const COUNT_BONUS: u32 = 4;
@@ -43,26 +45,25 @@ impl SearchIndex {
         let mut best = vec![0u32; fiches * n];
         let mut count = vec![0u8; fiches * n];
         for (g, word) in words.iter().enumerate() {
-            let mut add = |e: usize, s: u8| {
-                let meta = self.meta[e];
-                let kind = meta_kind(meta);
-                if filter != Filter::All && !filter.accepts(kind) {
-                    return;
-                }
-                let at = meta_fiche(meta) * n + g;
-                best[at] = best[at].max(kind.weight() * u32::from(s));
-                count[at] = count[at].saturating_add(1);
-            };
-            if word.dense() {
-                // In entry order: every array is read front to back.
-                for (e, &slot) in word.slots.iter().enumerate() {
-                    if slot as u8 > 0 {
-                        add(e, slot as u8);
+            let pieces = self.fold_word(
+                word,
+                || (vec![0u32; fiches], vec![0u8; fiches]),
+                |(best, count): &mut (Vec<u32>, Vec<u8>), e, s| {
+                    let meta = self.meta[e];
+                    let kind = meta_kind(meta);
+                    if filter != Filter::All && !filter.accepts(kind) {
+                        return;
                     }
-                }
-            } else {
-                for &e in &word.touched {
-                    add(e as usize, word.get(e));
+                    let f = meta_fiche(meta);
+                    best[f] = best[f].max(kind.weight() * u32::from(s));
+                    count[f] = count[f].saturating_add(1);
+                },
+            );
+            for (piece_best, piece_count) in pieces {
+                for f in 0..fiches {
+                    let at = f * n + g;
+                    best[at] = best[at].max(piece_best[f]);
+                    count[at] = count[at].saturating_add(piece_count[f]);
                 }
             }
         }
@@ -71,10 +72,20 @@ impl SearchIndex {
         if n == 1 {
             together.copy_from_slice(&best);
         } else {
-            self.each_match(words, filter, |_, meta, s| {
-                let f = meta_fiche(meta);
-                together[f] = together[f].max(meta_kind(meta).weight() * s);
-            });
+            let pieces = self.fold_matches(
+                words,
+                filter,
+                || vec![0u32; fiches],
+                |together: &mut Vec<u32>, _, meta, s| {
+                    let f = meta_fiche(meta);
+                    together[f] = together[f].max(meta_kind(meta).weight() * s);
+                },
+            );
+            for piece in pieces {
+                for (t, p) in together.iter_mut().zip(piece) {
+                    *t = (*t).max(p);
+                }
+            }
         }
         // How many words each fiche holds; the fiches holding them all
         // answer, else those holding the most.
@@ -97,6 +108,47 @@ impl SearchIndex {
         FicheScores {
             score,
             partial: most > 0 && most < n,
+        }
+    }
+
+    /// Folds every entry `word` matches into accumulators, one per piece of
+    /// the work, the pieces on all cores when they are large:
+    /// `visit(acc, entry, score)`.
+    fn fold_word<A: Send>(
+        &self,
+        word: &WordScores,
+        init: impl Fn() -> A + Sync,
+        visit: impl Fn(&mut A, usize, u8) + Sync,
+    ) -> Vec<A> {
+        let pieces = pieces(word.touched.len());
+        if word.dense() {
+            // In entry order: every array is read front to back.
+            let chunk = self.len().div_ceil(pieces).max(1);
+            word.slots
+                .par_chunks(chunk)
+                .enumerate()
+                .map(|(i, slots)| {
+                    let mut acc = init();
+                    for (k, &slot) in slots.iter().enumerate() {
+                        if slot as u8 > 0 {
+                            visit(&mut acc, i * chunk + k, slot as u8);
+                        }
+                    }
+                    acc
+                })
+                .collect()
+        } else {
+            let chunk = word.touched.len().div_ceil(pieces).max(1);
+            word.touched
+                .par_chunks(chunk)
+                .map(|entries| {
+                    let mut acc = init();
+                    for &e in entries {
+                        visit(&mut acc, e as usize, word.get(e));
+                    }
+                    acc
+                })
+                .collect()
         }
     }
 

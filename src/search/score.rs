@@ -6,6 +6,8 @@
 //! touched are listed too, so that a rare word costs what it matches and
 //! clearing costs what was set.
 
+use rayon::prelude::*;
+
 use super::index::{EntryId, SearchIndex, posting_entry, posting_position};
 use super::query::Group;
 use super::terms::{Matching, matching_words};
@@ -47,13 +49,14 @@ impl WordScores {
 
     #[inline]
     fn put(&mut self, entry: EntryId, score: u8, position: u8) {
-        let slot = &mut self.slots[entry as usize];
-        if (*slot as u8) < score {
-            if *slot as u8 == 0 {
-                self.touched.push(entry);
-            }
-            *slot = u16::from(score) | u16::from(position) << 8;
-        }
+        put(
+            &mut self.slots,
+            &mut self.touched,
+            entry as usize,
+            0,
+            score,
+            position,
+        );
     }
 
     /// Entry `e`'s score (0: no match).
@@ -71,6 +74,37 @@ impl WordScores {
 
 /// See `WordScores::dense`.
 const DENSE_SHARE: usize = 64;
+
+/// Slot `at` of `slots` (entry `base + at`) raised to `score` if lower.
+#[inline]
+fn put(
+    slots: &mut [u16],
+    touched: &mut Vec<EntryId>,
+    at: usize,
+    base: usize,
+    score: u8,
+    position: u8,
+) {
+    let slot = &mut slots[at];
+    if (*slot as u8) < score {
+        if *slot as u8 == 0 {
+            touched.push((base + at) as EntryId);
+        }
+        *slot = u16::from(score) | u16::from(position) << 8;
+    }
+}
+
+/// Below this much work (postings, entries), one core does it faster than several.
+pub(crate) const PARALLEL_MIN: usize = 1 << 15;
+
+/// How many pieces to cut `work` units into: one per core when there is enough.
+pub(crate) fn pieces(work: usize) -> usize {
+    if work < PARALLEL_MIN {
+        1
+    } else {
+        rayon::current_num_threads().clamp(1, 8)
+    }
+}
 
 /// Scratch space reused from word to word.
 #[derive(Debug, Default)]
@@ -109,7 +143,10 @@ impl SearchIndex {
         }
     }
 
-    /// Scores of one word, from the postings of the vocabulary words it matches.
+    /// Scores of one word, from the postings of the vocabulary words it
+    /// matches; on all cores when they are many, each taking a range of
+    /// entries (postings are in entry order, so each range is a slice of
+    /// every list, and each core writes its own part of the slots).
     fn scatter(
         &self,
         word: &[u8],
@@ -118,12 +155,44 @@ impl SearchIndex {
         out: &mut WordScores,
     ) {
         matching_words(&self.vocab, word, how, words);
-        for &(w, score) in words.iter() {
-            for &p in self.postings_of(w as usize) {
-                let position = posting_position(p);
-                let bonus = if position == 0 { FIRST_WORD_BONUS } else { 0 };
-                out.put(posting_entry(p), score + bonus, position);
+        let postings: usize = words
+            .iter()
+            .map(|&(w, _)| self.postings_of(w as usize).len())
+            .sum();
+        let pieces = pieces(postings);
+        let chunk = self.len().div_ceil(pieces).max(1);
+        let words = &*words;
+        let scatter_range = |base: usize, slots: &mut [u16]| {
+            let end = base + slots.len();
+            let mut touched = Vec::new();
+            for &(w, score) in words {
+                let list = self.postings_of(w as usize);
+                let from = list.partition_point(|&p| (posting_entry(p) as usize) < base);
+                for &p in &list[from..] {
+                    let e = posting_entry(p) as usize;
+                    if e >= end {
+                        break;
+                    }
+                    let position = posting_position(p);
+                    let bonus = if position == 0 { FIRST_WORD_BONUS } else { 0 };
+                    put(slots, &mut touched, e - base, base, score + bonus, position);
+                }
             }
+            touched
+        };
+        if pieces == 1 {
+            let touched = scatter_range(0, &mut out.slots);
+            out.touched.extend(touched);
+            return;
+        }
+        let touched: Vec<Vec<EntryId>> = out
+            .slots
+            .par_chunks_mut(chunk)
+            .enumerate()
+            .map(|(i, slots)| scatter_range(i * chunk, slots))
+            .collect();
+        for t in touched {
+            out.touched.extend(t);
         }
     }
 

@@ -8,10 +8,11 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
+use super::places;
 use super::vocab::Vocab;
 use super::{
-    EXTRA, EntryId, FicheEntry, LocRec, MAX_ENTRIES, PlaceRec, SearchIndex, UeRec, meta,
-    meta_fiche, meta_kind, posting,
+    EXTRA, EntryId, FicheEntry, LocRec, MAX_ENTRIES, ParcoursName, PlaceRec, SearchIndex, UeRec,
+    meta, meta_fiche, meta_kind, posting,
 };
 use crate::model::normalize::{fold_into, fold_str, item_key_into, title_key_into};
 use crate::model::{Fiche, FicheId, FicheSummary, Parcours, Semester};
@@ -143,6 +144,14 @@ impl Builder {
         index.fiches.push(FicheEntry {
             id,
             summary: summary.clone(),
+            parcours: fiche
+                .parcours
+                .iter()
+                .map(|p| ParcoursName {
+                    id: p.id.clone(),
+                    short: p.short_label(),
+                })
+                .collect(),
             first: (index.len() > first).then(|| to_u32(first)),
         });
     }
@@ -289,7 +298,6 @@ impl Builder {
         index.meta.push(meta(0, kind));
         index.text.push_str(text);
         index.text_end.push(to_u32(index.text.len()));
-        index.folded_len.push(to_u32(self.folded.len()));
         self.entry_words.clear();
         let mut position = 0usize;
         for (_, word) in words(&self.folded) {
@@ -329,11 +337,10 @@ impl Builder {
                     },
                 ] if *index < EXTRA => *index,
                 _ => {
-                    let start = to_u32(index.extra.len());
-                    index.extra.extend_from_slice(&places);
-                    let end = to_u32(index.extra.len());
-                    index.extra_ranges.push((start, end));
-                    EXTRA | to_u32(index.extra_ranges.len() - 1)
+                    let at = to_u32(index.place_bytes.len());
+                    assert!(at < EXTRA, "places over 2 GiB");
+                    places::encode(&places, &mut index.place_bytes);
+                    EXTRA | at
                 }
             };
             index.place.push(packed);
@@ -415,7 +422,6 @@ fn join(mut parts: Vec<Part>) -> SearchIndex {
     };
     index.meta.reserve_exact(entries);
     index.text_end.reserve_exact(entries);
-    index.folded_len.reserve_exact(entries);
     index.place.reserve_exact(entries);
     index
         .text
@@ -424,8 +430,7 @@ fn join(mut parts: Vec<Part>) -> SearchIndex {
     let mut rome = Vec::new();
     for part in &mut parts {
         let (entry_base, fiche_base) = (index.len(), index.fiches.len());
-        let (text_base, range_base) = (index.text.len(), index.extra_ranges.len());
-        let extra_base = index.extra.len();
+        let text_base = index.text.len();
         let p = &mut part.index;
         index.meta.extend(
             p.meta
@@ -436,45 +441,54 @@ fn join(mut parts: Vec<Part>) -> SearchIndex {
         index
             .text_end
             .extend(p.text_end.iter().map(|e| e + to_u32(text_base)));
-        index.folded_len.extend_from_slice(&p.folded_len);
-        index.place.extend(p.place.iter().map(|&packed| {
-            if packed & EXTRA == 0 {
-                packed
-            } else {
-                EXTRA | ((packed & !EXTRA) + to_u32(range_base))
-            }
-        }));
         // UE codes numbered across parts.
         let mut code_map = vec![0u32; part.ue_codes.len()];
         for (code, &local) in &part.ue_codes {
             let next = to_u32(ue_codes.len());
             code_map[local as usize] = *ue_codes.entry(code.clone()).or_insert(next);
         }
+        let same_codes = code_map.iter().enumerate().all(|(i, &c)| c as usize == i);
         let renumber = |ue: UeRec| UeRec {
             code: code_map[ue.code as usize],
             ..ue
         };
-        index.extra.extend(p.extra.iter().map(|place| PlaceRec {
-            parcours: place.parcours,
-            at: match place.at {
-                LocRec::Item(i) => LocRec::Item(i),
-                LocRec::Ue(ue) => LocRec::Ue(renumber(ue)),
-                LocRec::Course {
-                    ue,
-                    course,
-                    alternative,
-                } => LocRec::Course {
-                    ue: renumber(ue),
-                    course,
-                    alternative,
-                },
-            },
-        }));
-        index.extra_ranges.extend(
-            p.extra_ranges
-                .iter()
-                .map(|(a, b)| (a + to_u32(extra_base), b + to_u32(extra_base))),
-        );
+        let bytes_base = to_u32(index.place_bytes.len());
+        if same_codes {
+            index.place_bytes.extend_from_slice(&p.place_bytes);
+        }
+        for &packed in &p.place {
+            if packed & EXTRA == 0 {
+                index.place.push(packed);
+            } else if same_codes {
+                index.place.push(packed + bytes_base);
+            } else {
+                let places: Vec<PlaceRec> =
+                    places::decode(&p.place_bytes, (packed & !EXTRA) as usize)
+                        .expect("places just encoded")
+                        .into_iter()
+                        .map(|place| PlaceRec {
+                            parcours: place.parcours,
+                            at: match place.at {
+                                LocRec::Item(i) => LocRec::Item(i),
+                                LocRec::Ue(ue) => LocRec::Ue(renumber(ue)),
+                                LocRec::Course {
+                                    ue,
+                                    course,
+                                    alternative,
+                                } => LocRec::Course {
+                                    ue: renumber(ue),
+                                    course,
+                                    alternative,
+                                },
+                            },
+                        })
+                        .collect();
+                let at = to_u32(index.place_bytes.len());
+                assert!(at < EXTRA, "places over 2 GiB");
+                places::encode(&places, &mut index.place_bytes);
+                index.place.push(EXTRA | at);
+            }
+        }
         index
             .fiche_start
             .extend(p.fiche_start.iter().map(|s| s + to_u32(entry_base)));
