@@ -42,17 +42,12 @@ impl SearchIndex {
         let pieces = pieces(rarest.touched.len());
         if rarest.dense() {
             let chunk = self.len().div_ceil(pieces).max(1);
-            rarest
-                .slots
-                .par_chunks(chunk)
-                .enumerate()
-                .map(|(i, slots)| {
+            (0..pieces)
+                .into_par_iter()
+                .map(|i| {
                     let mut acc = init();
-                    for (k, &slot) in slots.iter().enumerate() {
-                        if slot as u8 > 0 {
-                            one(&mut acc, (i * chunk + k) as EntryId);
-                        }
-                    }
+                    let range = i * chunk..((i + 1) * chunk).min(self.len());
+                    rarest.each_in(range, |e| one(&mut acc, e as EntryId));
                     acc
                 })
                 .collect()

@@ -24,6 +24,9 @@ pub(crate) struct WordScores {
     /// the position among its indexed words of the best match (high byte):
     /// one load for both.
     pub slots: Vec<u16>,
+    /// Bit `e` set when entry `e` has a score: many matches are visited in
+    /// entry order, 64 entries skipped at once where none matches.
+    pub bits: Vec<u64>,
     /// The entries with a score, in no order, without repeats.
     pub touched: Vec<EntryId>,
 }
@@ -32,6 +35,7 @@ impl WordScores {
     pub fn new(entries: usize) -> WordScores {
         WordScores {
             slots: vec![0; entries],
+            bits: vec![0; entries.div_ceil(64)],
             touched: Vec::new(),
         }
     }
@@ -39,9 +43,11 @@ impl WordScores {
     pub fn clear(&mut self) {
         if self.touched.len() > self.slots.len() / 8 {
             self.slots.fill(0);
+            self.bits.fill(0);
         } else {
             for &e in &self.touched {
                 self.slots[e as usize] = 0;
+                self.bits[e as usize / 64] = 0;
             }
         }
         self.touched.clear();
@@ -51,6 +57,7 @@ impl WordScores {
     fn put(&mut self, entry: EntryId, score: u8, position: u8) {
         put(
             &mut self.slots,
+            &mut self.bits,
             &mut self.touched,
             entry as usize,
             0,
@@ -65,20 +72,44 @@ impl WordScores {
         self.slots[e as usize] as u8
     }
 
-    /// True when so many entries match that reading every slot in order
-    /// beats following `touched` (scattered reads).
+    /// True when so many entries match that visiting them in entry order
+    /// (`each_in`) beats following `touched` (scattered reads).
     pub fn dense(&self) -> bool {
         self.touched.len() > self.slots.len() / DENSE_SHARE
+    }
+
+    /// Calls `f(entry)` for every matched entry of `range`, in order.
+    #[inline]
+    pub fn each_in(&self, range: std::ops::Range<usize>, mut f: impl FnMut(usize)) {
+        if range.is_empty() {
+            return;
+        }
+        let (first, last) = (range.start / 64, (range.end - 1) / 64);
+        for w in first..=last {
+            let mut bits = self.bits[w];
+            if w == first {
+                bits &= u64::MAX << (range.start % 64);
+            }
+            if w == last && !range.end.is_multiple_of(64) {
+                bits &= u64::MAX >> (64 - range.end % 64);
+            }
+            while bits != 0 {
+                f(w * 64 + bits.trailing_zeros() as usize);
+                bits &= bits - 1;
+            }
+        }
     }
 }
 
 /// See `WordScores::dense`.
 const DENSE_SHARE: usize = 64;
 
-/// Slot `at` of `slots` (entry `base + at`) raised to `score` if lower.
+/// Slot `at` of `slots` (entry `base + at`, bit `at` of `bits`) raised to
+/// `score` if lower.
 #[inline]
 fn put(
     slots: &mut [u16],
+    bits: &mut [u64],
     touched: &mut Vec<EntryId>,
     at: usize,
     base: usize,
@@ -89,6 +120,7 @@ fn put(
     if (*slot as u8) < score {
         if *slot as u8 == 0 {
             touched.push((base + at) as EntryId);
+            bits[at / 64] |= 1 << (at % 64);
         }
         *slot = u16::from(score) | u16::from(position) << 8;
     }
@@ -160,9 +192,10 @@ impl SearchIndex {
             .map(|&(w, _)| self.postings_of(w as usize).len())
             .sum();
         let pieces = pieces(postings);
-        let chunk = self.len().div_ceil(pieces).max(1);
+        // Whole words of the bitmap per piece.
+        let chunk = self.len().div_ceil(pieces).div_ceil(64).max(1) * 64;
         let words = &*words;
-        let scatter_range = |base: usize, slots: &mut [u16]| {
+        let scatter_range = |base: usize, slots: &mut [u16], bits: &mut [u64]| {
             let end = base + slots.len();
             let mut touched = Vec::new();
             for &(w, score) in words {
@@ -175,21 +208,30 @@ impl SearchIndex {
                     }
                     let position = posting_position(p);
                     let bonus = if position == 0 { FIRST_WORD_BONUS } else { 0 };
-                    put(slots, &mut touched, e - base, base, score + bonus, position);
+                    put(
+                        slots,
+                        bits,
+                        &mut touched,
+                        e - base,
+                        base,
+                        score + bonus,
+                        position,
+                    );
                 }
             }
             touched
         };
         if pieces == 1 {
-            let touched = scatter_range(0, &mut out.slots);
+            let touched = scatter_range(0, &mut out.slots, &mut out.bits);
             out.touched.extend(touched);
             return;
         }
         let touched: Vec<Vec<EntryId>> = out
             .slots
             .par_chunks_mut(chunk)
+            .zip(out.bits.par_chunks_mut(chunk / 64))
             .enumerate()
-            .map(|(i, slots)| scatter_range(i * chunk, slots))
+            .map(|(i, (slots, bits))| scatter_range(i * chunk, slots, bits))
             .collect();
         for t in touched {
             out.touched.extend(t);
@@ -225,5 +267,31 @@ impl SearchIndex {
             }
         }
         scratch.parts = parts;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matched_entries_are_visited_in_order_within_a_range() {
+        let mut w = WordScores::new(200);
+        for e in [0, 5, 63, 64, 65, 127, 128, 199] {
+            w.put(e, 10, 0);
+        }
+        fn visit(w: &WordScores, range: std::ops::Range<usize>) -> Vec<usize> {
+            let mut seen = Vec::new();
+            w.each_in(range, |e| seen.push(e));
+            seen
+        }
+        assert_eq!(visit(&w, 0..200), [0, 5, 63, 64, 65, 127, 128, 199]);
+        assert_eq!(visit(&w, 5..65), [5, 63, 64]);
+        assert_eq!(visit(&w, 64..128), [64, 65, 127]);
+        assert_eq!(visit(&w, 66..127), Vec::<usize>::new());
+        assert_eq!(visit(&w, 199..200), [199]);
+        assert!(visit(&w, 10..10).is_empty());
+        w.clear();
+        assert!(visit(&w, 0..200).is_empty() && w.touched.is_empty());
     }
 }
