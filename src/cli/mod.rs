@@ -6,6 +6,7 @@ mod completions;
 mod export;
 mod facet_args;
 mod import;
+mod index_cache;
 mod interactive;
 mod list;
 mod parcours;
@@ -350,6 +351,26 @@ pub fn run(cli: Cli) -> ExitCode {
     if command.is_none() && std::io::stdout().is_terminal() && any_export(&cli.data) {
         return interactive::run_loading(cli.data, chatter);
     }
+    // search loads what it needs itself (or reads the index it kept).
+    if let Some(Command::Search {
+        query,
+        items,
+        kind,
+        limit,
+        json,
+        facets,
+    }) = &command
+    {
+        let request = search::Request {
+            text: query,
+            kind: kind.map(Kind::from),
+            limit: limit.map(|n| n as usize),
+            json: *json,
+            items: *items,
+            facets: facets.facets(),
+        };
+        return search::run(&cli.data, cli.fiche.as_deref(), chatter, &request);
+    }
     let catalogue = match load(&cli.data, chatter) {
         Ok(catalogue) => catalogue,
         Err(code) => return code,
@@ -399,33 +420,8 @@ pub fn run(cli: Cli) -> ExitCode {
             export::run_all(catalogue.iter().map(|(_, f)| f), format)
         }
         Command::Export { format } => with_fiche(&|fiche| export::run(fiche, format)),
-        Command::Search {
-            query,
-            items,
-            kind,
-            limit,
-            json,
-            facets,
-        } => {
-            let request = search::Request {
-                text: &query,
-                kind: kind.map(Kind::from),
-                limit: limit.map(|n| n as usize),
-                json,
-                items,
-                facets: facets.facets(),
-            };
-            // --fiche names one fiche to search; otherwise the whole catalogue.
-            let only = match wanted {
-                Some(_) => match one_fiche(&catalogue, wanted) {
-                    Ok(fiche) => Some(fiche),
-                    Err(code) => return code,
-                },
-                None => None,
-            };
-            search::run(&catalogue, only, &request)
-        }
         // Handled before loading; here only for the match to be whole.
+        Command::Search { .. } => unreachable!("search runs before loading"),
         Command::Import(args) => import::run(&args, cli.data.first()),
         Command::Completions { shell } => completions::completions(shell),
         Command::Manpage => completions::manpage(),

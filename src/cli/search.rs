@@ -7,12 +7,15 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use std::path::PathBuf;
+
 use rncp_explorer::model::facets::Facets;
 use rncp_explorer::model::sanitize::escape_for_terminal;
-use rncp_explorer::model::{Catalogue, Fiche};
 use rncp_explorer::search::{
-    Entry, Filter, Kind, Location, Mode, Place, Query, Results, SearchIndex,
+    Entry, Filter, Kind, Location, Mode, ParcoursName, Place, Query, Results, SearchIndex,
 };
+
+use super::{Chatter, index_cache};
 
 /// Like grep: 1 when nothing matched.
 const EXIT_NO_MATCH: u8 = 1;
@@ -27,18 +30,52 @@ pub struct Request<'a> {
     pub facets: Facets,
 }
 
-/// Searches `catalogue`, or only fiche `only` when one was named (`--fiche`).
-pub fn run(catalogue: &Catalogue, only: Option<&Fiche>, request: &Request) -> ExitCode {
+/// `search` over the `--data` files (the whole catalogue), or over the one
+/// fiche `--fiche` names. An export's index is kept in the cache folder
+/// (`index_cache`): the next search reads it instead of loading the export.
+pub fn run(data: &[PathBuf], fiche: Option<&str>, chatter: Chatter, request: &Request) -> ExitCode {
+    // `--verbose` lists the load's warnings: it loads.
+    if fiche.is_none()
+        && !chatter.verbose
+        && super::any_export(data)
+        && let Some(key) = index_cache::key(data)
+    {
+        if let Some(index) = index_cache::read(&key) {
+            return answer(&index, request);
+        }
+        let catalogue = match super::load(data, chatter) {
+            Ok(catalogue) => catalogue,
+            Err(code) => return code,
+        };
+        let index = SearchIndex::build(&catalogue);
+        drop(catalogue);
+        index_cache::write(&key, &index);
+        return answer(&index, request);
+    }
+    let catalogue = match super::load(data, chatter) {
+        Ok(catalogue) => catalogue,
+        Err(code) => return code,
+    };
+    let index = match fiche {
+        Some(_) => match super::one_fiche(&catalogue, fiche) {
+            Ok(fiche) => SearchIndex::of_fiche(fiche),
+            Err(code) => return code,
+        },
+        None => SearchIndex::build(&catalogue),
+    };
+    answer(&index, request)
+}
+
+/// Searches `index` and prints the answer. On one fiche (the only one, or
+/// `--fiche`), items, whatever the fiche's state; on several,
+/// certifications unless `--items`.
+fn answer(index: &SearchIndex, request: &Request) -> ExitCode {
     let mut facets = request.facets.clone();
-    let one_fiche = only.is_some() || catalogue.len() == 1;
+    let one_fiche = index.fiche_count() == 1;
     if one_fiche {
         // The fiche asked for is searched whatever its state.
         facets.include_inactive = true;
     }
-    let index = match only {
-        Some(fiche) => SearchIndex::of_fiche(fiche),
-        None => SearchIndex::build(catalogue),
-    };
     let mode = if request.items || one_fiche {
         Mode::Items
     } else {
@@ -49,10 +86,6 @@ pub fn run(catalogue: &Catalogue, only: Option<&Fiche>, request: &Request) -> Ex
         .with_facets(facets);
     query.limit = request.limit;
     let results = index.search(&query);
-    let fiche_of = |entry: &Entry| match only {
-        Some(fiche) => fiche,
-        None => catalogue.get(entry.fiche),
-    };
     if results.partial {
         eprintln!(
             "rncp-explorer: aucune certification ne contient tous ces mots ; \
@@ -61,28 +94,23 @@ pub fn run(catalogue: &Catalogue, only: Option<&Fiche>, request: &Request) -> Ex
     }
     let found = match mode {
         Mode::Certifications => {
-            let rows: Vec<JsonCert> = certifications(&index, &query, &results);
-            print(&rows, request.json, |row| cert_lines(row));
+            let rows: Vec<JsonCert> = certifications(index, &query, &results);
+            if let Err(code) = print(&rows, request.json, cert_lines) {
+                return code;
+            }
             !rows.is_empty()
         }
         Mode::Items => {
-            let (fiches, rows): (Vec<&Fiche>, Vec<JsonHit>) = results
+            let rows: Vec<JsonHit> = results
                 .hits
                 .iter()
                 .map(|hit| {
                     let entry = index.entry(hit.id);
-                    let fiche = fiche_of(&entry);
-                    let row =
-                        JsonHit::new(fiche, &entry, hit.score, index.highlight(hit.id, &query));
-                    (fiche, row)
+                    JsonHit::new(index, &entry, hit.score, index.highlight(hit.id, &query))
                 })
-                .unzip();
-            if request.json {
-                print(&rows, true, |_| String::new());
-            } else {
-                for (fiche, row) in fiches.iter().zip(&rows) {
-                    println!("{}", item_line(fiche, row, !one_fiche));
-                }
+                .collect();
+            if let Err(code) = print(&rows, request.json, |row| item_line(row, !one_fiche)) {
+                return code;
             }
             !rows.is_empty()
         }
@@ -125,18 +153,22 @@ pub fn run(catalogue: &Catalogue, only: Option<&Fiche>, request: &Request) -> Ex
     ExitCode::from(EXIT_NO_MATCH)
 }
 
-/// JSON (an array) or text lines of `rows`.
-fn print<T: Serialize>(rows: &[T], json: bool, lines: impl Fn(&T) -> String) {
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(rows).expect("results serialise")
-        );
-    } else {
-        for row in rows {
-            println!("{}", lines(row));
+/// JSON (an array) or text lines of `rows`, quiet on a closed pipe
+/// (`search … | head`). `Err` is the exit status to return at once.
+fn print<T: Serialize>(
+    rows: &[T],
+    json: bool,
+    lines: impl Fn(&T) -> String,
+) -> Result<(), ExitCode> {
+    super::stdout::write_with(|out| {
+        if json {
+            // `From` keeps a write error's kind (a closed pipe stays one).
+            serde_json::to_writer_pretty(&mut *out, rows).map_err(std::io::Error::from)?;
+            writeln!(out)
+        } else {
+            rows.iter().try_for_each(|row| writeln!(out, "{}", lines(row)))
         }
-    }
+    })
 }
 
 fn certifications<'a>(
@@ -193,17 +225,11 @@ fn cert_lines(row: &JsonCert) -> String {
 
 /// "Emploi      lobbyiste — Europe", with "S3 UE 7" for UEs and courses;
 /// over several fiches, the fiche's number first ("— RNCP24759 · Europe").
-fn item_line(fiche: &Fiche, row: &JsonHit, several: bool) -> String {
-    let names: Vec<String> = row
-        .parcours
-        .iter()
-        .filter_map(|id| fiche.parcours_by_id(id))
-        .map(|p| p.short_label())
-        .collect();
-    let names = if names.len() == fiche.parcours.len() && names.len() > 1 {
+fn item_line(row: &JsonHit, several: bool) -> String {
+    let names = if row.shorts.len() == row.fiche_parcours && row.shorts.len() > 1 {
         "tous les parcours".to_string()
     } else {
-        names.join(", ")
+        row.shorts.join(", ")
     };
     let mut ues: Vec<String> = Vec::new();
     for place in &row.places {
@@ -219,7 +245,7 @@ fn item_line(fiche: &Fiche, row: &JsonHit, several: bool) -> String {
     } else {
         format!(" ({})", ues.join(", "))
     };
-    let place = match (several, fiche.parcours.len()) {
+    let place = match (several, row.fiche_parcours) {
         (false, _) => names,
         // A registry fiche's one parcours is the fiche itself.
         (true, 1) => row.numero.clone(),
@@ -267,27 +293,41 @@ struct JsonHit {
     /// Char positions of `text` the query matched.
     highlight: Vec<usize>,
     places: Vec<JsonPlace>,
+    /// The parcours' short labels, for the text line.
+    #[serde(skip)]
+    shorts: Vec<String>,
+    /// How many parcours the fiche has.
+    #[serde(skip)]
+    fiche_parcours: usize,
 }
 
 impl JsonHit {
-    fn new(fiche: &Fiche, entry: &Entry, score: i64, highlight: Vec<usize>) -> JsonHit {
+    fn new(index: &SearchIndex, entry: &Entry, score: i64, highlight: Vec<usize>) -> JsonHit {
+        let names = index.parcours_names(entry.fiche);
+        let name = |p: usize| names.get(p);
         JsonHit {
             text: entry.text.clone(),
             kind: entry.kind,
             badge: entry.kind.badge(),
-            numero: fiche.numero().to_string(),
+            numero: index.summary(entry.fiche).numero.to_string(),
             parcours: entry
                 .parcours
                 .iter()
-                .map(|p| fiche.parcours[p.parcours].id.clone())
+                .filter_map(|p| name(p.parcours).map(|n| n.id.clone()))
                 .collect(),
             score,
             highlight,
             places: entry
                 .places
                 .iter()
-                .map(|p| JsonPlace::new(fiche, p))
+                .map(|p| JsonPlace::new(names, p))
                 .collect(),
+            shorts: entry
+                .parcours
+                .iter()
+                .filter_map(|p| name(p.parcours).map(|n| n.short.clone()))
+                .collect(),
+            fiche_parcours: names.len(),
         }
     }
 }
@@ -305,13 +345,15 @@ struct JsonPlace {
 }
 
 impl JsonPlace {
-    fn new(fiche: &Fiche, place: &Place) -> Self {
+    fn new(names: &[ParcoursName], place: &Place) -> Self {
         let ue = match &place.at {
             Location::Item { .. } => None,
             Location::Ue(ue) | Location::Course { ue, .. } => Some(ue),
         };
         JsonPlace {
-            parcours: fiche.parcours[place.parcours.parcours].id.clone(),
+            parcours: names
+                .get(place.parcours.parcours)
+                .map_or_else(String::new, |n| n.id.clone()),
             semester: ue.map(|u| u.semester),
             ue: ue.map(|u| u.code.clone()),
             common: ue.map(|u| u.common),

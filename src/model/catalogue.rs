@@ -23,6 +23,13 @@ impl FicheId {
     pub fn index(self) -> usize {
         self.0 as usize
     }
+
+    /// The id at position `index`, for data that refers to this
+    /// catalogue's fiches by position (a search index read back from disk,
+    /// built from the same files).
+    pub(crate) fn from_position(index: usize) -> FicheId {
+        FicheId(u32::try_from(index).expect("fewer than 4 G fiches"))
+    }
 }
 
 /// One parcours of one fiche. A fiche without tracks has its one implicit

@@ -61,13 +61,25 @@ impl SearchIndex {
             .collect();
         let mut keys = Vec::new();
         if !words.is_empty() {
-            self.each_match(words, query.filter, |e, meta, score| {
-                let f = meta_fiche(meta);
-                answering[f] = true;
-                if accepted[f] && !named.iter().any(|n| n.id == e) {
-                    keys.push(self.hit_key(e, meta, score));
+            let fiches = self.fiches.len();
+            let pieces = self.fold_matches(
+                words,
+                query.filter,
+                || (Vec::new(), vec![false; fiches]),
+                |(keys, answering): &mut (Vec<u64>, Vec<bool>), e, meta, score| {
+                    let f = meta_fiche(meta);
+                    answering[f] = true;
+                    if accepted[f] && !named.iter().any(|n| n.id == e) {
+                        keys.push(self.hit_key(e, meta, score));
+                    }
+                },
+            );
+            for (piece, marks) in pieces {
+                keys.extend(piece);
+                for (a, m) in answering.iter_mut().zip(marks) {
+                    *a |= m;
                 }
-            });
+            }
         }
         let total = named.len() + keys.len();
         let rest = query.limit.map(|l| l.saturating_sub(named.len()));

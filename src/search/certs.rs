@@ -14,10 +14,12 @@
 
 use std::cmp::Reverse;
 
+use rayon::prelude::*;
+
 use super::index::{EntryId, SearchIndex, meta_fiche, meta_kind};
 use super::items::{item_score, select_best};
 use super::kind::Filter;
-use super::score::WordScores;
+use super::score::{WordScores, pieces};
 
 /// Per further matching item of a word, up to `COUNT_CAP` of them.
 const COUNT_BONUS: u32 = 4;
@@ -26,6 +28,12 @@ const COUNT_CAP: u8 = 8;
 /// A fiche's rank key: score (high first), then its intitulé's length,
 /// then fiche order.
 type CertKey = (Reverse<u32>, u32, u32);
+
+/// One word's matches per fiche (`by_fiche`).
+struct ByFiche {
+    best: Vec<u32>,
+    count: Vec<u8>,
+}
 
 /// What the certification ranking works out per fiche.
 pub(crate) struct FicheScores {
@@ -39,65 +47,102 @@ impl SearchIndex {
     /// Every fiche's score for `words` (not empty), items of `filter`'s kinds only.
     pub(crate) fn fiche_scores(&self, words: &[&WordScores], filter: Filter) -> FicheScores {
         let (fiches, n) = (self.fiches.len(), words.len());
-        // Per fiche and word: the best weighted match and how many items match.
-        let mut best = vec![0u32; fiches * n];
-        let mut count = vec![0u8; fiches * n];
-        for (g, word) in words.iter().enumerate() {
-            let mut add = |e: usize, s: u8| {
-                let meta = self.meta[e];
-                let kind = meta_kind(meta);
-                if filter != Filter::All && !filter.accepts(kind) {
-                    return;
-                }
-                let at = meta_fiche(meta) * n + g;
-                best[at] = best[at].max(kind.weight() * u32::from(s));
-                count[at] = count[at].saturating_add(1);
-            };
-            if word.dense() {
-                // In entry order: every array is read front to back.
-                for (e, &slot) in word.slots.iter().enumerate() {
-                    if slot as u8 > 0 {
-                        add(e, slot as u8);
-                    }
-                }
-            } else {
-                for &e in &word.touched {
-                    add(e as usize, word.get(e));
+        // Per word and fiche: the best weighted match and how many items match.
+        let per_word: Vec<ByFiche> = words.iter().map(|w| self.by_fiche(w, filter)).collect();
+        // The best item holding every word, per fiche (for one word, its best match).
+        let together = if n == 1 {
+            per_word[0].best.clone()
+        } else {
+            let mut together = vec![0u32; fiches];
+            let pieces = self.fold_matches(
+                words,
+                filter,
+                || vec![0u32; fiches],
+                |together: &mut Vec<u32>, _, meta, s| {
+                    let f = meta_fiche(meta);
+                    together[f] = together[f].max(meta_kind(meta).weight() * s);
+                },
+            );
+            for piece in pieces {
+                for (t, p) in together.iter_mut().zip(piece) {
+                    *t = (*t).max(p);
                 }
             }
-        }
-        // The best item holding every word, per fiche (for one word, its best match).
-        let mut together = vec![0u32; fiches];
-        if n == 1 {
-            together.copy_from_slice(&best);
-        } else {
-            self.each_match(words, filter, |_, meta, s| {
-                let f = meta_fiche(meta);
-                together[f] = together[f].max(meta_kind(meta).weight() * s);
-            });
-        }
+            together
+        };
         // How many words each fiche holds; the fiches holding them all
         // answer, else those holding the most.
-        let held = |f: usize| best[f * n..(f + 1) * n].iter().filter(|&&b| b > 0).count();
-        let most = (0..fiches).map(held).max().unwrap_or(0);
+        let held: Vec<u8> = (0..fiches)
+            .map(|f| per_word.iter().filter(|w| w.best[f] > 0).count() as u8)
+            .collect();
+        let most = held.iter().copied().max().unwrap_or(0);
         let score = (0..fiches)
             .map(|f| {
-                if most == 0 || held(f) < most {
+                if most == 0 || held[f] < most {
                     return 0;
                 }
-                let (row, counts) = (&best[f * n..(f + 1) * n], &count[f * n..(f + 1) * n]);
-                let spread: u32 = counts
-                    .iter()
-                    .filter(|&&c| c > 0)
-                    .map(|&c| u32::from(c.min(COUNT_CAP) - 1) * COUNT_BONUS)
-                    .sum();
-                row.iter().sum::<u32>() + spread + together[f] / 2
+                let mut score = together[f] / 2;
+                for w in &per_word {
+                    if w.count[f] > 0 {
+                        score += w.best[f] + u32::from(w.count[f].min(COUNT_CAP) - 1) * COUNT_BONUS;
+                    }
+                }
+                score
             })
             .collect();
         FicheScores {
             score,
-            partial: most > 0 && most < n,
+            partial: most > 0 && usize::from(most) < n,
         }
+    }
+
+    /// Per fiche, `word`'s best match weighted by kind and how many items it
+    /// matches. Many matches: fiche by fiche, each reading its own entries
+    /// (every array front to back), fiches shared among the cores.
+    fn by_fiche(&self, word: &WordScores, filter: Filter) -> ByFiche {
+        let fiches = self.fiches.len();
+        let mut out = ByFiche {
+            best: vec![0; fiches],
+            count: vec![0; fiches],
+        };
+        let weigh = |e: usize, s: u8| {
+            let kind = meta_kind(self.meta[e]);
+            (filter == Filter::All || filter.accepts(kind)).then(|| kind.weight() * u32::from(s))
+        };
+        if word.dense() {
+            let chunk = fiches.div_ceil(pieces(word.touched.len())).max(1);
+            out.best
+                .par_chunks_mut(chunk)
+                .zip(out.count.par_chunks_mut(chunk))
+                .enumerate()
+                .for_each(|(i, (best, count))| {
+                    // This piece's fiches, their entries in order.
+                    let first = i * chunk;
+                    let entries = self.fiche_start[first] as usize
+                        ..self.fiche_start[first + best.len()] as usize;
+                    let mut f = first;
+                    word.each_in(entries, |e| {
+                        while e >= self.fiche_start[f + 1] as usize {
+                            f += 1;
+                        }
+                        if let Some(w) = weigh(e, word.slots[e] as u8) {
+                            let k = f - first;
+                            best[k] = best[k].max(w);
+                            count[k] = count[k].saturating_add(1);
+                        }
+                    });
+                });
+        } else {
+            for &e in &word.touched {
+                let e = e as usize;
+                if let Some(w) = weigh(e, word.slots[e] as u8) {
+                    let f = meta_fiche(self.meta[e]);
+                    out.best[f] = out.best[f].max(w);
+                    out.count[f] = out.count[f].saturating_add(1);
+                }
+            }
+        }
+        out
     }
 
     /// The fiche's item whose matches weigh most (`words` may be empty:

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use super::index::FicheEntry;
 use super::index::build::FxBuild;
+use super::store::{Reader, Writer};
 use crate::model::facets::{Dimension, FacetCounts, FacetFilter};
 use crate::model::{FicheSummary, Repertoire};
 
@@ -88,6 +89,61 @@ impl FacetValues {
         }
     }
 
+    pub(crate) fn write<W: std::io::Write>(&self, w: &mut Writer<W>) -> std::io::Result<()> {
+        for v in [&self.nsf, &self.rome, &self.certifier] {
+            w.u32s(&v.start)?;
+            w.len(v.ids.len())?;
+            for &(id, at) in &v.ids {
+                w.u32(id)?;
+                w.u32(at)?;
+            }
+            w.strings(&v.names)?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn read<R: std::io::Read>(r: &mut Reader<R>) -> std::io::Result<FacetValues> {
+        let mut one = || -> std::io::Result<Values> {
+            let start = r.u32s()?;
+            let n = r.len()?;
+            let mut ids = Vec::new();
+            for _ in 0..n {
+                ids.push((r.u32()?, r.u32()?));
+            }
+            let names = r.strings()?;
+            Ok(Values {
+                start,
+                ids,
+                count: names.len(),
+                names,
+            })
+        };
+        Ok(FacetValues {
+            nsf: one()?,
+            rome: one()?,
+            certifier: one()?,
+        })
+    }
+
+    /// Whether the numbers fit `fiches` (read back from disk, never trusted).
+    pub(crate) fn fits(&self, fiches: &[FicheEntry]) -> bool {
+        let lists: [(&Values, ListLen); 3] = [
+            (&self.nsf, |s| s.nsf.len()),
+            (&self.rome, |s| s.rome.len()),
+            (&self.certifier, |s| s.certifiers.len()),
+        ];
+        lists.iter().all(|(v, len)| {
+            v.start.len() == fiches.len() + 1
+                && v.start.windows(2).all(|w| w[0] <= w[1])
+                && v.start.last().is_some_and(|&e| e as usize == v.ids.len())
+                && (0..fiches.len()).all(|f| {
+                    v.of(f).iter().all(|&(id, at)| {
+                        (id as usize) < v.count && (at as usize) < len(&fiches[f].summary)
+                    })
+                })
+        })
+    }
+
     pub(crate) fn heap_bytes(&self) -> usize {
         [&self.nsf, &self.rome, &self.certifier]
             .iter()
@@ -99,6 +155,9 @@ impl FacetValues {
             .sum()
     }
 }
+
+/// How many values of a facet a fiche has.
+type ListLen = fn(&FicheSummary) -> usize;
 
 /// What the facets say of a fiche: it passes them all (`PASSES`), fails
 /// exactly one (its `Dimension` position + 1), or fails several (`SEVERAL`:

@@ -1,9 +1,11 @@
 //! Item results: the entries matching every word of a query, and their rank.
 
+use rayon::prelude::*;
+
 use super::engine::Hit;
 use super::index::{EntryId, SearchIndex, meta_kind};
 use super::kind::Filter;
-use super::score::WordScores;
+use super::score::{WordScores, pieces};
 
 /// Bonus for two consecutive query words found side by side in the item
 /// ("developpeur web" in "Développeur web et web mobile"), in either order,
@@ -11,41 +13,57 @@ use super::score::WordScores;
 pub(crate) const ADJACENT_BONUS: u32 = 12;
 
 impl SearchIndex {
-    /// Calls `found(entry, meta, score)` for every entry `filter` accepts
-    /// that every word of `words` (not empty) matches, in entry order when
-    /// many do; `meta`: the entry's (`index::meta`); `score`: the words'
-    /// scores added, and `ADJACENT_BONUS` for each word next to the
-    /// previous one.
-    #[inline]
-    pub(crate) fn each_match(
+    /// Folds every entry `filter` accepts that every word of `words` (not
+    /// empty) matches into accumulators, one per piece of the work, the
+    /// pieces on all cores when they are large: `visit(acc, entry, meta,
+    /// score)`, `meta` the entry's (`index::meta`), `score` the words'
+    /// scores added and `ADJACENT_BONUS` for each word next to the
+    /// previous one. Many matches are read in entry order, every array
+    /// front to back.
+    pub(crate) fn fold_matches<A: Send>(
         &self,
         words: &[&WordScores],
         filter: Filter,
-        mut found: impl FnMut(EntryId, u32, u32),
-    ) {
+        init: impl Fn() -> A + Sync,
+        visit: impl Fn(&mut A, EntryId, u32, u32) + Sync,
+    ) -> Vec<A> {
         let Some(rarest) = words.iter().min_by_key(|w| w.touched.len()) else {
-            return;
+            return Vec::new();
         };
-        let mut visit = |e: EntryId| {
+        let one = |acc: &mut A, e: EntryId| {
             let meta = self.meta[e as usize];
             if filter != Filter::All && !filter.accepts(meta_kind(meta)) {
                 return;
             }
             if let Some(score) = item_score(words, e) {
-                found(e, meta, score);
+                visit(acc, e, meta, score);
             }
         };
+        let pieces = pieces(rarest.touched.len());
         if rarest.dense() {
-            // In entry order: every array is read front to back.
-            for (e, &slot) in rarest.slots.iter().enumerate() {
-                if slot as u8 > 0 {
-                    visit(e as EntryId);
-                }
-            }
+            let chunk = self.len().div_ceil(pieces).max(1);
+            (0..pieces)
+                .into_par_iter()
+                .map(|i| {
+                    let mut acc = init();
+                    let range = i * chunk..((i + 1) * chunk).min(self.len());
+                    rarest.each_in(range, |e| one(&mut acc, e as EntryId));
+                    acc
+                })
+                .collect()
         } else {
-            for &e in &rarest.touched {
-                visit(e);
-            }
+            let chunk = rarest.touched.len().div_ceil(pieces).max(1);
+            rarest
+                .touched
+                .par_chunks(chunk)
+                .map(|entries| {
+                    let mut acc = init();
+                    for &e in entries {
+                        one(&mut acc, e);
+                    }
+                    acc
+                })
+                .collect()
         }
     }
 

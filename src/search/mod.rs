@@ -34,12 +34,13 @@ mod lookup;
 mod query;
 mod score;
 mod session;
+mod store;
 mod terms;
 mod words;
 
 pub use acronyms::{ACRONYMS, expansion};
 pub use engine::{CertHit, Hit, Results};
-pub use index::{Entry, EntryId, Location, MAX_ENTRIES, Place, SearchIndex, UePlace};
+pub use index::{Entry, EntryId, Location, MAX_ENTRIES, ParcoursName, Place, SearchIndex, UePlace};
 pub use kind::{Filter, Kind};
 pub use query::{MAX_QUERY_CHARS, MAX_QUERY_WORDS, Mode, Query};
 pub use session::Session;

@@ -6,12 +6,13 @@
 use super::engine::Results;
 use super::facet_counts::verdict;
 use super::index::SearchIndex;
-use super::query::{Group, MAX_QUERY_WORDS, Query};
+use super::query::{Group, Query};
 use super::score::{Scratch, WordScores};
 use crate::model::facets::{FacetFilter, Facets};
 
-/// Words kept: those of the current query, and a few more for Backspace.
-const KEPT_WORDS: usize = MAX_QUERY_WORDS + 4;
+/// Words kept besides the current query's: the last few typed, for
+/// Backspace. Each is two bytes per entry: a few megabytes on the registry.
+const SPARE_WORDS: usize = 4;
 
 /// A type-ahead search session over one index. Using it with another
 /// index starts it afresh.
@@ -89,7 +90,7 @@ impl Session {
             self.used[i] = self.clock;
             return i;
         }
-        let slot = if self.words.len() < KEPT_WORDS {
+        let slot = if self.words.len() < current.len() + SPARE_WORDS {
             self.words.push((group.clone(), WordScores::default()));
             self.used.push(self.clock);
             self.words.len() - 1

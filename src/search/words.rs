@@ -60,6 +60,10 @@ const STOP_WORDS: [&str; 30] = [
 /// True for a folded word too common to search by. Called for every word
 /// of every item when indexing: the words are compared as integers.
 pub(crate) fn is_stop_word(word: &str) -> bool {
+    // The longest is 5 letters ("leurs"): most words stop here.
+    if word.len() > 5 {
+        return false;
+    }
     let Some(key) = packed(word.as_bytes()) else {
         return false;
     };

@@ -15,6 +15,7 @@
 //! ([`SearchIndex::entry`]) for the rows on screen.
 
 pub(crate) mod build;
+pub(crate) mod places;
 pub(crate) mod vocab;
 
 use std::collections::HashMap;
@@ -24,6 +25,7 @@ use serde::Serialize;
 use super::facet_counts::FacetValues;
 use super::kind::Kind;
 use crate::model::{Catalogue, Fiche, FicheId, FicheSummary, Numero, ParcoursRef};
+pub(crate) use places::{LocRec, PlaceRec, UeRec};
 use vocab::Vocab;
 
 /// Where one occurrence of an item sits, precise enough for the TUI to jump to it.
@@ -118,34 +120,6 @@ pub(crate) fn posting_position(p: Posting) -> u8 {
     (p >> 24) as u8
 }
 
-/// A place as the index keeps it (`Place` with its UE code interned).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct PlaceRec {
-    pub parcours: u32,
-    pub at: LocRec,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum LocRec {
-    Item(u32),
-    Ue(UeRec),
-    Course {
-        ue: UeRec,
-        course: u32,
-        alternative: u32,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct UeRec {
-    pub semester: u8,
-    pub common: bool,
-    pub semester_index: u32,
-    pub ue_index: u32,
-    /// Index in `SearchIndex::ue_codes`.
-    pub code: u32,
-}
-
 /// An entry's `meta`: fiche index in the low 24 bits, kind ordinal above.
 pub(crate) fn meta(fiche: usize, kind: Kind) -> u32 {
     debug_assert!(fiche < 1 << 24);
@@ -162,15 +136,28 @@ pub(crate) fn meta_kind(meta: u32) -> Kind {
     Kind::from_ordinal((meta >> 24) as usize)
 }
 
-/// `SearchIndex::place` values with this bit set index `extra`; without,
-/// they are the one place `Item { index: value }` in parcours 0.
+/// `SearchIndex::place` values with this bit set are an offset in
+/// `place_bytes` (`places::encode`); without, the one place
+/// `Item { index: value }` in parcours 0.
 pub(crate) const EXTRA: u32 = 1 << 31;
+
+/// A parcours as results name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParcoursName {
+    /// `Parcours::id` ("europe").
+    pub id: String,
+    /// `Parcours::short_label()` ("Europe").
+    pub short: String,
+}
 
 /// What the index keeps of each fiche.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FicheEntry {
     pub id: FicheId,
     pub summary: FicheSummary,
+    /// Its parcours, in fiche order: what an item result names without
+    /// the catalogue (an index read back from disk).
+    pub parcours: Box<[ParcoursName]>,
     /// The entry that stands for the fiche when nothing in it matched (a
     /// number lookup): its intitulé, else its first entry; `None` when the
     /// fiche has nothing searchable.
@@ -187,14 +174,10 @@ pub struct SearchIndex {
     /// Original texts, concatenated; entry `i`'s ends at `text_end[i]`.
     pub(crate) text: String,
     pub(crate) text_end: Vec<u32>,
-    /// Byte length of each entry's folded text (`folded_bytes`).
-    pub(crate) folded_len: Vec<u32>,
     /// Packed places (see `EXTRA`).
     pub(crate) place: Vec<u32>,
-    /// Places of entries with more than one, or not a parcours-0 item:
-    /// `extra_ranges[i]` is the range of `extra` that `place = EXTRA | i` names.
-    pub(crate) extra: Vec<PlaceRec>,
-    pub(crate) extra_ranges: Vec<(u32, u32)>,
+    /// Places of entries with more than one, or not a parcours-0 item.
+    pub(crate) place_bytes: Vec<u8>,
     pub(crate) ue_codes: Vec<String>,
     // Words.
     pub(crate) vocab: Vocab,
@@ -294,8 +277,9 @@ impl SearchIndex {
                 },
             }];
         }
-        let (start, end) = self.extra_ranges[(packed & !EXTRA) as usize];
-        self.extra[start as usize..end as usize]
+        // Checked when the index is built or read back, so never empty.
+        places::decode(&self.place_bytes, (packed & !EXTRA) as usize)
+            .unwrap_or_default()
             .iter()
             .map(|p| Place {
                 parcours: ParcoursRef::new(fiche, p.parcours as usize),
@@ -352,10 +336,23 @@ impl SearchIndex {
         &self.fiches[id.index()].summary
     }
 
+    /// Fiche `id`'s parcours, in fiche order (`ParcoursRef::parcours` indexes it).
+    pub fn parcours_names(&self, id: FicheId) -> &[ParcoursName] {
+        &self.fiches[id.index()].parcours
+    }
+
     /// Bytes of folded text the index stands for: the sum of its entries'
-    /// folded lengths (what a scan over folded items would read).
+    /// texts folded (what a scan over folded items would read). Folds them
+    /// all: for reports, not for a keystroke.
     pub fn folded_bytes(&self) -> usize {
-        self.folded_len.iter().map(|&n| n as usize).sum()
+        let mut folded = String::new();
+        (0..self.len() as EntryId)
+            .map(|e| {
+                folded.clear();
+                crate::model::normalize::fold_into(self.text(e), &mut folded);
+                folded.len()
+            })
+            .sum()
     }
 
     /// Heap bytes the index holds (its arrays, summaries aside: those are
@@ -365,10 +362,8 @@ impl SearchIndex {
         v(self.meta.capacity(), 4)
             + self.text.capacity()
             + v(self.text_end.capacity(), 4)
-            + v(self.folded_len.capacity(), 4)
             + v(self.place.capacity(), 4)
-            + v(self.extra.capacity(), std::mem::size_of::<PlaceRec>())
-            + v(self.extra_ranges.capacity(), 8)
+            + self.place_bytes.capacity()
             + self
                 .ue_codes
                 .iter()

@@ -1,0 +1,107 @@
+//! The search index of a set of `--data` files, kept in the cache folder
+//! (`registry::cache_dir`, `$RNCP_EXPLORER_CACHE_DIR`) so that `search`
+//! reads it instead of loading the catalogue and building the index again.
+//! Keyed by the files (path, size, time, and a fingerprint of their first
+//! and last 64 KiB, as the export cache is) and this program's version; a
+//! file that does not match or does not check out is built again and
+//! rewritten, never trusted (`SearchIndex::read_from`).
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom};
+use std::path::PathBuf;
+
+use rncp_explorer::model::registry::cache_dir;
+use rncp_explorer::search::SearchIndex;
+
+const WINDOW: u64 = 64 << 10;
+
+/// What identifies the index of some files, and where it is kept.
+pub struct Key {
+    bytes: Vec<u8>,
+    /// One file per set of paths (not sizes or times): a changed file
+    /// replaces its old index.
+    file: String,
+}
+
+/// The key of the index of `paths`: `None` when a file cannot be read
+/// (the load that follows reports it).
+pub fn key(paths: &[PathBuf]) -> Option<Key> {
+    let mut key = format!("rncp-explorer {}\n", env!("CARGO_PKG_VERSION")).into_bytes();
+    let mut names = crc32fast::Hasher::new();
+    for path in paths {
+        let canonical = std::fs::canonicalize(path).ok()?;
+        let meta = std::fs::metadata(&canonical).ok()?;
+        let modified = meta
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        names.update(canonical.as_os_str().as_encoded_bytes());
+        names.update(b"\n");
+        let mut file = File::open(&canonical).ok()?;
+        let mut hasher = crc32fast::Hasher::new();
+        let mut window = vec![0u8; WINDOW as usize];
+        let n = read_up_to(&mut file, &mut window).ok()?;
+        hasher.update(&window[..n]);
+        if meta.len() > WINDOW {
+            file.seek(SeekFrom::Start(meta.len() - WINDOW)).ok()?;
+            let n = read_up_to(&mut file, &mut window).ok()?;
+            hasher.update(&window[..n]);
+        }
+        key.extend(
+            format!(
+                "{}\n{} {modified} {:08x}\n",
+                canonical.display(),
+                meta.len(),
+                hasher.finalize()
+            )
+            .bytes(),
+        );
+    }
+    Some(Key {
+        bytes: key,
+        file: format!("search-{:08x}.idx", names.finalize()),
+    })
+}
+
+fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match file.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+/// The stored index for `key`, if there is one that checks out.
+pub fn read(key: &Key) -> Option<SearchIndex> {
+    let dir = cache_dir()?;
+    let file = File::open(dir.join(&key.file)).ok()?;
+    SearchIndex::read_from(&mut BufReader::with_capacity(1 << 20, file), &key.bytes)
+        .ok()
+        .flatten()
+}
+
+/// Stores `index` for `key`, atomically (a temporary file renamed over the
+/// old one). Failing to is not an error: the next run builds it again.
+pub fn write(key: &Key, index: &SearchIndex) {
+    let Some(dir) = cache_dir() else {
+        return;
+    };
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let target = dir.join(&key.file);
+    let temp = target.with_extension(format!("{}.tmp", std::process::id()));
+    let written = (|| -> std::io::Result<()> {
+        let mut out = BufWriter::with_capacity(1 << 20, File::create(&temp)?);
+        index.write_to(&mut out, &key.bytes)?;
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&temp, &target)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+}
