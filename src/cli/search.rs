@@ -166,7 +166,8 @@ fn print<T: Serialize>(
             serde_json::to_writer_pretty(&mut *out, rows).map_err(std::io::Error::from)?;
             writeln!(out)
         } else {
-            rows.iter().try_for_each(|row| writeln!(out, "{}", lines(row)))
+            rows.iter()
+                .try_for_each(|row| writeln!(out, "{}", lines(row)))
         }
     })
 }
