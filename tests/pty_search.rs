@@ -66,3 +66,75 @@ fn search_the_samples_switch_mode_and_open_a_certification() {
     session.assert_restored();
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The `search-*.idx` file the explorer keeps in `cache`, if any.
+fn kept_index(cache: &std::path::Path) -> Option<std::path::PathBuf> {
+    std::fs::read_dir(cache)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.extension().is_some_and(|e| e == "idx")
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("search-"))
+        })
+}
+
+/// Opens the samples, searches "developpeur web" and waits for its first
+/// certification, then, while still running, for the index file to be kept
+/// (a real index: more than a few bytes).
+fn search_once(cache: &std::path::Path, state: &std::path::Path) -> std::path::PathBuf {
+    let mut session = Session::start_with_env(
+        120,
+        40,
+        &["--data", RNCP_SAMPLE, "--data", RS_SAMPLE],
+        &[
+            ("RNCP_EXPLORER_CACHE_DIR", cache.to_str().unwrap()),
+            ("RNCP_EXPLORER_STATE_DIR", state.to_str().unwrap()),
+        ],
+    );
+    session.wait_text("13 fiches");
+    session.send("\x06");
+    session.wait_text("par certification");
+    session.send("developpeur web");
+    session.wait_text("RNCP37674 Développeur web et web mobile");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let kept = loop {
+        if let Some(path) = kept_index(cache)
+            && std::fs::metadata(&path).is_ok_and(|m| m.len() > 1000)
+        {
+            break path;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no index kept in {cache:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    session.send("\x1b");
+    session.send("q");
+    assert_eq!(session.finish(), 0);
+    session.assert_restored();
+    kept
+}
+
+#[test]
+fn the_index_is_kept_and_read_back_by_the_next_run() {
+    let dir = fresh_state_dir();
+    let (cache, state) = (dir.join("cache"), dir.join("state"));
+    let kept = search_once(&cache, &state);
+    let written = std::fs::metadata(&kept).unwrap().modified().unwrap();
+    // The second run answers the same from the kept index: not written again.
+    let again = search_once(&cache, &state);
+    assert_eq!(again, kept);
+    assert_eq!(
+        std::fs::metadata(&kept).unwrap().modified().unwrap(),
+        written
+    );
+    // A spoilt file is not trusted: the explorer builds the index, answers,
+    // and keeps a good one again.
+    std::fs::write(&kept, b"not an index").unwrap();
+    search_once(&cache, &state);
+    assert!(std::fs::metadata(&kept).unwrap().len() > 1000);
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -10,12 +10,17 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom};
 use std::path::PathBuf;
 
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
+
+use rncp_explorer::model::Catalogue;
 use rncp_explorer::model::registry::cache_dir;
 use rncp_explorer::search::SearchIndex;
 
 const WINDOW: u64 = 64 << 10;
 
 /// What identifies the index of some files, and where it is kept.
+#[derive(Debug, Clone)]
 pub struct Key {
     bytes: Vec<u8>,
     /// One file per set of paths (not sizes or times): a changed file
@@ -84,6 +89,35 @@ pub fn read(key: &Key) -> Option<SearchIndex> {
         .flatten()
 }
 
+/// The explorer's index of `catalogue`, sent to `done` as soon as it is
+/// there: the one kept for `key` when it describes this very catalogue
+/// (the same fiches, summaries and all), else built, sent, then kept for
+/// the next run. Runs on a thread of its own.
+pub fn read_or_build(key: Option<&Key>, catalogue: &Catalogue, done: Sender<Arc<SearchIndex>>) {
+    if let Some(index) = key
+        .and_then(read)
+        .filter(|index| describes(index, catalogue))
+    {
+        let _ = done.send(Arc::new(index));
+        return;
+    }
+    let index = Arc::new(SearchIndex::build(catalogue));
+    let _ = done.send(Arc::clone(&index));
+    if let Some(key) = key {
+        write(key, &index);
+    }
+}
+
+/// Whether `index` was built from `catalogue`: its results name fiches by
+/// position, so a catalogue loaded otherwise (another file order, a
+/// program that merges fiches differently) must not be answered with it.
+fn describes(index: &SearchIndex, catalogue: &Catalogue) -> bool {
+    index.fiche_count() == catalogue.len()
+        && catalogue
+            .ids()
+            .all(|id| index.summary(id) == catalogue.summary(id))
+}
+
 /// Stores `index` for `key`, atomically (a temporary file renamed over the
 /// old one). Failing to is not an error: the next run builds it again.
 pub fn write(key: &Key, index: &SearchIndex) {
@@ -94,7 +128,11 @@ pub fn write(key: &Key, index: &SearchIndex) {
         return;
     }
     let target = dir.join(&key.file);
-    let temp = target.with_extension(format!("{}.tmp", std::process::id()));
+    // One temporary name per key, not per process: a run that ends while
+    // writing (the explorer quit meanwhile) leaves at most this file, which
+    // the next write replaces. Two runs writing at once can only spoil it,
+    // and a spoilt file fails its checksum and is built again.
+    let temp = target.with_extension("idx.tmp");
     let written = (|| -> std::io::Result<()> {
         let mut out = BufWriter::with_capacity(1 << 20, File::create(&temp)?);
         index.write_to(&mut out, &key.bytes)?;

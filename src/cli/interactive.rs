@@ -47,7 +47,7 @@ use rncp_explorer::model::{self, Catalogue, LoadError};
 use rncp_explorer::search::{Query, Results, SearchIndex, Session};
 use rncp_explorer::ui::{self, Theme};
 
-use super::{Chatter, EXIT_BAD_INPUT};
+use super::{Chatter, EXIT_BAD_INPUT, index_cache};
 
 /// How often the loop wakes up to look at the signal flag when idle.
 const TICK: Duration = Duration::from_millis(100);
@@ -77,7 +77,7 @@ const BURST_TIME: Duration = Duration::from_millis(50);
 /// The explorer on a catalogue already loaded (stdout not a terminal: only
 /// its message is given).
 pub fn run(catalogue: Catalogue) -> ExitCode {
-    run_with(Chatter::default(), |_| {
+    run_with(Chatter::default(), None, |_| {
         Loaded::Ready(Box::new(App::with_catalogue(catalogue)), Vec::new())
     })
 }
@@ -86,7 +86,10 @@ pub fn run(catalogue: Catalogue) -> ExitCode {
 /// load while the loop keeps running, `q`/Esc/Ctrl-C cancel it.
 pub fn run_loading(data: Vec<PathBuf>, chatter: Chatter) -> ExitCode {
     let exports = !data.is_empty();
-    run_with(chatter, |terminal| {
+    // The search index of these exports, kept by an earlier run (or by
+    // `search`), is read instead of built: search is ready sooner.
+    let index_key = index_cache::key(&data);
+    run_with(chatter, index_key, |terminal| {
         let loaded = load_with_gauge(terminal, data);
         // RON files and the embedded fiche have nothing to report.
         match loaded {
@@ -112,6 +115,7 @@ enum Loaded {
 /// then reported on stderr as the CLI does once the terminal is restored.
 fn run_with(
     chatter: Chatter,
+    index_key: Option<index_cache::Key>,
     load: impl FnOnce(&mut Terminal<CrosstermBackend<Stdout>>) -> Loaded,
 ) -> ExitCode {
     if !io::stdout().is_terminal() {
@@ -165,7 +169,7 @@ fn run_with(
             Msg::Notice(strings::load_warnings_notice(warnings.len())),
         );
     }
-    let result = event_loop(&mut terminal, &mut app, saved, &signal);
+    let result = event_loop(&mut terminal, &mut app, saved, &signal, index_key);
     restore();
     if !warnings.is_empty() {
         super::report_warnings(&warnings, app.catalogue.len(), chatter);
@@ -438,6 +442,7 @@ fn event_loop(
     app: &mut App,
     saved: Option<Result<Option<SavedState>, ()>>,
     signal: &AtomicUsize,
+    index_key: Option<index_cache::Key>,
 ) -> io::Result<()> {
     let theme = Theme::from_env();
     // Searching and indexing run on their own threads so typing never waits on them.
@@ -448,6 +453,7 @@ fn event_loop(
     let background = Background {
         searches: requests,
         indexes,
+        index_key: index_key.map(Arc::new),
     };
     // Handed to the search worker once the index is there.
     let mut worker_requests = Some(worker_requests);
@@ -475,7 +481,6 @@ fn event_loop(
     let mut dirty = true;
     while !app.should_quit && signal.load(Ordering::SeqCst) == 0 {
         if let Ok(index) = built.try_recv() {
-            let index = Arc::new(index);
             if let Some(requests) = worker_requests.take() {
                 let (index, results) = (Arc::clone(&index), worker_results.clone());
                 thread::spawn(move || search_worker(&index, &requests, &results));
@@ -541,7 +546,9 @@ struct Background {
     /// To the search worker (started when the index is there).
     searches: Sender<(u64, Query)>,
     /// From the index builder.
-    indexes: Sender<SearchIndex>,
+    indexes: Sender<Arc<SearchIndex>>,
+    /// Where the index of the `--data` exports is kept between runs.
+    index_key: Option<Arc<index_cache::Key>>,
 }
 
 /// Draws a frame, then marks the detail pane's links as OSC 8 hyperlinks.
@@ -606,9 +613,8 @@ fn run_effects(
             }
             Effect::BuildIndex => {
                 let (catalogue, done) = (Arc::clone(&app.catalogue), background.indexes.clone());
-                thread::spawn(move || {
-                    let _ = done.send(SearchIndex::build(&catalogue));
-                });
+                let key = background.index_key.clone();
+                thread::spawn(move || index_cache::read_or_build(key.as_deref(), &catalogue, done));
             }
             Effect::Copy(text) => {
                 // The terminal puts it on the clipboard, wherever it runs
