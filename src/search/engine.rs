@@ -41,7 +41,9 @@ pub struct Results {
     pub total: usize,
     /// Certifications (`Mode::Certifications`), best first, at most `Query::limit`.
     pub certifications: Vec<CertHit>,
-    /// How many fiches answer the query after the facets, before the limit.
+    /// Certifications only: how many fiches answer the query after the
+    /// facets, before the limit (0 in item mode, where `counts.total` says
+    /// how many fiches the items come from).
     pub fiche_total: usize,
     /// Over the fiches answering the query text, each facet counted with
     /// the others applied (`FacetCounts::compute`).
