@@ -464,3 +464,34 @@ fn fiches_with_only_some_of_the_words_are_said_to_be_so() {
     let whole = searched(120, 40, "amiante");
     assert!(!screen(&whole).contains("partie des mots"));
 }
+
+/// A certification found by its intitulé: the matched letters are marked on
+/// its first line, and the line beneath says who certifies it and until
+/// when instead of the intitulé a second time.
+#[test]
+fn a_matched_intitule_is_marked_in_place_and_not_repeated() {
+    use ratatui::style::Modifier;
+    let app = searched(120, 40, "developpeur web");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| ui::render(f, &app, &Theme::MONOCHROME))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let line = |y: u16| -> String { (0..120).map(|x| buffer[(x, y)].symbol()).collect() };
+    let row = (0..40)
+        .find(|&y| line(y).contains("RNCP37674 Développeur web et web mobile"))
+        .expect("the certification is listed");
+    let marked = (0..120)
+        .filter(|&x| {
+            buffer[(x, row)]
+                .modifier
+                .contains(Modifier::BOLD | Modifier::UNDERLINED)
+        })
+        .count();
+    // "Développeur" and "web" (twice: "web" and "web mobile"), at least.
+    assert!(marked >= "developpeurweb".len(), "{marked} marked cells");
+    let beneath = line(row + 1);
+    assert!(!beneath.contains("Développeur web"), "{beneath}");
+    assert!(beneath.contains("MINISTERE DU TRAVAIL"), "{beneath}");
+    assert!(beneath.contains("fin 01/09/2028"), "{beneath}");
+}

@@ -16,7 +16,7 @@ use crate::app::view::layout::SearchArea;
 use crate::app::view::search as view;
 use crate::app::{App, view::strings as s};
 use crate::model::FicheSummary;
-use crate::search::{CertHit, Entry, Filter, Location, Mode};
+use crate::search::{CertHit, Entry, Filter, Kind, Location, Mode};
 
 /// Badge column: the longest badge ("Compétence") and a space; a longer
 /// one ("Certificateur") takes its short form.
@@ -156,7 +156,9 @@ fn render_results(
 }
 
 /// A certification: its number, intitulé, level and state, then its best
-/// item beneath with the matched characters marked.
+/// item beneath with the matched characters marked. When the best item is
+/// the intitulé itself, the marks go on the first line and the second says
+/// who certifies and until when, rather than the intitulé twice.
 fn cert_lines(
     app: &App,
     cert: &CertHit,
@@ -171,17 +173,27 @@ fn cert_lines(
         Style::new()
     };
     let fiche = app.catalogue.summary(cert.fiche);
-    let number = format!("{:<w$}", fiche.numero.to_string(), w = CERT_NUMBER_WIDTH);
-    let first = text::row(
-        vec![
-            Span::styled(number, theme.tone(Tone::Label)),
-            Span::styled(fiche.intitule.clone(), theme.tone(Tone::Heading)),
-        ],
-        cert_state(fiche, theme),
-        width,
-        base,
-    );
     let entry = &app.search.index.entry(cert.best);
+    let number = format!("{:<w$}", fiche.numero.to_string(), w = CERT_NUMBER_WIDTH);
+    let mut head = vec![Span::styled(number, theme.tone(Tone::Label))];
+    if entry.kind == Kind::Title {
+        head.extend(
+            marked_spans(&entry.text, marked, theme)
+                .into_iter()
+                // The marks drawn over the heading's style, not under it.
+                .map(|span| {
+                    let style = theme.tone(Tone::Heading).patch(span.style);
+                    span.style(style)
+                }),
+        );
+        let first = text::row(head, cert_state(fiche, theme), width, base);
+        return [first, who_and_until(fiche, width, base, theme)];
+    }
+    head.push(Span::styled(
+        fiche.intitule.clone(),
+        theme.tone(Tone::Heading),
+    ));
+    let first = text::row(head, cert_state(fiche, theme), width, base);
     let (badge, badge_width) = badge(entry, width);
     let mut left = vec![
         Span::styled(s::SEARCH_BEST_ITEM, theme.tone(Tone::Muted)),
@@ -200,6 +212,33 @@ fn cert_lines(
         Vec::new()
     };
     [first, text::row(left, right, width, base)]
+}
+
+/// "  └ Certificateur  MINISTERE DU TRAVAIL ····· fin 31/12/2027": what a
+/// certification's row says beneath an intitulé that matched. Nothing is
+/// said of what the fiche does not say (a RON fiche has no certifier).
+fn who_and_until(fiche: &FicheSummary, width: usize, base: Style, theme: &Theme) -> Line<'static> {
+    let mut left = Vec::new();
+    if !fiche.certifiers.is_empty() {
+        let names: Vec<&str> = fiche.certifiers.iter().map(|c| c.name.as_str()).collect();
+        let (badge, badge_width) = kind_badge(Kind::Certifier, width);
+        left.push(Span::styled(s::SEARCH_BEST_ITEM, theme.tone(Tone::Muted)));
+        left.push(Span::styled(
+            format!("{badge:<badge_width$}"),
+            theme.badge(),
+        ));
+        left.push(Span::raw(names.join(", ")));
+    }
+    let right = fiche
+        .end_of_registration
+        .map(|end| {
+            vec![Span::styled(
+                s::search_until(&end.to_string()),
+                theme.tone(Tone::Muted),
+            )]
+        })
+        .unwrap_or_default();
+    text::row(left, right, width, base)
 }
 
 /// "niv. 5  inactive": the level, and the state when the data says it.
@@ -227,12 +266,17 @@ fn cert_state(fiche: &FicheSummary, theme: &Theme) -> Vec<Span<'static>> {
 
 /// The kind badge and its column at a row `width` wide.
 fn badge(entry: &Entry, width: usize) -> (&'static str, usize) {
+    kind_badge(entry.kind, width)
+}
+
+/// The badge of `kind` and the columns it takes, shortened when it does not fit.
+fn kind_badge(kind: Kind, width: usize) -> (&'static str, usize) {
     if width < SHORT_BADGES_BELOW {
-        (s::badge_short(entry.kind), SHORT_BADGE_WIDTH)
-    } else if text::width(entry.kind.badge()) < BADGE_WIDTH {
-        (entry.kind.badge(), BADGE_WIDTH)
+        (s::badge_short(kind), SHORT_BADGE_WIDTH)
+    } else if text::width(kind.badge()) < BADGE_WIDTH {
+        (kind.badge(), BADGE_WIDTH)
     } else {
-        (s::badge_short(entry.kind), BADGE_WIDTH)
+        (s::badge_short(kind), BADGE_WIDTH)
     }
 }
 

@@ -21,6 +21,10 @@ pub const SEARCH_EMPTY_CATALOGUE: &str =
     "Tapez un métier, une compétence, un numéro (37674), un code ROME (M1805)… accents facultatifs";
 /// Before a certification's best item.
 pub const SEARCH_BEST_ITEM: &str = "  └ ";
+/// Beneath a certification whose intitulé matched: its end of registration.
+pub fn search_until(date: &str) -> String {
+    format!("fin {date}")
+}
 /// A certification the data says is active.
 pub const ACTIVE_MARK: &str = "active";
 
