@@ -23,8 +23,6 @@ pub enum Phase {
     Reading,
     /// Whole-export checks and merging the sources into a catalogue.
     Structuring,
-    /// Building what the explorer needs (search index…).
-    Indexing,
     /// Writing the cache for the next run.
     WritingCache,
     /// Finished (or stopped).
@@ -38,9 +36,8 @@ impl Phase {
             2 => Phase::Inflating,
             3 => Phase::Reading,
             4 => Phase::Structuring,
-            5 => Phase::Indexing,
-            6 => Phase::WritingCache,
-            7 => Phase::Done,
+            5 => Phase::WritingCache,
+            6 => Phase::Done,
             _ => Phase::Starting,
         }
     }
@@ -52,9 +49,8 @@ impl Phase {
             Phase::Inflating => 2,
             Phase::Reading => 3,
             Phase::Structuring => 4,
-            Phase::Indexing => 5,
-            Phase::WritingCache => 6,
-            Phase::Done => 7,
+            Phase::WritingCache => 5,
+            Phase::Done => 6,
         }
     }
 
@@ -66,7 +62,6 @@ impl Phase {
             Phase::Inflating => "décompression et lecture",
             Phase::Reading => "lecture",
             Phase::Structuring => "structuration",
-            Phase::Indexing => "indexation",
             Phase::WritingCache => "écriture du cache",
             Phase::Done => "terminé",
         }
