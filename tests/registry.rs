@@ -791,3 +791,22 @@ fn a_cancelled_load_stops_with_its_own_error_and_leaves_no_cache() {
 fn bytes_err(text: &str) -> rncp_explorer::model::LoadError {
     registry::read_bytes(text.as_bytes(), "t.xml", &no_cache()).unwrap_err()
 }
+
+/// RNCP35340's second option title has no colon: it is a title, not a job.
+#[test]
+fn rncp35340_jobs_are_the_job_titles_of_both_options_only() {
+    let loaded = open("tests/fixtures/registry/export-rncp-bts-sio-sample.xml");
+    let (f, _) = fiche(&loaded, "RNCP35340");
+    let jobs = &f.parcours[0].jobs;
+    assert!(!jobs.iter().any(|j| j.starts_with("Option")), "{jobs:?}");
+    assert_eq!(
+        jobs.first().map(String::as_str),
+        Some("administrateur systèmes et réseaux")
+    );
+    assert!(
+        jobs.iter().any(|j| j == "analyste d'applications"),
+        "{jobs:?}"
+    );
+    // Ten titles per option (one shared by both is listed once per option).
+    assert_eq!(jobs.len(), 10 + 12, "{jobs:?}");
+}

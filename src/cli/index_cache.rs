@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
 use rncp_explorer::model::Catalogue;
-use rncp_explorer::model::registry::cache_dir;
+use rncp_explorer::model::registry::{self, cache_dir};
 use rncp_explorer::search::SearchIndex;
 
 const WINDOW: u64 = 64 << 10;
@@ -31,7 +31,14 @@ pub struct Key {
 /// The key of the index of `paths`: `None` when a file cannot be read
 /// (the load that follows reports it).
 pub fn key(paths: &[PathBuf]) -> Option<Key> {
-    let mut key = format!("rncp-explorer {}\n", env!("CARGO_PKG_VERSION")).into_bytes();
+    // The registry's reading rules change the items indexed: their version
+    // is part of the key, as the program's is.
+    let mut key = format!(
+        "rncp-explorer {} registry {}\n",
+        env!("CARGO_PKG_VERSION"),
+        registry::CACHE_FORMAT_VERSION
+    )
+    .into_bytes();
     let mut names = crc32fast::Hasher::new();
     for path in paths {
         let canonical = std::fs::canonicalize(path).ok()?;

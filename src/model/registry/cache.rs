@@ -33,7 +33,7 @@ pub const CACHE_DIR_ENV: &str = "RNCP_EXPLORER_CACHE_DIR";
 const MAGIC: &[u8; 8] = b"RNCPXREG";
 /// Bump whenever `Record`, `FicheSummary`, `Warning`, the layout or the
 /// reading rules change.
-const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// Records encoded in parallel, then written, at a time.
 const STORE_GROUP: usize = 4096;
 const FINGERPRINT_WINDOW: u64 = 64 << 10;

@@ -199,7 +199,26 @@ fn classify(segment: &str, markers: &mut Vec<char>) -> Item {
             Item::Header(segment.to_string())
         };
     }
+    if is_option_title(segment) {
+        return Item::Header(segment.to_string());
+    }
     Item::Paragraph(segment.to_string())
+}
+
+/// "Option « Solutions logicielles et applications métiers »" (or "Option B
+/// « … »"): an option's title even without its colon, as the export writes
+/// the second option of a fiche after a colon-ended first one. Not a
+/// paragraph, whose short pieces would pass for job titles.
+fn is_option_title(segment: &str) -> bool {
+    let Some(rest) = segment.strip_prefix("Option ") else {
+        return false;
+    };
+    // At most a letter or number before the quoted name ("B", "2").
+    let name = match rest.split_once('«') {
+        Some((before, name)) if before.trim().chars().count() <= 2 => name,
+        _ => return false,
+    };
+    name.trim_end().ends_with('»') && !name.contains('«') && segment.split(' ').count() <= 16
 }
 
 /// Words that make a colon-ended line a sentence announcing a list rather than a title.
@@ -415,6 +434,30 @@ mod tests {
                 Item::Header("Option A « Maintenance » :".into()),
                 b(1, "Diagnostiquer"),
             ]
+        );
+    }
+
+    #[test]
+    fn an_option_title_without_its_colon_is_a_header() {
+        // RNCP35340's TYPE_EMPLOI_ACCESSIBLES: the second option has no colon.
+        assert_eq!(
+            items(
+                "technicien systèmes et réseaux.      Option « Solutions logicielles et applications métiers »    Les dénominations d’emplois concernées sont diverses."
+            ),
+            vec![
+                p("technicien systèmes et réseaux."),
+                Item::Header("Option « Solutions logicielles et applications métiers »".into()),
+                p("Les dénominations d’emplois concernées sont diverses."),
+            ]
+        );
+        assert_eq!(
+            items("Option B « Réseaux »"),
+            vec![Item::Header("Option B « Réseaux »".into())]
+        );
+        // Prose that begins with the word is no title.
+        assert_eq!(
+            items("Option « A » ou « B » au choix du candidat"),
+            vec![p("Option « A » ou « B » au choix du candidat")]
         );
     }
 
