@@ -41,6 +41,7 @@ fn a_huge_word_wraps_whole_into_lines_that_fit() {
     let doc = [DocLine {
         spans: vec![(Tone::Text, format!("Nom : {word} fin"))],
         bullet: true,
+        sub: false,
     }];
     let lines = detail::wrap(&doc, 37);
     let texts: Vec<String> = lines

@@ -6,6 +6,7 @@
 
 use super::view::detail::{self, DocLine};
 use super::view::strings as s;
+use super::view::wrap::{BULLET, SUB_BULLET};
 use super::{App, Effect, Mode};
 use crate::compare::markdown;
 
@@ -21,7 +22,9 @@ pub fn plain_text(doc: &[DocLine]) -> String {
     let mut out = String::new();
     for line in doc {
         if line.bullet {
-            out.push_str("• ");
+            out.push_str(BULLET);
+        } else if line.sub {
+            out.push_str(SUB_BULLET);
         }
         for (_, text) in &line.spans {
             out.push_str(text);
@@ -93,10 +96,12 @@ mod tests {
                     (Tone::Text, "30\u{1b}[31m".into()),
                 ],
                 bullet: false,
+                sub: false,
             },
             DocLine {
                 spans: vec![(Tone::Text, "un\u{7}".into())],
                 bullet: true,
+                sub: false,
             },
         ];
         assert_eq!(plain_text(&doc), "ECTS : 30[31m\n• un\n");

@@ -354,6 +354,7 @@ impl App {
         let doc = [DocLine {
             spans: vec![(view::Tone::Text, name.to_string())],
             bullet: false,
+            sub: false,
         }];
         detail::wrap(&doc, room)
             .into_iter()

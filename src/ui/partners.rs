@@ -139,6 +139,7 @@ fn answer(frame: &mut Frame, rect: Rect, record: &Record, popup: &PartnersPopup,
                 .map(|l| DocLine {
                     spans: vec![(tone, l.clone())],
                     bullet: false,
+                    sub: false,
                 })
                 .collect();
             let wrapped = wrap(&doc, width);

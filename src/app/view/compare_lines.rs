@@ -219,6 +219,7 @@ impl Cell {
             line: DocLine {
                 spans,
                 bullet: false,
+                sub: false,
             },
         }
     }
@@ -229,6 +230,7 @@ pub(super) fn text(tone: Tone, t: &str) -> Cell {
         line: DocLine {
             spans: vec![(tone, t.to_string())],
             bullet: false,
+            sub: false,
         },
     }
 }
@@ -238,6 +240,7 @@ pub(super) fn bullet(t: &str) -> Cell {
         line: DocLine {
             spans: vec![(Tone::Text, t.to_string())],
             bullet: true,
+            sub: false,
         },
     }
 }
@@ -279,6 +282,7 @@ impl Lines {
         let doc = [DocLine {
             spans,
             bullet: false,
+            sub: false,
         }];
         let wrapped = detail::wrap(&doc, self.width.saturating_sub(MARK_WIDTH).max(1));
         for (i, line) in wrapped.into_iter().enumerate() {

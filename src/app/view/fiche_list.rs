@@ -37,6 +37,7 @@ pub fn wrapped_title(title: &str, room: usize) -> Vec<String> {
     let doc = [DocLine {
         spans: vec![(Tone::Text, title.to_string())],
         bullet: false,
+        sub: false,
     }];
     let mut lines: Vec<String> = wrap(&doc, room)
         .into_iter()

@@ -49,7 +49,10 @@ fn split_at_width(text: &str, width: usize) -> (&str, &str, usize) {
     (text, "", used)
 }
 
-const BULLET: &str = "• ";
+/// A first-level item's mark.
+pub const BULLET: &str = "• ";
+/// A second-level item, indented under the first level's text.
+pub const SUB_BULLET: &str = "  ◦ ";
 
 /// Word-wraps the document to `width` columns. Bullets hang; words longer
 /// than a line are cut. Never loops forever, whatever the width.
@@ -64,16 +67,20 @@ pub fn wrap_starts(doc: &[DocLine], width: usize) -> (Vec<Wrapped>, Vec<usize>) 
     let mut starts = Vec::with_capacity(doc.len());
     for line in doc {
         starts.push(out.len());
-        let hang = if line.bullet {
-            2.min(width.saturating_sub(1))
+        let mark = if line.bullet {
+            Some(BULLET)
+        } else if line.sub {
+            Some(SUB_BULLET)
         } else {
-            0
+            None
         };
+        // Continuation lines start under the text, past the mark.
+        let hang = mark.map_or(0, |m| width_of(m).min(width.saturating_sub(1)));
         let mut cur: Wrapped = Vec::new();
         let mut used = 0;
-        if line.bullet {
-            cur.push((Tone::Muted, BULLET.to_string()));
-            used = width_of(BULLET);
+        if let Some(mark) = mark {
+            cur.push((Tone::Muted, mark.to_string()));
+            used = width_of(mark);
         }
         let mut fresh = true;
         for (tone, text) in &line.spans {
@@ -153,6 +160,7 @@ mod tests {
         let doc = vec![DocLine {
             spans: vec![(Tone::Text, "un deux trois quatre".into())],
             bullet: true,
+            sub: false,
         }];
         let lines = text_of(&wrap(&doc, 10));
         assert_eq!(lines, vec!["• un deux", "  trois", "  quatre"]);
@@ -162,10 +170,37 @@ mod tests {
     }
 
     #[test]
+    fn sub_items_are_indented_under_the_bullets_text_and_hang_deeper() {
+        let doc = vec![
+            DocLine {
+                spans: vec![(Tone::Text, "Gérer le patrimoine".into())],
+                bullet: true,
+                sub: false,
+            },
+            DocLine {
+                spans: vec![(Tone::Text, "Recenser et identifier".into())],
+                bullet: false,
+                sub: true,
+            },
+        ];
+        let lines = text_of(&wrap(&doc, 16));
+        assert_eq!(
+            lines,
+            vec![
+                "• Gérer le",
+                "  patrimoine",
+                "  ◦ Recenser et",
+                "    identifier"
+            ]
+        );
+    }
+
+    #[test]
     fn wrap_cuts_long_words_and_survives_tiny_widths() {
         let doc = vec![DocLine {
             spans: vec![(Tone::Text, "anticonstitutionnellement 漢字漢字".into())],
             bullet: false,
+            sub: false,
         }];
         let lines = text_of(&wrap(&doc, 8));
         assert!(

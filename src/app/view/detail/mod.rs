@@ -25,11 +25,14 @@ pub enum Subject {
     Node(Selection, NodeId),
 }
 
-/// One logical line; `bullet` lines get a "• " mark and a hanging indent.
+/// One logical line; `bullet` lines get a "• " mark and a hanging indent,
+/// `sub` lines (a list inside a bullet's list) an indented "◦ " and a
+/// deeper hanging indent.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocLine {
     pub spans: Vec<(Tone, String)>,
     pub bullet: bool,
+    pub sub: bool,
 }
 
 /// Where a link of the detail leads (`n` chooses one, Entrée follows it).
@@ -71,6 +74,7 @@ impl Doc {
         self.0.push(DocLine {
             spans,
             bullet: false,
+            sub: false,
         });
     }
     fn title(&mut self, text: impl Into<String>) {
@@ -95,6 +99,15 @@ impl Doc {
         self.0.push(DocLine {
             spans,
             bullet: true,
+            sub: false,
+        });
+    }
+    /// An item of a list inside a bullet's list.
+    fn sub_item(&mut self, text: impl Into<String>) {
+        self.0.push(DocLine {
+            spans: vec![(Tone::Text, text.into())],
+            bullet: false,
+            sub: true,
         });
     }
     fn item(&mut self, text: impl Into<String>) {

@@ -286,7 +286,7 @@ pub(super) fn text_items(doc: &mut Doc, t: &Text) {
             Item::Header(h) => doc.text(Tone::Label, h.clone()),
             Item::LeadIn(l) => doc.text(Tone::Muted, l.clone()),
             Item::Bullet(1, b) => doc.item(b.clone()),
-            Item::Bullet(_, b) => doc.text(Tone::Text, format!("    ◦ {b}")),
+            Item::Bullet(_, b) => doc.sub_item(b.clone()),
         }
     }
 }
