@@ -300,10 +300,11 @@ pub(super) fn most_first(pairs: impl Iterator<Item = (String, usize)>) -> Vec<(S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Repertoire;
     use crate::model::facets::Facets;
     use crate::model::summary::CertifierRef;
-    use crate::model::{Numero, Repertoire};
 
+    /// The facets' tests' fiche with these codes and certifiers.
     fn fiche(
         repertoire: Repertoire,
         digits: &str,
@@ -313,20 +314,14 @@ mod tests {
         rome: &[&str],
         certifiers: &[(&str, Option<&str>)],
     ) -> FicheSummary {
-        FicheSummary {
-            numero: Numero::new(repertoire, digits),
-            intitule: format!("Fiche {digits}"),
-            abbreviation: None,
-            level,
-            active,
-            end_of_registration: None,
-            nsf: nsf.iter().map(|c| c.to_string()).collect(),
-            rome: rome.iter().map(|c| c.to_string()).collect(),
-            certifiers: certifiers
-                .iter()
-                .map(|(name, siret)| CertifierRef::new(name, *siret))
-                .collect(),
-        }
+        let mut fiche = crate::model::facets::tests::fiche(repertoire, digits, level, active);
+        fiche.nsf = nsf.iter().map(|c| c.to_string()).collect();
+        fiche.rome = rome.iter().map(|c| c.to_string()).collect();
+        fiche.certifiers = certifiers
+            .iter()
+            .map(|(name, siret)| CertifierRef::new(name, *siret))
+            .collect();
+        fiche
     }
 
     /// Repeated codes within a fiche, one certifier spelled two ways (and

@@ -283,12 +283,12 @@ fn count_distinct<'a>(map: &mut HashMap<&'a str, usize>, codes: impl Iterator<It
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::Numero;
     use crate::model::summary::CertifierRef;
 
-    fn fiche(
+    pub(in crate::model) fn fiche(
         repertoire: Repertoire,
         digits: &str,
         level: Option<u8>,
