@@ -15,6 +15,7 @@ use ratatui::backend::TestBackend;
 
 use rncp_explorer::app::facet_bar::FacetKey;
 use rncp_explorer::app::{Action, App, Msg, update};
+use rncp_explorer::model::facet_table::{FacetTable, Verdicts};
 use rncp_explorer::model::facets::{Dimension, FacetCounts, FacetFilter, Facets};
 use rncp_explorer::model::registry::Options;
 use rncp_explorer::model::{self};
@@ -119,13 +120,34 @@ fn main() {
         "FacetCounts::compute sur toutes les fiches : {:.1} ms",
         counts.as_secs_f64() * 1e3
     );
+    let (table, facet_table) = time(|| FacetTable::new(app.catalogue.summaries()));
+    let verdicts = Verdicts::new(&filter, app.catalogue.summaries());
+    let fast = median(
+        (0..RUNS)
+            .map(|_| time(|| facet_table.counts(&verdicts, 0..facet_table.len())).0)
+            .collect(),
+    );
+    println!(
+        "FacetTable::new (une fois par catalogue) : {:.1} ms ; FacetTable::counts sur toutes les fiches : {:.2} ms",
+        table.as_secs_f64() * 1e3,
+        fast.as_secs_f64() * 1e3
+    );
 
     let mut keystrokes = Vec::new();
     update(&mut app, Action::OpenSearch);
     for c in "developpeur".chars() {
         keystrokes.push(time(|| update(&mut app, Action::SearchInput(c))).0);
     }
+    let mut backspaces = Vec::new();
+    for _ in 0.."developpeur".len() {
+        backspaces.push(time(|| update(&mut app, Action::SearchBackspace)).0);
+    }
     update(&mut app, Action::Close);
+    println!(
+        "filtre de la liste, retour arrière : médiane {:.1} ms, pire {:.1} ms",
+        median(backspaces.clone()).as_secs_f64() * 1e3,
+        backspaces.iter().max().expect("keys").as_secs_f64() * 1e3
+    );
     println!(
         "filtre de la liste, une touche (lignes + comptes des facettes) : médiane {:.1} ms, pire {:.1} ms",
         median(keystrokes.clone()).as_secs_f64() * 1e3,
@@ -140,6 +162,23 @@ fn main() {
     println!(
         "une touche de facette sur tout le catalogue : {:.1} ms",
         facet.as_secs_f64() * 1e3
+    );
+
+    let sorts: Vec<Duration> = (0..8)
+        .map(|_| time(|| update(&mut app, Action::Swap)).0)
+        .collect();
+    println!(
+        "changer d'ordre (numéro, titre, fin, catalogue), la première fois : {} ; ensuite : {}",
+        sorts[..4]
+            .iter()
+            .map(|t| format!("{:.1} ms", t.as_secs_f64() * 1e3))
+            .collect::<Vec<_>>()
+            .join(", "),
+        sorts[4..]
+            .iter()
+            .map(|t| format!("{:.1} ms", t.as_secs_f64() * 1e3))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
 
     update(&mut app, Msg::IndexReady(index));

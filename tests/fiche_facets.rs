@@ -13,8 +13,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use rncp_explorer::app::fiche_list::FicheList;
 use rncp_explorer::app::{Action, App, KeyMode, Mode, press, update};
+use rncp_explorer::model::facets::{FacetCounts, FacetFilter};
 use rncp_explorer::model::registry::{self, Date};
-use rncp_explorer::model::{self, Catalogue, Repertoire};
+use rncp_explorer::model::{self, Catalogue, FicheId, FicheSummary, Repertoire};
 use rncp_explorer::ui::{self, Theme};
 
 const RNCP_SAMPLE: &str = "tests/fixtures/registry/export-rncp-sample.xml";
@@ -284,4 +285,99 @@ fn thousands_of_fiches_scroll_to_the_end() {
     assert!(!text.contains("RNCP12999"), "{text}");
     key(&mut app, 'g');
     assert!(screen(&app).contains("RNCP10000"));
+}
+
+/// What the list should show, worked out the slow way: the filter's words
+/// in each fiche's folded number and title, `FacetCounts::compute` over
+/// those, the facets applied, the order's stable sort.
+fn reference(app: &App) -> (Vec<String>, FacetCounts) {
+    use rncp_explorer::app::fiche_list::SortKey;
+    use rncp_explorer::model::normalize::fold_str;
+    let state = list(app);
+    let catalogue = &app.catalogue;
+    let words: Vec<String> = fold_str(&state.filter)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let matching: Vec<FicheId> = catalogue
+        .ids()
+        .filter(|id| {
+            let f = catalogue.summary(*id);
+            let key = format!(
+                "{} {} {}",
+                fold_str(&f.numero.to_string()),
+                f.numero.digits,
+                fold_str(&f.intitule)
+            );
+            words.iter().all(|w| key.contains(w.as_str()))
+        })
+        .collect();
+    let filter = FacetFilter::new(&state.bar.facets);
+    let counts = FacetCounts::compute(&filter, matching.iter().map(|id| catalogue.summary(*id)));
+    let mut rows: Vec<&FicheSummary> = matching
+        .iter()
+        .map(|id| catalogue.summary(*id))
+        .filter(|f| filter.accepts(f))
+        .collect();
+    match state.sort {
+        SortKey::Source => {}
+        SortKey::Number => rows.sort_by(|a, b| a.numero.cmp(&b.numero)),
+        SortKey::Title => rows.sort_by_key(|f| fold_str(&f.intitule)),
+        SortKey::EndDate => {
+            rows.sort_by_key(|f| (f.end_of_registration.is_none(), f.end_of_registration))
+        }
+    }
+    (rows.iter().map(|f| f.numero.to_string()).collect(), counts)
+}
+
+#[test]
+fn every_keystroke_shows_what_the_slow_way_gives() {
+    let mut app = app_at(120, 40);
+    let check = |app: &App, step: &str| {
+        let (rows, counts) = reference(app);
+        assert_eq!(numbers(app), rows, "rows after {step}");
+        assert_eq!(list(app).bar.counts, counts, "counts after {step}");
+    };
+    check(&app, "opening");
+    // Typed a key at a time (each narrowing the last), words in any
+    // order, then Backspace (widening), under each facet and order.
+    let typing = |app: &mut App, text: &str, check: &dyn Fn(&App, &str)| {
+        update(app, Action::OpenSearch);
+        for c in text.chars() {
+            update(app, Action::SearchInput(c));
+            check(app, &format!("typing {:?}", list(app).filter));
+        }
+        for _ in 0..4 {
+            update(app, Action::SearchBackspace);
+            check(app, &format!("backspace to {:?}", list(app).filter));
+        }
+        update(app, Action::SearchClear);
+        check(app, "clearing");
+        update(app, Action::Close);
+    };
+    typing(&mut app, "dév web", &check);
+    for (c, what) in [
+        ('i', "inactive hidden"),
+        ('r', "RNCP"),
+        ('n', "a level"),
+        ('s', "by number"),
+        ('s', "by title"),
+        ('s', "by end date"),
+    ] {
+        key(&mut app, c);
+        check(&app, what);
+        typing(&mut app, "ma 3", &check);
+    }
+    // A certifier, an NSF and a ROME code typed in their menus.
+    key(&mut app, 'x');
+    for (menu, value) in [('a', "universite"), ('d', "3"), ('m', "m1")] {
+        key(&mut app, menu);
+        for c in value.chars() {
+            key(&mut app, c);
+        }
+        keys(&mut app, KeyCode::Enter);
+        check(&app, &format!("menu {menu} {value}"));
+        typing(&mut app, "in", &check);
+    }
+    assert!(list(&app).bar.facets.rome.is_some());
 }

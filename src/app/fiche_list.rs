@@ -8,7 +8,10 @@ use super::list::ListCursor;
 use super::view::fiche_list as rows_view;
 use super::view::{facet_bar as bar_view, layout};
 use super::{App, Mode, Pane, nav};
-use crate::model::facets::{FacetCounts, FacetFilter, Facets};
+use std::sync::{Arc, OnceLock};
+
+use crate::model::facet_table::{FacetTable, Verdicts};
+use crate::model::facets::{FacetFilter, Facets};
 use crate::model::normalize::fold_str;
 use crate::model::{Catalogue, FicheId};
 
@@ -51,32 +54,86 @@ pub struct FicheList {
     /// The fiches shown, in order.
     pub rows: Vec<FicheId>,
     pub list: ListCursor,
+    /// What the list reads of every fiche, made once per catalogue (shared
+    /// by clones: the history and the tests clone the app).
+    table: Arc<Table>,
+    /// The folded filter last applied and the fiches it matched (indices,
+    /// ascending): a keystroke that extends the filter only looks at those.
+    matched: Option<(String, Vec<u32>)>,
+    /// The facets last applied and their verdict on each fiche: a filter
+    /// keystroke reuses it.
+    verdicts: Option<(Facets, Verdicts)>,
+}
+
+/// What the list reads of every fiche, so that a keystroke hashes and folds
+/// nothing.
+#[derive(Debug, PartialEq, Eq)]
+struct Table {
     /// Each fiche's number and title, folded, for filtering (index = `FicheId`).
     keys: Vec<String>,
-    /// Each fiche's title, folded, for sorting.
-    titles: Vec<String>,
+    /// Each fiche's facet values, numbered, for the counts.
+    facets: FacetTable,
+    /// Every fiche in each order but the catalogue's (`SortKey::Number`,
+    /// `Title`, `EndDate`), made the first time the user picks it.
+    orders: [OnceLock<Vec<u32>>; 3],
+}
+
+impl Table {
+    fn new(catalogue: &Catalogue) -> Table {
+        // Summaries only: the list never walks the full records.
+        let summaries = catalogue.summaries();
+        Table {
+            keys: summaries
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{} {} {}",
+                        fold_str(&f.numero.to_string()),
+                        f.numero.digits,
+                        fold_str(&f.intitule)
+                    )
+                })
+                .collect(),
+            facets: FacetTable::new(summaries),
+            orders: Default::default(),
+        }
+    }
+
+    /// Every fiche in `sort` order (`None` for the catalogue's own).
+    fn order(&self, sort: SortKey, catalogue: &Catalogue) -> Option<&[u32]> {
+        let slot = match sort {
+            SortKey::Source => return None,
+            SortKey::Number => 0,
+            SortKey::Title => 1,
+            SortKey::EndDate => 2,
+        };
+        let order = self.orders[slot].get_or_init(|| {
+            let summaries = catalogue.summaries();
+            let mut order: Vec<u32> = (0..summaries.len() as u32).collect();
+            // Stable sorts: ties stay in catalogue order, as they did when
+            // each keystroke sorted its rows.
+            let of = |f: &u32| &summaries[*f as usize];
+            match sort {
+                SortKey::Source => {}
+                SortKey::Number => order.sort_by(|a, b| of(a).numero.cmp(&of(b).numero)),
+                SortKey::Title => {
+                    let titles: Vec<String> =
+                        summaries.iter().map(|f| fold_str(&f.intitule)).collect();
+                    order.sort_by(|a, b| titles[*a as usize].cmp(&titles[*b as usize]));
+                }
+                SortKey::EndDate => order.sort_by_key(|f| {
+                    let end = of(f).end_of_registration;
+                    (end.is_none(), end)
+                }),
+            }
+            order
+        });
+        Some(order)
+    }
 }
 
 impl FicheList {
     pub fn new(catalogue: &Catalogue) -> FicheList {
-        // Summaries only: the list never walks the full records.
-        let titles: Vec<String> = catalogue
-            .summaries()
-            .iter()
-            .map(|f| fold_str(&f.intitule))
-            .collect();
-        let keys = catalogue
-            .summaries()
-            .iter()
-            .zip(&titles)
-            .map(|(f, title)| {
-                format!(
-                    "{} {} {title}",
-                    fold_str(&f.numero.to_string()),
-                    f.numero.digits
-                )
-            })
-            .collect();
         let mut list = FicheList {
             filter: String::new(),
             editing: false,
@@ -89,8 +146,9 @@ impl FicheList {
             }),
             rows: Vec::new(),
             list: ListCursor::default(),
-            keys,
-            titles,
+            table: Arc::new(Table::new(catalogue)),
+            matched: None,
+            verdicts: None,
         };
         list.rebuild(catalogue);
         list
@@ -101,48 +159,77 @@ impl FicheList {
     /// cursor when it is still listed.
     pub(crate) fn rebuild(&mut self, catalogue: &Catalogue) {
         let before = self.current();
-        let facets = FacetFilter::new(&self.bar.facets);
-        let words: Vec<String> = fold_str(&self.filter)
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
-        // Counted over what the text matches, each facet with the others applied.
-        let matching: Vec<FicheId> = catalogue
-            .ids()
-            .filter(|id| {
-                let key = &self.keys[id.index()];
-                words.iter().all(|w| key.contains(w.as_str()))
-            })
-            .collect();
-        self.bar.set_counts(FacetCounts::compute(
-            &facets,
-            matching.iter().map(|id| catalogue.summary(*id)),
-        ));
-        let mut rows: Vec<FicheId> = matching
-            .into_iter()
-            .filter(|id| facets.accepts(catalogue.summary(*id)))
-            .collect();
-        match self.sort {
-            SortKey::Source => {}
-            SortKey::Number => rows.sort_by(|a, b| {
-                catalogue
-                    .summary(*a)
-                    .numero
-                    .cmp(&catalogue.summary(*b).numero)
-            }),
-            SortKey::EndDate => rows.sort_by_key(|id| {
-                let end = catalogue.summary(*id).end_of_registration;
-                (end.is_none(), end)
-            }),
-            SortKey::Title => {
-                rows.sort_by(|a, b| self.titles[a.index()].cmp(&self.titles[b.index()]))
-            }
+        let table = Arc::clone(&self.table);
+        self.match_filter();
+        if self
+            .verdicts
+            .as_ref()
+            .is_none_or(|(f, _)| *f != self.bar.facets)
+        {
+            let filter = FacetFilter::new(&self.bar.facets);
+            let verdicts = Verdicts::new(&filter, catalogue.summaries());
+            self.verdicts = Some((self.bar.facets.clone(), verdicts));
         }
+        let (_, verdicts) = self.verdicts.as_ref().expect("just made");
+        let (_, matching) = self.matched.as_ref().expect("just made");
+        // Counted over what the text matches, each facet with the others applied.
+        self.bar.set_counts(
+            table
+                .facets
+                .counts(verdicts, matching.iter().map(|&f| f as usize)),
+        );
+        let shown = |f: u32| verdicts.passes(f as usize);
+        let rows: Vec<FicheId> = match table.order(self.sort, catalogue) {
+            None => matching
+                .iter()
+                .copied()
+                .filter(|&f| shown(f))
+                .map(|f| FicheId::from_position(f as usize))
+                .collect(),
+            Some(order) => {
+                let mut listed = vec![false; table.keys.len()];
+                for &f in matching.iter() {
+                    listed[f as usize] = shown(f);
+                }
+                order
+                    .iter()
+                    .copied()
+                    .filter(|&f| listed[f as usize])
+                    .map(|f| FicheId::from_position(f as usize))
+                    .collect()
+            }
+        };
         self.list.selected = before
             .and_then(|id| rows.iter().position(|r| *r == id))
             .unwrap_or(0);
         self.list.offset = 0;
         self.rows = rows;
+    }
+
+    /// Sets `matched`: the fiches whose key holds every word of the filter,
+    /// from those the last filter matched when this one extends it.
+    fn match_filter(&mut self) {
+        let folded = fold_str(&self.filter);
+        let keys = &self.table.keys;
+        let matched = match self.matched.take() {
+            Some((last, matched)) if last == folded => matched,
+            last => {
+                let words: Vec<&str> = folded.split_whitespace().collect();
+                let matches = |f: &u32| {
+                    let key = &keys[*f as usize];
+                    words.iter().all(|w| key.contains(w))
+                };
+                match last {
+                    // Each word of the last filter is in (or is) a word of
+                    // this one: what this one matches, the last one did.
+                    Some((last, matched)) if folded.starts_with(&last) => {
+                        matched.into_iter().filter(matches).collect()
+                    }
+                    _ => (0..keys.len() as u32).filter(matches).collect(),
+                }
+            }
+        };
+        self.matched = Some((folded, matched));
     }
 
     /// The fiche under the cursor.

@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use super::facet_table::most_first;
 use super::normalize::fold_str;
 use super::numero::Repertoire;
 use super::summary::FicheSummary;
@@ -135,7 +136,7 @@ impl FacetFilter {
 
     /// The one facet `fiche` fails, `Ok(None)` when it passes them all, `Err`
     /// when it fails two or more (it then counts nowhere).
-    fn failing(&self, fiche: &FicheSummary) -> Result<Option<Dimension>, ()> {
+    pub(super) fn failing(&self, fiche: &FicheSummary) -> Result<Option<Dimension>, ()> {
         let mut failed = None;
         for dimension in Dimension::ALL {
             if !self.accepts_on(dimension, fiche) {
@@ -169,7 +170,9 @@ pub struct FacetCounts {
 }
 
 impl FacetCounts {
-    /// Counts over `fiches` (those matching the query text, facets aside).
+    /// Counts over `fiches` (those matching the query text, facets aside):
+    /// the reference. Every keystroke uses `facet_table::FacetTable`, its
+    /// equal from values numbered once (tests check they agree).
     pub fn compute<'a>(
         filter: &FacetFilter,
         fiches: impl IntoIterator<Item = &'a FicheSummary>,
@@ -279,19 +282,13 @@ fn count_distinct<'a>(map: &mut HashMap<&'a str, usize>, codes: impl Iterator<It
     }
 }
 
-fn most_first(pairs: impl Iterator<Item = (String, usize)>) -> Vec<(String, usize)> {
-    let mut pairs: Vec<_> = pairs.collect();
-    pairs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    pairs
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::Numero;
     use crate::model::summary::CertifierRef;
 
-    fn fiche(
+    pub(in crate::model) fn fiche(
         repertoire: Repertoire,
         digits: &str,
         level: Option<u8>,

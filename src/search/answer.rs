@@ -2,11 +2,11 @@
 //! counts, and either the ranked items or the ranked certifications.
 
 use super::engine::{CertHit, Hit, Results};
-use super::facet_counts::{PASSES, count};
 use super::index::SearchIndex;
 use super::index::meta_fiche;
 use super::query::{Mode, Query};
 use super::score::WordScores;
+use crate::model::facet_table::Verdicts;
 use crate::model::normalize::fold_str;
 
 /// Score of a fiche a number names: above any text match.
@@ -15,9 +15,14 @@ const NAMED_SCORE: u32 = 1 << 30;
 impl SearchIndex {
     /// The answer to `query` given its words' scores (`words`, one per
     /// query group, in order) and the facets' verdict on each fiche
-    /// (`facet_counts::verdict`).
-    pub(crate) fn answer(&self, query: &Query, words: &[&WordScores], verdicts: &[u8]) -> Results {
-        let accepted: Vec<bool> = verdicts.iter().map(|&v| v == PASSES).collect();
+    /// on each fiche.
+    pub(crate) fn answer(
+        &self,
+        query: &Query,
+        words: &[&WordScores],
+        verdicts: &Verdicts,
+    ) -> Results {
+        let accepted: Vec<bool> = (0..verdicts.len()).map(|f| verdicts.passes(f)).collect();
         let accepted = accepted.as_slice();
         let named = self.named(query);
         let mut answering = vec![false; self.fiches.len()];
@@ -39,7 +44,9 @@ impl SearchIndex {
                 }
             }
         };
-        results.counts = count(&self.facet_values, &self.fiches, verdicts, &answering);
+        results.counts = self
+            .facet_table
+            .counts(verdicts, (0..answering.len()).filter(|&f| answering[f]));
         results
     }
 

@@ -25,7 +25,6 @@ mod acronyms;
 mod answer;
 mod certs;
 mod engine;
-mod facet_counts;
 mod highlight;
 mod index;
 mod items;

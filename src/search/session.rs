@@ -4,10 +4,10 @@
 //! facets' verdict per fiche until the facets change.
 
 use super::engine::Results;
-use super::facet_counts::verdict;
 use super::index::SearchIndex;
 use super::query::{Group, Query};
 use super::score::{Scratch, WordScores};
+use crate::model::facet_table::Verdicts;
 use crate::model::facets::{FacetFilter, Facets};
 
 /// Words kept besides the current query's: the last few typed, for
@@ -25,8 +25,8 @@ pub struct Session {
     used: Vec<u64>,
     clock: u64,
     scratch: Scratch,
-    /// The facets last used and their verdict on each fiche (`facet_counts::verdict`).
-    verdicts: Option<(Facets, Vec<u8>)>,
+    /// The facets last used and their verdict on each fiche.
+    verdicts: Option<(Facets, Verdicts)>,
 }
 
 impl Clone for Session {
@@ -69,11 +69,7 @@ impl Session {
             Some((facets, verdicts)) if *facets == query.facets => verdicts,
             _ => {
                 let filter = FacetFilter::new(&query.facets);
-                let verdicts = index
-                    .fiches
-                    .iter()
-                    .map(|f| verdict(&filter, &f.summary))
-                    .collect();
+                let verdicts = Verdicts::new(&filter, index.fiches.iter().map(|f| &f.summary));
                 &self.verdicts.insert((query.facets.clone(), verdicts)).1
             }
         };

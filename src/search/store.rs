@@ -11,17 +11,17 @@
 
 use std::io::{self, Read, Write};
 
-use super::facet_counts::FacetValues;
 use super::index::places;
 use super::index::vocab::Vocab;
 use super::index::{EXTRA, FicheEntry, LocRec, ParcoursName, SearchIndex, UeRec};
 use super::kind::Kind;
+use crate::model::facet_table::FacetTable;
 use crate::model::registry::Date;
 use crate::model::{CertifierRef, FicheId, FicheSummary, Numero, Repertoire};
 
 const MAGIC: &[u8; 8] = b"RNCPXSIX";
 /// Bump whenever the index's layout or the rules building it change.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 /// Bytes read at a time when converting arrays.
 const CHUNK: usize = 1 << 16;
 
@@ -56,7 +56,6 @@ impl SearchIndex {
             w.str(code)?;
             w.u32(*entry)?;
         }
-        self.facet_values.write(&mut w)?;
         let crc = w.crc.clone().finalize();
         w.out.write_all(&crc.to_le_bytes())
     }
@@ -97,7 +96,6 @@ impl SearchIndex {
         index.rome = (0..n)
             .map(|_| Ok((r.str()?, r.u32()?)))
             .collect::<io::Result<_>>()?;
-        index.facet_values = FacetValues::read(&mut r)?;
         let expected = r.crc.clone().finalize();
         let mut crc = [0u8; 4];
         r.input.read_exact(&mut crc)?;
@@ -105,6 +103,9 @@ impl SearchIndex {
             return Err(bad("somme de contrôle fausse"));
         }
         index.check().map_err(bad)?;
+        // Not stored: numbered again from the summaries read (a few
+        // milliseconds on the registry), so nothing read can disagree.
+        index.facet_table = FacetTable::new(index.fiches.iter().map(|f| &f.summary));
         index.by_numero = index
             .fiches
             .iter()
@@ -190,8 +191,7 @@ impl SearchIndex {
         ok(
             self.rome.iter().all(|&(_, e)| (e as usize) < n),
             "codes ROME",
-        )?;
-        ok(self.facet_values.fits(&self.fiches), "facettes")
+        )
     }
 }
 

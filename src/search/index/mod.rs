@@ -22,8 +22,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::facet_counts::FacetValues;
 use super::kind::Kind;
+use crate::model::facet_table::FacetTable;
 use crate::model::{Catalogue, Fiche, FicheId, FicheSummary, Numero, ParcoursRef};
 pub(crate) use places::{LocRec, PlaceRec, UeRec};
 use vocab::Vocab;
@@ -192,7 +192,7 @@ pub struct SearchIndex {
     pub(crate) by_numero: HashMap<Numero, FicheId>,
     /// ROME codes (folded, "m1805") and the entry of their label, sorted.
     pub(crate) rome: Vec<(String, EntryId)>,
-    pub(crate) facet_values: FacetValues,
+    pub(crate) facet_table: FacetTable,
 }
 
 impl SearchIndex {
@@ -378,7 +378,7 @@ impl SearchIndex {
                 .iter()
                 .map(|(c, _)| c.capacity() + 28)
                 .sum::<usize>()
-            + self.facet_values.heap_bytes()
+            + self.facet_table.heap_bytes()
     }
 
     /// Entry range of fiche index `f`.
