@@ -70,14 +70,45 @@ pub fn structure(input: &str) -> Option<Text> {
     } else {
         clean
     };
-    let mut items = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
     let mut markers: Vec<char> = Vec::new();
+    // A marker cut from its text ("-  Comprendre": two spaces before a
+    // capital) waits for it.
+    let mut lone_marker: Option<&str> = None;
     for segment in segments(&clean) {
         let segment = segment.trim_matches(is_space);
         if segment.is_empty() {
             continue;
         }
-        items.push(classify(segment, &mut markers));
+        if is_lone_marker(segment) {
+            lone_marker = Some(segment);
+            continue;
+        }
+        let joined;
+        let segment = match lone_marker.take() {
+            Some(marker) => {
+                joined = format!("{marker} {segment}");
+                joined.as_str()
+            }
+            None => segment,
+        };
+        let item = classify(segment, &mut markers);
+        // The export's own line breaks cut a bullet mid-sentence ("… un
+        // prestataire de    services informatiques est confrontée ;"): an
+        // unmarked piece in lower case after a bullet that has not ended
+        // continues it.
+        if let (Item::Paragraph(rest), Some(Item::Bullet(_, text))) = (&item, items.last_mut())
+            && rest.chars().next().is_some_and(char::is_lowercase)
+            && !text.ends_with(['.', ';', ':', '!', '?'])
+        {
+            text.push(' ');
+            text.push_str(rest);
+            continue;
+        }
+        items.push(item);
+    }
+    if let Some(marker) = lone_marker {
+        items.push(Item::Paragraph(marker.to_string()));
     }
     if items.is_empty() {
         return None;
@@ -86,6 +117,15 @@ pub fn structure(input: &str) -> Option<Text> {
         items,
         raw: had_html.then(|| input.to_string()),
     })
+}
+
+/// A segment that is only a bullet marker.
+fn is_lone_marker(segment: &str) -> bool {
+    let mut chars = segment.chars();
+    chars
+        .next()
+        .is_some_and(|c| BULLETS.contains(&c) && c != 'o')
+        && chars.next().is_none()
 }
 
 fn is_space(c: char) -> bool {
@@ -434,6 +474,34 @@ mod tests {
                 Item::Header("Option A « Maintenance » :".into()),
                 b(1, "Diagnostiquer"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_bullet_cut_by_the_exports_line_breaks_is_one_item() {
+        // RNCP35340's CAPACITES_ATTESTEES.
+        assert_eq!(
+            items(
+                "* Culture économique :     - analyser des situations auxquelles un prestataire de    services informatiques est confrontée ;    - établir un diagnostic préparant une prise de décision    stratégique ;    -  Comprendre et manipuler les objets ;    - résoudre des problèmes."
+            ),
+            vec![
+                b(1, "Culture économique :"),
+                b(
+                    2,
+                    "analyser des situations auxquelles un prestataire de services informatiques est confrontée ;"
+                ),
+                b(
+                    2,
+                    "établir un diagnostic préparant une prise de décision stratégique ;"
+                ),
+                b(2, "Comprendre et manipuler les objets ;"),
+                b(2, "résoudre des problèmes."),
+            ]
+        );
+        // A bullet that ended is not continued; a paragraph after it stays one.
+        assert_eq!(
+            items("- un métier ;    puis un paragraphe"),
+            vec![b(1, "un métier ;"), p("puis un paragraphe")]
         );
     }
 
