@@ -381,3 +381,19 @@ fn every_keystroke_shows_what_the_slow_way_gives() {
     }
     assert!(list(&app).bar.facets.rome.is_some());
 }
+
+/// The NSF and ROME menus name each code with its label from the fiches;
+/// a typed beginning stays a beginning.
+#[test]
+fn code_menus_give_each_code_its_label() {
+    let mut app = app_at(120, 40);
+    key(&mut app, 'd');
+    let text = screen(&app);
+    assert!(
+        text.contains("326 Informatique, traitement de l'information"),
+        "{text}"
+    );
+    key(&mut app, '3');
+    key(&mut app, '2');
+    assert!(screen(&app).contains("commençant par « 32 »"));
+}

@@ -184,6 +184,9 @@ pub struct App {
     /// Each fiche's number and title folded, for the certification picker's
     /// filter: made on the first picker opened (see [`cert_compare`]).
     fiche_keys: std::sync::OnceLock<Arc<Vec<String>>>,
+    /// The NSF and ROME codes' labels, for the facet menus: read when a
+    /// menu first opens (`update`), as they need fiches decoded.
+    code_labels: std::sync::OnceLock<Arc<crate::model::code_labels::CodeLabels>>,
 }
 
 impl App {
@@ -225,10 +228,23 @@ impl App {
             effects: vec![Effect::BuildIndex],
             today: crate::model::registry::Date::today(),
             fiche_keys: std::sync::OnceLock::new(),
+            code_labels: std::sync::OnceLock::new(),
         };
         app.open(FicheId::FIRST);
         app.refresh();
         app
+    }
+
+    /// The codes' labels once a facet menu has opened (before, the menus
+    /// have none to show).
+    pub fn code_labels(&self) -> Option<&crate::model::code_labels::CodeLabels> {
+        self.code_labels.get().map(|labels| labels.as_ref())
+    }
+
+    /// Reads the codes' labels if not yet done (`update`, on a facet menu).
+    pub(crate) fn learn_code_labels(&self) {
+        self.code_labels
+            .get_or_init(|| Arc::new(crate::model::code_labels::CodeLabels::of(&self.catalogue)));
     }
 
     /// Builds the search index on this thread and applies it as the event

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 
+use super::facet_bar::FacetKey;
 use super::list::{ListCursor, moved};
 use super::nav::{clamp_detail, follow_cursors, select_in_tree, select_row, set_focus};
 use super::view::{help, layout};
@@ -60,6 +61,10 @@ pub fn press(app: &mut App, event: &KeyEvent) -> Vec<Effect> {
 }
 
 fn act(app: &mut App, action: Action) {
+    if let Action::Facet(FacetKey::Menu(_)) = action {
+        // Any menu may move on to the NSF or ROME one (←→).
+        app.learn_code_labels();
+    }
     match action {
         Action::Quit => {
             app.should_quit = true;

@@ -4,6 +4,7 @@
 //! error with a location, never a silently ignored line.
 
 mod catalogue;
+pub mod code_labels;
 pub mod facet_table;
 pub mod facets;
 pub mod ids;

@@ -6,8 +6,9 @@
 
 use super::strings as s;
 use super::wrap::width_of;
-use crate::app::facet_bar::{FacetBar, FacetOption};
+use crate::app::facet_bar::{FacetBar, FacetOption, FacetValue};
 use crate::model::Repertoire;
+use crate::model::code_labels::CodeLabels;
 use crate::model::facets::Dimension;
 
 /// Columns between two chips.
@@ -215,7 +216,7 @@ pub struct MenuRow {
 }
 
 /// The open menu's rows.
-pub fn menu_rows(bar: &FacetBar) -> Vec<MenuRow> {
+pub fn menu_rows(bar: &FacetBar, labels: Option<&CodeLabels>) -> Vec<MenuRow> {
     let Some(menu) = &bar.menu else {
         return Vec::new();
     };
@@ -228,7 +229,16 @@ pub fn menu_rows(bar: &FacetBar) -> Vec<MenuRow> {
                  count,
                  typed,
              }| MenuRow {
-                label: s::facet_option(&value, typed),
+                label: match (&value, labels) {
+                    // A code with its label, when the fiches give one.
+                    (FacetValue::Nsf(Some(code)), Some(l)) if !typed => {
+                        s::facet_code(code, l.nsf(code))
+                    }
+                    (FacetValue::Rome(Some(code)), Some(l)) if !typed => {
+                        s::facet_code(code, l.rome(code))
+                    }
+                    _ => s::facet_option(&value, typed),
+                },
                 count: count.map(s::grouped).unwrap_or_default(),
                 current: value == current && !typed,
             },

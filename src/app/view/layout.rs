@@ -383,8 +383,8 @@ pub fn cert_picker(area: Rect) -> Option<CertPickerArea> {
     })
 }
 
-/// A facet menu is at most this wide.
-const FACET_MENU_MAX_WIDTH: u16 = 56;
+/// A facet menu is at most this wide: room for a code and its label ("M1805 Études et développement informatique").
+const FACET_MENU_MAX_WIDTH: u16 = 64;
 
 /// Where a facet menu of `rows` values drops, over `screen`, from column
 /// `x` of the line above `top`: as wide as it may be, moved left to stay on

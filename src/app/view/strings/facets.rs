@@ -56,6 +56,15 @@ pub fn facet_value(value: &FacetValue) -> String {
 }
 
 /// A value as a menu row says it.
+/// "M1805 Études et développement informatique"; the bare code when no
+/// fiche gives its label.
+pub fn facet_code(code: &str, label: Option<&str>) -> String {
+    match label {
+        Some(label) => format!("{code} {label}"),
+        None => code.to_string(),
+    }
+}
+
 pub fn facet_option(value: &FacetValue, typed: bool) -> String {
     match value {
         FacetValue::Repertoire(None) => "tous les répertoires".into(),
