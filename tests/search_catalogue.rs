@@ -495,3 +495,59 @@ fn a_matched_intitule_is_marked_in_place_and_not_repeated() {
     assert!(beneath.contains("MINISTERE DU TRAVAIL"), "{beneath}");
     assert!(beneath.contains("fin 01/09/2028"), "{beneath}");
 }
+
+/// "developpeur web⏎" typed faster than the worker answers: Entrée opens
+/// the first certification of the query's own results when they arrive,
+/// not a row of the older results still on screen.
+#[test]
+fn entree_before_the_results_opens_the_first_of_them_on_arrival() {
+    let mut app = app_at(120, 40);
+    app.search.inline = false;
+    key(&mut app, KeyCode::Char('f'), KeyModifiers::CONTROL);
+    let mut effects = Vec::new();
+    for c in "developpeur web".chars() {
+        effects.extend(update(&mut app, Action::SearchInput(c)));
+    }
+    let Some(Effect::Search { generation, query }) = effects.pop() else {
+        panic!("a request")
+    };
+    update(&mut app, Action::Activate);
+    assert!(app.popup.is_some(), "nothing to open yet");
+    let results = app.search.index.search(&query);
+    update(
+        &mut app,
+        Msg::SearchResults {
+            generation,
+            results,
+        },
+    );
+    assert!(app.popup.is_none());
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.fiche().numero().to_string(), "RNCP37674");
+}
+
+/// Entrée, then typing on: the newer results do not open anything.
+#[test]
+fn typing_after_entree_cancels_the_opening_on_arrival() {
+    let mut app = app_at(120, 40);
+    app.search.inline = false;
+    key(&mut app, KeyCode::Char('f'), KeyModifiers::CONTROL);
+    for c in "developpeur".chars() {
+        update(&mut app, Action::SearchInput(c));
+    }
+    update(&mut app, Action::Activate);
+    let Some(Effect::Search { generation, query }) =
+        update(&mut app, Action::SearchInput('s')).pop()
+    else {
+        panic!("a request")
+    };
+    let results = app.search.index.search(&query);
+    update(
+        &mut app,
+        Msg::SearchResults {
+            generation,
+            results,
+        },
+    );
+    assert!(app.popup.is_some(), "still searching with the popup");
+}

@@ -93,6 +93,10 @@ pub struct SearchPopup {
     pub list: ListCursor,
     /// Open when Enter was pressed on a result found in several parcours.
     pub picker: Option<Picker>,
+    /// Entrée came while the query's results were on their way ("dev
+    /// web⏎" typed fast): the first of them opens when they arrive,
+    /// rather than a row of the results they replace.
+    pub activate_on_arrival: bool,
 }
 
 /// Choosing which parcours to jump to.
@@ -126,6 +130,7 @@ impl SearchPopup {
             generation,
             list: ListCursor::default(),
             picker: None,
+            activate_on_arrival: false,
         }
     }
 
@@ -225,6 +230,8 @@ pub fn handle(app: &mut App, action: Action) {
     }
     let len = popup.input.chars().count();
     let mut changed = false;
+    // Anything after Entrée (typing on, moving) says what to do instead.
+    popup.activate_on_arrival = false;
     match action {
         Action::Facet(key) => {
             if let Some(bar) = &mut popup.bar {
@@ -288,6 +295,7 @@ pub fn handle(app: &mut App, action: Action) {
             popup.filter = popup.next_filter(&kinds, false);
             changed = true;
         }
+        Action::Activate if popup.searching() => popup.activate_on_arrival = true,
         Action::Activate => {
             jump::activate(app);
             return;
@@ -429,4 +437,8 @@ pub(super) fn receive(app: &mut App, generation: u64, results: Results) {
     popup.results = results;
     popup.results_for = generation;
     popup.list = ListCursor::default();
+    if popup.activate_on_arrival && !popup.searching() {
+        popup.activate_on_arrival = false;
+        jump::activate(app);
+    }
 }
