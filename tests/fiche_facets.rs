@@ -397,3 +397,24 @@ fn code_menus_give_each_code_its_label() {
     key(&mut app, '2');
     assert!(screen(&app).contains("commençant par « 32 »"));
 }
+
+/// Words typed in a code menu are looked for in the labels: "informatique"
+/// offers the ROME codes of computing jobs, and choosing one narrows the list.
+#[test]
+fn words_typed_in_a_code_menu_find_codes_by_their_labels() {
+    let mut app = app_at(120, 40);
+    key(&mut app, 'm');
+    for c in "developpement info".chars() {
+        key(&mut app, c);
+    }
+    let text = screen(&app);
+    assert!(
+        text.contains("M1805 Études et développement informatique"),
+        "{text}"
+    );
+    assert!(!text.contains("F1201"), "{text}");
+    assert!(
+        !text.contains("commençant par"),
+        "words are no code: {text}"
+    );
+}

@@ -177,7 +177,15 @@ fn the_rome_menu_takes_a_typed_code() {
     key(&mut app, KeyCode::F(6), KeyModifiers::NONE);
     assert_eq!(app.key_mode(), KeyMode::FacetMenu);
     let text = screen(&app);
-    assert!(text.contains("ROME : un code ou son début"), "{text}");
+    assert!(
+        text.contains("ROME : code, début ou mots du libellé"),
+        "{text}"
+    );
+    // The popup's menu names codes with their labels too.
+    assert!(
+        text.contains("M1805 Études et développement informatique"),
+        "{text}"
+    );
     // Letters go to the menu, not to the query.
     for c in "m18".chars() {
         key(&mut app, KeyCode::Char(c), KeyModifiers::NONE);

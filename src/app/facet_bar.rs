@@ -4,9 +4,12 @@
 //! and the menu of one facet's values. The owner recomputes its rows and
 //! counts when a transition here reports a change.
 
+use std::sync::Arc;
+
 use super::action::Action;
 use super::list::ListCursor;
 use crate::model::Repertoire;
+use crate::model::code_labels::CodeLabels;
 use crate::model::facets::{Dimension, FacetCounts, Facets};
 use crate::model::normalize::fold_str;
 
@@ -42,6 +45,9 @@ pub struct FacetBar {
     pub counted: bool,
     /// The menu of one facet's values, when open (it has the keyboard).
     pub menu: Option<FacetMenu>,
+    /// The NSF and ROME codes' labels, once the app has read them: shown in
+    /// the menus, and searched by words typed there ("informatique").
+    pub labels: Option<Arc<CodeLabels>>,
 }
 
 /// Choosing one facet's value: typed text narrows the values, ←→ go to
@@ -94,6 +100,7 @@ impl FacetBar {
             counts: FacetCounts::default(),
             counted: false,
             menu: None,
+            labels: None,
         }
     }
 
@@ -262,8 +269,14 @@ impl FacetBar {
                     c.active + c.inactive + c.unknown_state,
                 ),
             ],
-            Dimension::Nsf => code_options(&c.nsf, typed, FacetValue::Nsf, all),
-            Dimension::Rome => code_options(&c.rome, typed, FacetValue::Rome, all),
+            Dimension::Nsf => {
+                let label = |code: &str| self.labels.as_deref().and_then(|l| l.nsf(code));
+                code_options(&c.nsf, typed, FacetValue::Nsf, all, label)
+            }
+            Dimension::Rome => {
+                let label = |code: &str| self.labels.as_deref().and_then(|l| l.rome(code));
+                code_options(&c.rome, typed, FacetValue::Rome, all, label)
+            }
             Dimension::Certifier => {
                 let folded = fold_str(typed);
                 let mut out = vec![FacetOption {
@@ -407,18 +420,43 @@ fn narrowed(
 
 /// NSF or ROME: "all" (counted when known: `all`), the typed beginning
 /// when it is no code listed, then the listed codes starting with it.
-fn code_options(
-    counts: &[(String, usize)],
+/// A code's menu: "all", then the codes matching what was typed. Typed
+/// text shaped like a code ("M18", "31") is a code's beginning, offered as
+/// a value of its own; words ("informatique", "btp") are looked for in the
+/// codes' labels.
+fn code_options<'a>(
+    counts: &'a [(String, usize)],
     typed: &str,
     value: impl Fn(Option<String>) -> FacetValue,
     all: Option<usize>,
+    label: impl Fn(&str) -> Option<&'a str>,
 ) -> Vec<FacetOption> {
-    let typed = typed.to_uppercase();
     let mut out = vec![FacetOption {
         value: value(None),
         count: all,
         typed: false,
     }];
+    if !typed.trim().is_empty() && !looks_like_a_code(typed.trim()) {
+        let words: Vec<String> = fold_str(typed)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        out.extend(
+            counts
+                .iter()
+                .filter(|(code, _)| {
+                    let text = fold_str(&format!("{code} {}", label(code).unwrap_or("")));
+                    words.iter().all(|w| text.contains(w.as_str()))
+                })
+                .map(|(code, n)| FacetOption {
+                    value: value(Some(code.clone())),
+                    count: Some(*n),
+                    typed: false,
+                }),
+        );
+        return out;
+    }
+    let typed = typed.trim().to_uppercase();
     let listed: Vec<&(String, usize)> = counts
         .iter()
         .filter(|(code, _)| code.to_uppercase().starts_with(&typed))
@@ -438,9 +476,39 @@ fn code_options(
     out
 }
 
+/// "M1805", "M18", "M", "326", "32", "326t": letters and digits as the
+/// NSF and ROME codes write them, not words.
+fn looks_like_a_code(typed: &str) -> bool {
+    let mut chars = typed.chars();
+    let Some(first) = chars.next() else {
+        return true;
+    };
+    let rest: Vec<char> = chars.collect();
+    if first.is_ascii_alphabetic() {
+        // ROME: a letter, then digits.
+        rest.iter().all(char::is_ascii_digit)
+    } else if first.is_ascii_digit() {
+        // NSF: digits, maybe one letter at the end.
+        let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+        rest.len() - digits <= 1 && rest[digits..].iter().all(char::is_ascii_alphabetic)
+    } else {
+        false
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_are_told_from_words() {
+        for code in ["M1805", "M18", "m", "326", "32", "326t", ""] {
+            assert!(looks_like_a_code(code), "{code}");
+        }
+        for word in ["info", "btp", "M18a", "32ab", "é", "3 2"] {
+            assert!(!looks_like_a_code(word), "{word}");
+        }
+    }
 
     fn counts() -> FacetCounts {
         FacetCounts {

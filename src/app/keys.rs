@@ -840,13 +840,13 @@ const FICHES_FACETS: &[Binding] = &[
         &[ch('d')],
         "d",
         facet(FacetKey::Menu(Dimension::Nsf)),
-        "Domaine (NSF) : un code ou son début",
+        "Domaine (NSF) : un code, son début ou un mot de son libellé",
     ),
     bind(
         &[ch('m')],
         "m",
         facet(FacetKey::Menu(Dimension::Rome)),
-        "Métier (ROME) : un code ou son début",
+        "Métier (ROME) : un code, son début ou un mot de son libellé",
     ),
     bind(
         &[ch('a')],
@@ -895,13 +895,13 @@ const SEARCH_FACETS: &[Binding] = &[
         &[key(KeyCode::F(5))],
         "F5",
         facet(FacetKey::Menu(Dimension::Nsf)),
-        "Facette NSF : un code ou son début (menu)",
+        "Facette NSF : code, début ou mot du libellé (menu)",
     ),
     bind(
         &[key(KeyCode::F(6))],
         "F6",
         facet(FacetKey::Menu(Dimension::Rome)),
-        "Facette ROME : un code ou son début (menu)",
+        "Facette ROME : code, début ou mot du libellé (menu)",
     ),
     bind(
         &[key(KeyCode::F(7))],

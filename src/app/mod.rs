@@ -235,16 +235,21 @@ impl App {
         app
     }
 
-    /// The codes' labels once a facet menu has opened (before, the menus
-    /// have none to show).
-    pub fn code_labels(&self) -> Option<&crate::model::code_labels::CodeLabels> {
-        self.code_labels.get().map(|labels| labels.as_ref())
-    }
-
-    /// Reads the codes' labels if not yet done (`update`, on a facet menu).
-    pub(crate) fn learn_code_labels(&self) {
-        self.code_labels
-            .get_or_init(|| Arc::new(crate::model::code_labels::CodeLabels::of(&self.catalogue)));
+    /// Reads the codes' labels if not yet done, and hands them to the
+    /// facet bars (`update`, when a facet menu opens).
+    pub(crate) fn learn_code_labels(&mut self) {
+        let labels =
+            Arc::clone(self.code_labels.get_or_init(|| {
+                Arc::new(crate::model::code_labels::CodeLabels::of(&self.catalogue))
+            }));
+        if let Some(list) = &mut self.fiche_list {
+            list.bar.labels = Some(Arc::clone(&labels));
+        }
+        if let Some(Popup::Search(popup)) = &mut self.popup
+            && let Some(bar) = &mut popup.bar
+        {
+            bar.labels = Some(labels);
+        }
     }
 
     /// Builds the search index on this thread and applies it as the event

@@ -11,7 +11,6 @@ use super::{text, theme::Theme};
 use crate::app::facet_bar::FacetBar;
 use crate::app::view::facet_bar as view;
 use crate::app::view::{Tone, layout, strings as s};
-use crate::model::code_labels::CodeLabels;
 
 /// The chips of `bar` in `area` (one or two lines).
 pub fn render(frame: &mut Frame, area: Rect, bar: &FacetBar, theme: &Theme) {
@@ -55,13 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, bar: &FacetBar, theme: &Theme) {
 }
 
 /// The open menu of `bar`, in `rect` (from `layout::facet_menu`).
-pub fn render_menu(
-    frame: &mut Frame,
-    rect: Rect,
-    bar: &FacetBar,
-    labels: Option<&CodeLabels>,
-    theme: &Theme,
-) {
+pub fn render_menu(frame: &mut Frame, rect: Rect, bar: &FacetBar, theme: &Theme) {
     let Some(menu) = &bar.menu else {
         return;
     };
@@ -88,7 +81,7 @@ pub fn render_menu(
     if x < typed.right() {
         frame.set_cursor_position(Position::new(x, typed.y));
     }
-    let rows = view::menu_rows(bar, labels);
+    let rows = view::menu_rows(bar);
     let height = usize::from(values.height);
     let offset = view::menu_offset(bar, height);
     let mut lines: Vec<Line> = rows

@@ -71,7 +71,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, state: &FicheList, theme
         preview(frame, rect, app.catalogue.get(id), app.today, theme);
     }
     if let Some(rect) = fiche_list::menu_rect(state, area, screen.facets) {
-        facet_bar::render_menu(frame, rect, &state.bar, app.code_labels(), theme);
+        facet_bar::render_menu(frame, rect, &state.bar, theme);
     }
 }
 

@@ -51,7 +51,7 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App, popup: &SearchPopup, t
             if let Some(bar) = &popup.bar {
                 facet_bar::render(frame, area.facets, bar, theme);
                 if let Some(menu) = popup_state::menu_rect(&area, bar) {
-                    facet_bar::render_menu(frame, menu, bar, app.code_labels(), theme);
+                    facet_bar::render_menu(frame, menu, bar, theme);
                 }
             }
         }

@@ -8,7 +8,6 @@ use super::strings as s;
 use super::wrap::width_of;
 use crate::app::facet_bar::{FacetBar, FacetOption, FacetValue};
 use crate::model::Repertoire;
-use crate::model::code_labels::CodeLabels;
 use crate::model::facets::Dimension;
 
 /// Columns between two chips.
@@ -216,7 +215,8 @@ pub struct MenuRow {
 }
 
 /// The open menu's rows.
-pub fn menu_rows(bar: &FacetBar, labels: Option<&CodeLabels>) -> Vec<MenuRow> {
+pub fn menu_rows(bar: &FacetBar) -> Vec<MenuRow> {
+    let labels = bar.labels.as_deref();
     let Some(menu) = &bar.menu else {
         return Vec::new();
     };

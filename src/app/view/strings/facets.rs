@@ -22,8 +22,8 @@ pub fn facet_menu_title(dimension: Dimension) -> &'static str {
         Dimension::Repertoire => "Répertoire",
         Dimension::Level => "Niveau européen",
         Dimension::Active => "État des certifications",
-        Dimension::Nsf => "NSF : un code ou son début",
-        Dimension::Rome => "ROME : un code ou son début",
+        Dimension::Nsf => "NSF : code, début ou mots du libellé",
+        Dimension::Rome => "ROME : code, début ou mots du libellé",
         Dimension::Certifier => "Certificateur : nom ou SIRET",
     }
 }
@@ -135,5 +135,4 @@ pub fn facet_total(n: usize) -> String {
 pub const FACETS_TITLE: &str = "Facettes";
 pub const HELP_FACET_MENU: &str = "Dans le menu d'une facette";
 /// Typing in a facet menu, in the help.
-pub const HELP_FACET_TYPING: &str =
-    "texte : Début d'un code NSF ou ROME, partie du nom ou du SIRET d'un certificateur";
+pub const HELP_FACET_TYPING: &str = "texte : Début d'un code NSF ou ROME ou mots de son libellé, partie du nom ou du SIRET d'un certificateur";
