@@ -10,7 +10,8 @@
 //! activities, then sectors and certifiers), a little for each further item
 //! the word matches (a fiche about it, not only mentioning it), and half
 //! the best item matching every word (words together in one item beat the
-//! same words scattered). Its best item is the one whose matches weigh most.
+//! same words scattered). Its best item is the one holding the most query
+//! words, then the one whose matches weigh most.
 
 use std::cmp::Reverse;
 
@@ -145,15 +146,18 @@ impl SearchIndex {
         out
     }
 
-    /// The fiche's item whose matches weigh most (`words` may be empty:
-    /// then its first entry).
+    /// The fiche's item that holds the most query words, and of those the
+    /// one whose matches weigh most (`words` may be empty: then its first
+    /// entry). Words first: for "gestion patrimoine informatique" the
+    /// competence "Gérer le patrimoine informatique" shows why the fiche
+    /// answers, where its intitulé, weightier, holds one word only.
     pub(crate) fn best_item(
         &self,
         f: usize,
         words: &[&WordScores],
         filter: Filter,
     ) -> Option<EntryId> {
-        let mut best: Option<(Reverse<u32>, u8, u32, EntryId)> = None;
+        let mut best: Option<(Reverse<usize>, Reverse<u32>, u8, u32, EntryId)> = None;
         for e in self.fiche_entries(f) {
             let e = e as EntryId;
             let kind = self.kind(e);
@@ -164,7 +168,14 @@ impl SearchIndex {
             if score == 0 && !words.is_empty() {
                 continue;
             }
-            let key = (Reverse(score), kind.priority(), self.text_len(e), e);
+            let held = words.iter().filter(|w| w.get(e) > 0).count();
+            let key = (
+                Reverse(held),
+                Reverse(score),
+                kind.priority(),
+                self.text_len(e),
+                e,
+            );
             if best.is_none_or(|b| key < b) {
                 best = Some(key);
             }

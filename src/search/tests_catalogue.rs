@@ -78,6 +78,38 @@ fn certifications_are_one_row_per_fiche_with_their_best_item() {
     assert!(!index.highlight(best.best, &query).is_empty());
 }
 
+/// The item shown under a certification holds the most query words: for
+/// "gestion patrimoine informatique", RNCP35340's competence "Gérer le
+/// patrimoine informatique", not its weightier intitulé, which holds
+/// "informatiques" only.
+#[test]
+fn the_best_item_holds_the_most_words() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/registry/export-rncp-bts-sio-sample.xml");
+    let options = registry::Options {
+        cache: false,
+        ..Default::default()
+    };
+    let catalogue = model::load_sources(&[path], &options)
+        .expect("the sample loads")
+        .catalogue;
+    let index = SearchIndex::build(&catalogue);
+    let query = Query::new("gestion patrimoine informatique", Filter::All)
+        .with_mode(Mode::Certifications)
+        .with_facets(all());
+    let results = index.search(&query);
+    let old = results
+        .certifications
+        .iter()
+        .find(|c| catalogue.summary(c.fiche).numero.to_string() == "RNCP35340")
+        .expect("RNCP35340 answers");
+    let entry = index.entry(old.best);
+    assert_eq!(
+        (entry.kind, entry.text.as_str()),
+        (Kind::Competence, "Gérer le patrimoine informatique")
+    );
+}
+
 #[test]
 fn a_number_goes_straight_to_its_fiche() {
     for form in ["37674", "RNCP37674", "rncp 37674"] {
