@@ -157,7 +157,7 @@ impl SearchIndex {
         words: &[&WordScores],
         filter: Filter,
     ) -> Option<EntryId> {
-        let mut best: Option<(Reverse<usize>, Reverse<u32>, u8, u32, EntryId)> = None;
+        let mut best: Option<BestKey> = None;
         for e in self.fiche_entries(f) {
             let e = e as EntryId;
             let kind = self.kind(e);
@@ -210,6 +210,10 @@ impl SearchIndex {
 
 /// Entry `e`'s score over the words it matches (all of them: with the side
 /// by side bonus).
+/// How a fiche's items compare for its row, least first: more query words
+/// held, weightier matches, kind, shorter text, index order.
+type BestKey = (Reverse<usize>, Reverse<u32>, u8, u32, EntryId);
+
 fn partial_score(words: &[&WordScores], e: EntryId) -> u32 {
     item_score(words, e).unwrap_or_else(|| words.iter().map(|w| u32::from(w.get(e))).sum())
 }
