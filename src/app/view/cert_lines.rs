@@ -94,25 +94,7 @@ pub fn body(c: &CertComparison, width: usize) -> Vec<ViewLine> {
         out.pair_marked(Some(mark), cell(&f.left), cell(&f.right));
     }
 
-    let certifiers: Vec<Row<String>> = c
-        .certifiers
-        .iter()
-        .map(|r| Row {
-            status: r.status,
-            left: r.left.as_ref().map(l::certifier),
-            right: r.right.as_ref().map(l::certifier),
-        })
-        .collect();
-    list(&mut out, l::H_CERTIFIERS, &certifiers);
-    for (title, rows) in l::code_lists(c) {
-        let rows: Vec<Row<String>> = rows
-            .iter()
-            .map(|r| Row {
-                status: r.status,
-                left: r.left.as_ref().map(l::coded),
-                right: r.right.as_ref().map(l::coded),
-            })
-            .collect();
+    for (title, rows) in l::who_and_codes(c) {
         list(&mut out, title, &rows);
     }
 

@@ -86,25 +86,7 @@ pub fn render(c: &CertComparison, width: usize) -> String {
         );
     }
 
-    let certifiers: Vec<Row<String>> = c
-        .certifiers
-        .iter()
-        .map(|r| Row {
-            status: r.status,
-            left: r.left.as_ref().map(l::certifier),
-            right: r.right.as_ref().map(l::certifier),
-        })
-        .collect();
-    list(w, l::H_CERTIFIERS, &certifiers, (a, b), side);
-    for (title, rows) in l::code_lists(c) {
-        let rows: Vec<Row<String>> = rows
-            .iter()
-            .map(|r| Row {
-                status: r.status,
-                left: r.left.as_ref().map(l::coded),
-                right: r.right.as_ref().map(l::coded),
-            })
-            .collect();
+    for (title, rows) in l::who_and_codes(c) {
         list(w, title, &rows, (a, b), side);
     }
 

@@ -253,8 +253,30 @@ pub fn lists(c: &CertComparison) -> [(&'static str, &[Row<String>]); 4] {
     ]
 }
 
+/// The certifiers, then the NSF, ROME and Formacode lists, each row as the
+/// text every rendering shows ("MINISTERE … (SIRET …)", "326 · Informatique…"),
+/// with their headings, in display order.
+pub fn who_and_codes(c: &CertComparison) -> Vec<(&'static str, Vec<Row<String>>)> {
+    fn texts<T>(rows: &[Row<T>], text: impl Fn(&T) -> String) -> Vec<Row<String>> {
+        rows.iter()
+            .map(|r| Row {
+                status: r.status,
+                left: r.left.as_ref().map(&text),
+                right: r.right.as_ref().map(&text),
+            })
+            .collect()
+    }
+    let mut out = vec![(H_CERTIFIERS, texts(&c.certifiers, certifier))];
+    out.extend(
+        code_lists(c)
+            .into_iter()
+            .map(|(title, rows)| (title, texts(rows, coded))),
+    );
+    out
+}
+
 /// The code lists, in display order, with their headings.
-pub fn code_lists(c: &CertComparison) -> [(&'static str, &[Row<CodeLabel>]); 3] {
+fn code_lists(c: &CertComparison) -> [(&'static str, &[Row<CodeLabel>]); 3] {
     [
         (H_NSF, &c.nsf),
         (H_ROME, &c.rome),

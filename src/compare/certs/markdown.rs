@@ -60,25 +60,7 @@ pub fn render(c: &CertComparison) -> String {
         let _ = writeln!(w, "| {} | {} | {} |", md(&label), md(&left), md(&right));
     }
 
-    let certifiers: Vec<Row<String>> = c
-        .certifiers
-        .iter()
-        .map(|r| Row {
-            status: r.status,
-            left: r.left.as_ref().map(l::certifier),
-            right: r.right.as_ref().map(l::certifier),
-        })
-        .collect();
-    list(w, l::H_CERTIFIERS, &certifiers, &a, &b);
-    for (title, rows) in l::code_lists(c) {
-        let rows: Vec<Row<String>> = rows
-            .iter()
-            .map(|r| Row {
-                status: r.status,
-                left: r.left.as_ref().map(l::coded),
-                right: r.right.as_ref().map(l::coded),
-            })
-            .collect();
+    for (title, rows) in l::who_and_codes(c) {
         list(w, title, &rows, &a, &b);
     }
 
