@@ -7,7 +7,7 @@
 //! rewritten, never trusted (`SearchIndex::read_from`).
 
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom};
+use std::io::{BufReader, BufWriter};
 use std::path::PathBuf;
 
 use std::sync::Arc;
@@ -16,8 +16,6 @@ use std::sync::mpsc::Sender;
 use rncp_explorer::model::Catalogue;
 use rncp_explorer::model::registry::{self, cache_dir};
 use rncp_explorer::search::SearchIndex;
-
-const WINDOW: u64 = 64 << 10;
 
 /// What identifies the index of some files, and where it is kept.
 #[derive(Debug, Clone)]
@@ -42,30 +40,17 @@ pub fn key(paths: &[PathBuf]) -> Option<Key> {
     let mut names = crc32fast::Hasher::new();
     for path in paths {
         let canonical = std::fs::canonicalize(path).ok()?;
-        let meta = std::fs::metadata(&canonical).ok()?;
-        let modified = meta
-            .modified()
-            .ok()?
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
+        let file = File::open(&canonical).ok()?;
+        let meta = file.metadata().ok()?;
+        let modified = registry::modified_ns(&meta).ok()?;
+        let fingerprint = registry::fingerprint(&file, meta.len()).ok()?;
         names.update(canonical.as_os_str().as_encoded_bytes());
         names.update(b"\n");
-        let mut file = File::open(&canonical).ok()?;
-        let mut hasher = crc32fast::Hasher::new();
-        let mut window = vec![0u8; WINDOW as usize];
-        let n = read_up_to(&mut file, &mut window).ok()?;
-        hasher.update(&window[..n]);
-        if meta.len() > WINDOW {
-            file.seek(SeekFrom::Start(meta.len() - WINDOW)).ok()?;
-            let n = read_up_to(&mut file, &mut window).ok()?;
-            hasher.update(&window[..n]);
-        }
         key.extend(
             format!(
-                "{}\n{} {modified} {:08x}\n",
+                "{}\n{} {modified} {fingerprint:08x}\n",
                 canonical.display(),
                 meta.len(),
-                hasher.finalize()
             )
             .bytes(),
         );
@@ -74,17 +59,6 @@ pub fn key(paths: &[PathBuf]) -> Option<Key> {
         bytes: key,
         file: format!("search-{:08x}.idx", names.finalize()),
     })
-}
-
-fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut n = 0;
-    while n < buf.len() {
-        match file.read(&mut buf[n..])? {
-            0 => break,
-            k => n += k,
-        }
-    }
-    Ok(n)
 }
 
 /// The stored index for `key`, if there is one that checks out.

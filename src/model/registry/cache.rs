@@ -97,7 +97,8 @@ impl Key {
     }
 }
 
-fn modified_ns(metadata: &Metadata) -> std::io::Result<u128> {
+/// A file's modification time in nanoseconds since the epoch (0 before it).
+pub fn modified_ns(metadata: &Metadata) -> std::io::Result<u128> {
     Ok(metadata
         .modified()?
         .duration_since(std::time::UNIX_EPOCH)
@@ -105,8 +106,10 @@ fn modified_ns(metadata: &Metadata) -> std::io::Result<u128> {
         .unwrap_or(0))
 }
 
-/// CRC-32 of the first and last 64 KiB of a file of `size` bytes.
-fn fingerprint(file: &File, size: u64) -> std::io::Result<u32> {
+/// CRC-32 of the first and last 64 KiB of a file of `size` bytes: with its
+/// size and time, what tells an export changed in place (the search index
+/// kept by the CLI uses it too).
+pub fn fingerprint(file: &File, size: u64) -> std::io::Result<u32> {
     let mut hasher = crc32fast::Hasher::new();
     let mut window = vec![0u8; FINGERPRINT_WINDOW.min(size) as usize];
     file.read_exact_at(&mut window, 0)?;

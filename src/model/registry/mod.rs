@@ -32,7 +32,9 @@ use super::summary::FicheSummary;
 use super::{Fiche, LoadError, escape_for_terminal};
 
 pub use bodies::{Bodies, UNREADABLE};
-pub use cache::{CACHE_DIR_ENV, FORMAT_VERSION as CACHE_FORMAT_VERSION, cache_dir};
+pub use cache::{
+    CACHE_DIR_ENV, FORMAT_VERSION as CACHE_FORMAT_VERSION, cache_dir, fingerprint, modified_ns,
+};
 pub use convert::{job_titles, route_label, to_fiche};
 pub use date::Date;
 pub use text::{Item, Text, structure};
