@@ -15,7 +15,6 @@ use super::index::places;
 use super::index::vocab::Vocab;
 use super::index::{EXTRA, FicheEntry, LocRec, ParcoursName, SearchIndex, UeRec};
 use super::kind::Kind;
-use crate::model::facet_table::FacetTable;
 use crate::model::registry::Date;
 use crate::model::{CertifierRef, FicheId, FicheSummary, Numero, Repertoire};
 
@@ -103,14 +102,9 @@ impl SearchIndex {
             return Err(bad("somme de contrôle fausse"));
         }
         index.check().map_err(bad)?;
-        // Not stored: numbered again from the summaries read (a few
-        // milliseconds on the registry), so nothing read can disagree.
-        index.facet_table = FacetTable::new(index.fiches.iter().map(|f| &f.summary));
-        index.by_numero = index
-            .fiches
-            .iter()
-            .map(|f| (f.summary.numero.clone(), f.id))
-            .collect();
+        // Not stored: made again from the summaries read (a few
+        // milliseconds on the registry).
+        index.derive_from_summaries();
         Ok(Some(index))
     }
 

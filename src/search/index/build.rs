@@ -14,7 +14,6 @@ use super::{
     EXTRA, EntryId, FicheEntry, LocRec, MAX_ENTRIES, ParcoursName, PlaceRec, SearchIndex, UeRec,
     meta, meta_fiche, meta_kind, posting,
 };
-use crate::model::facet_table::FacetTable;
 use crate::model::normalize::{fold_into, fold_str, item_key_into, title_key_into};
 use crate::model::{Fiche, FicheId, FicheSummary, Parcours, Semester};
 use crate::search::kind::Kind;
@@ -664,12 +663,7 @@ fn join(mut parts: Vec<Part>) -> SearchIndex {
     }
     rome.sort_unstable();
     index.rome = rome;
-    index.facet_table = FacetTable::new(index.fiches.iter().map(|f| &f.summary));
-    index.by_numero = index
-        .fiches
-        .iter()
-        .map(|f| (f.summary.numero.clone(), f.id))
-        .collect();
+    index.derive_from_summaries();
     index
 }
 

@@ -196,6 +196,18 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// What follows from the fiches' summaries (facet values numbered,
+    /// numbers to fiches): made after a build and after a read, never
+    /// stored, so that nothing read can disagree with the summaries.
+    pub(crate) fn derive_from_summaries(&mut self) {
+        self.facet_table = FacetTable::new(self.fiches.iter().map(|f| &f.summary));
+        self.by_numero = self
+            .fiches
+            .iter()
+            .map(|f| (f.summary.numero.clone(), f.id))
+            .collect();
+    }
+
     /// Indexes the intitulé, diploma, blocs, ROME labels and certifiers of
     /// every fiche, and the jobs, competences, activities, sectors, UE titles
     /// and courses of every parcours. Within a fiche, items equal after
