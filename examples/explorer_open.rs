@@ -89,18 +89,7 @@ fn main() {
         },
     );
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
-    let frame = median(
-        (0..RUNS * 4)
-            .map(|_| {
-                time(|| {
-                    terminal
-                        .draw(|f| ui::render(f, &app, &Theme::COLOR))
-                        .expect("drawn");
-                })
-                .0
-            })
-            .collect(),
-    );
+    let frame = frame_median(&mut terminal, &app);
     println!(
         "une image de la liste (120×40) : {:.2} ms",
         frame.as_secs_f64() * 1e3
@@ -187,22 +176,27 @@ fn main() {
     for c in "developpeur web".chars() {
         typed.push(time(|| update(&mut app, Action::SearchInput(c))).0);
     }
-    let frame = median(
-        (0..RUNS * 4)
-            .map(|_| {
-                time(|| {
-                    terminal
-                        .draw(|f| ui::render(f, &app, &Theme::COLOR))
-                        .expect("drawn");
-                })
-                .0
-            })
-            .collect(),
-    );
+    let frame = frame_median(&mut terminal, &app);
     println!(
         "recherche par certification « developpeur web », une touche (moteur en ligne) : médiane {:.1} ms, pire {:.1} ms ; image {:.2} ms",
         median(typed.clone()).as_secs_f64() * 1e3,
         typed.iter().max().expect("keys").as_secs_f64() * 1e3,
         frame.as_secs_f64() * 1e3
     );
+}
+
+/// The median time of a frame of `app` (over `RUNS * 4` frames).
+fn frame_median(terminal: &mut Terminal<TestBackend>, app: &App) -> Duration {
+    median(
+        (0..RUNS * 4)
+            .map(|_| {
+                time(|| {
+                    terminal
+                        .draw(|f| ui::render(f, app, &Theme::COLOR))
+                        .expect("drawn");
+                })
+                .0
+            })
+            .collect(),
+    )
 }

@@ -17,12 +17,10 @@ const RS_SAMPLE: &str = concat!(
     "/tests/fixtures/registry/export-rs-sample.xml"
 );
 
-#[test]
-fn search_the_samples_switch_mode_and_open_a_certification() {
-    let dir = fresh_state_dir();
-    let cache = dir.join("cache");
-    let state = dir.join("state");
-    let mut session = Session::start_with_env(
+/// The explorer at 120×40 on the samples, with its cache and state in
+/// the test's folders.
+fn on_samples(cache: &std::path::Path, state: &std::path::Path) -> Session {
+    Session::start_with_env(
         120,
         40,
         &["--data", RNCP_SAMPLE, "--data", RS_SAMPLE],
@@ -30,7 +28,15 @@ fn search_the_samples_switch_mode_and_open_a_certification() {
             ("RNCP_EXPLORER_CACHE_DIR", cache.to_str().unwrap()),
             ("RNCP_EXPLORER_STATE_DIR", state.to_str().unwrap()),
         ],
-    );
+    )
+}
+
+#[test]
+fn search_the_samples_switch_mode_and_open_a_certification() {
+    let dir = fresh_state_dir();
+    let cache = dir.join("cache");
+    let state = dir.join("state");
+    let mut session = on_samples(&cache, &state);
     session.wait_text("13 fiches");
     session.wait_text("Rép. tous");
     // Ctrl-F: the search over the catalogue, by certification.
@@ -84,15 +90,7 @@ fn kept_index(cache: &std::path::Path) -> Option<std::path::PathBuf> {
 /// certification, then, while still running, for the index file to be kept
 /// (a real index: more than a few bytes).
 fn search_once(cache: &std::path::Path, state: &std::path::Path) -> std::path::PathBuf {
-    let mut session = Session::start_with_env(
-        120,
-        40,
-        &["--data", RNCP_SAMPLE, "--data", RS_SAMPLE],
-        &[
-            ("RNCP_EXPLORER_CACHE_DIR", cache.to_str().unwrap()),
-            ("RNCP_EXPLORER_STATE_DIR", state.to_str().unwrap()),
-        ],
-    );
+    let mut session = on_samples(cache, state);
     session.wait_text("13 fiches");
     session.send("\x06");
     session.wait_text("par certification");
