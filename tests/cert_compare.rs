@@ -12,23 +12,18 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use common::app::TODAY;
 use rncp_explorer::app::cert_compare::{Back, CertPicker, CertView};
 use rncp_explorer::app::view::compare_lines::Cells;
 use rncp_explorer::app::{Action, App, Effect, KeyMode, Mode, Pane, Popup, press, update};
 use rncp_explorer::compare::certs;
-use rncp_explorer::model::registry::{self, Date};
-use rncp_explorer::model::{self, Catalogue};
+use rncp_explorer::model::Catalogue;
 use rncp_explorer::ui::{self, Theme};
 
 const SAMPLES: [&str; 2] = [
     "tests/fixtures/registry/export-rncp-sample.xml",
     "tests/fixtures/registry/export-rncp-bts-sio-sample.xml",
 ];
-const TODAY: Date = Date {
-    y: 2026,
-    m: 12,
-    d: 1,
-};
 
 /// The two RNCP samples; with `ron`, the embedded Master's RON file first.
 fn catalogue(ron: bool) -> Catalogue {
@@ -36,17 +31,11 @@ fn catalogue(ron: bool) -> Catalogue {
     static WITH_RON: OnceLock<Catalogue> = OnceLock::new();
     let cell = if ron { &WITH_RON } else { &PLAIN };
     cell.get_or_init(|| {
-        let options = registry::Options {
-            cache: false,
-            ..Default::default()
-        };
-        let mut paths: Vec<std::path::PathBuf> = SAMPLES.iter().map(Into::into).collect();
+        let mut paths = SAMPLES.to_vec();
         if ron {
-            paths.insert(0, "assets/rncp-24759.ron".into());
+            paths.insert(0, "assets/rncp-24759.ron");
         }
-        model::load_sources(&paths, &options)
-            .expect("the samples load")
-            .catalogue
+        common::app::load_uncached(&paths)
     })
     .clone()
 }

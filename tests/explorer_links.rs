@@ -7,35 +7,21 @@ mod common;
 
 use std::sync::OnceLock;
 
+use common::app::TODAY;
 use rncp_explorer::app::history::{self, Place};
 use rncp_explorer::app::view::detail::Target;
 use rncp_explorer::app::{Action, App, Mode, NodeId, Pane, Selection, Subject, update};
-use rncp_explorer::model::registry::{self, Date};
-use rncp_explorer::model::{self, Catalogue};
+use rncp_explorer::model::Catalogue;
 
 const SAMPLES: [&str; 2] = [
     "tests/fixtures/registry/export-rncp-sample.xml",
     "tests/fixtures/registry/export-rs-sample.xml",
 ];
-const TODAY: Date = Date {
-    y: 2026,
-    m: 12,
-    d: 1,
-};
 
 fn catalogue() -> Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     CATALOGUE
-        .get_or_init(|| {
-            let options = registry::Options {
-                cache: false,
-                ..Default::default()
-            };
-            let paths: Vec<_> = SAMPLES.iter().map(Into::into).collect();
-            model::load_sources(&paths, &options)
-                .expect("the samples load")
-                .catalogue
-        })
+        .get_or_init(|| common::app::load_uncached(&SAMPLES))
         .clone()
 }
 

@@ -11,33 +11,20 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use common::app::TODAY;
 use rncp_explorer::app::fiche_list::FicheList;
 use rncp_explorer::app::{Action, App, KeyMode, Mode, press, update};
 use rncp_explorer::model::facets::{FacetCounts, FacetFilter};
-use rncp_explorer::model::registry::{self, Date};
 use rncp_explorer::model::{self, Catalogue, FicheId, FicheSummary, Repertoire};
 use rncp_explorer::ui::{self, Theme};
 
 const RNCP_SAMPLE: &str = "tests/fixtures/registry/export-rncp-sample.xml";
 const RS_SAMPLE: &str = "tests/fixtures/registry/export-rs-sample.xml";
-const TODAY: Date = Date {
-    y: 2026,
-    m: 12,
-    d: 1,
-};
 
 fn catalogue() -> Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     CATALOGUE
-        .get_or_init(|| {
-            let options = registry::Options {
-                cache: false,
-                ..Default::default()
-            };
-            model::load_sources(&[RNCP_SAMPLE.into(), RS_SAMPLE.into()], &options)
-                .expect("the samples load")
-                .catalogue
-        })
+        .get_or_init(|| common::app::load_uncached(&[RNCP_SAMPLE, RS_SAMPLE]))
         .clone()
 }
 

@@ -10,10 +10,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use common::app::TODAY;
 use rncp_explorer::app::partners::PartnersPopup;
 use rncp_explorer::app::{Action, App, KeyMode, Mode, Msg, Popup, keys, press, update};
-use rncp_explorer::model::registry::{self, Date};
-use rncp_explorer::model::{self, Catalogue};
+use rncp_explorer::model::Catalogue;
 use rncp_explorer::partners::{CERTIFICATION_INACTIVE, NOT_LISTED};
 use rncp_explorer::ui::{self, Theme};
 
@@ -21,25 +21,11 @@ const SAMPLES: [&str; 2] = [
     "tests/fixtures/registry/export-rncp-sample.xml",
     "tests/fixtures/registry/export-rs-sample.xml",
 ];
-const TODAY: Date = Date {
-    y: 2026,
-    m: 12,
-    d: 1,
-};
 
 fn catalogue() -> Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     CATALOGUE
-        .get_or_init(|| {
-            let options = registry::Options {
-                cache: false,
-                ..Default::default()
-            };
-            let paths: Vec<_> = SAMPLES.iter().map(Into::into).collect();
-            model::load_sources(&paths, &options)
-                .expect("the samples load")
-                .catalogue
-        })
+        .get_or_init(|| common::app::load_uncached(&SAMPLES))
         .clone()
 }
 

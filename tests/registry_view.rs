@@ -9,33 +9,21 @@ use std::sync::OnceLock;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use common::app::TODAY;
 use rncp_explorer::app::clipboard::plain_text;
 use rncp_explorer::app::persist::SavedState;
 use rncp_explorer::app::view::detail;
 use rncp_explorer::app::{Action, App, Mode, Msg, NodeId, Pane, update};
-use rncp_explorer::model::registry::{self, Date};
+use rncp_explorer::model::registry::{self};
 use rncp_explorer::model::{self, Catalogue};
 use rncp_explorer::ui::{self, Theme};
 
 const RNCP_SAMPLE: &str = "tests/fixtures/registry/export-rncp-sample.xml";
-const TODAY: Date = Date {
-    y: 2026,
-    m: 12,
-    d: 1,
-};
 
 fn catalogue() -> Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     CATALOGUE
-        .get_or_init(|| {
-            let options = registry::Options {
-                cache: false,
-                ..Default::default()
-            };
-            model::load_sources(&[RNCP_SAMPLE.into()], &options)
-                .expect("the sample loads")
-                .catalogue
-        })
+        .get_or_init(|| common::app::load_uncached(&[RNCP_SAMPLE]))
         .clone()
 }
 

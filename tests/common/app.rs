@@ -7,7 +7,8 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 use rncp_explorer::app::{Action, App, update};
-use rncp_explorer::model;
+use rncp_explorer::model::registry::{self, Date};
+use rncp_explorer::model::{self, Catalogue};
 use rncp_explorer::ui::{self, Theme};
 
 /// An app sized `width`×`height`. The fiche is parsed and checked once per
@@ -66,4 +67,25 @@ pub fn click(app: &mut App, (column, row): (u16, u16)) {
 pub fn click_on(app: &mut App, needle: &str) {
     let at = drawn_at(app, needle);
     click(app, at);
+}
+
+/// The day the registry tests count validity from (`App::set_today`), so
+/// that what they draw does not age.
+pub const TODAY: Date = Date {
+    y: 2026,
+    m: 12,
+    d: 1,
+};
+
+/// The fixtures at `paths` (relative to the crate) loaded into one
+/// catalogue, without the export cache.
+pub fn load_uncached(paths: &[&str]) -> Catalogue {
+    let options = registry::Options {
+        cache: false,
+        ..Default::default()
+    };
+    let paths: Vec<std::path::PathBuf> = paths.iter().map(Into::into).collect();
+    model::load_sources(&paths, &options)
+        .expect("the fixtures load")
+        .catalogue
 }
