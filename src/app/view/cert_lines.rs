@@ -4,7 +4,7 @@
 //! libellé. Pure; `update` bounds the scrolling with the same lines.
 
 use super::Tone;
-use super::compare_lines::{Cells, Lines, MARK_WIDTH, ViewLine, bullet, text};
+use super::compare_lines::{Lines, MARK_WIDTH, ViewLine, bullet, text};
 use super::strings::certs as cs;
 use crate::compare::certs::{CertComparison, FacingBloc, labels as l};
 use crate::compare::{self, Facing, Row, Status};
@@ -50,24 +50,12 @@ pub fn screen_lines(
     width: usize,
     height: usize,
 ) -> (Vec<ViewLine>, Vec<ViewLine>) {
-    let head = header(c, width);
-    let mut rest = body(c, width);
-    if head.len() * 2 <= height {
-        return (head, rest);
-    }
-    let compact = ViewLine {
-        mark: None,
-        cells: Cells::Full(vec![(
-            Tone::Title,
-            cs::compact_header(&c.left.numero, &c.right.numero),
-        )]),
-    };
-    rest.push(ViewLine {
-        mark: None,
-        cells: Cells::Full(Vec::new()),
-    });
-    rest.extend(head);
-    (vec![compact], rest)
+    super::compare_lines::pinned_or_compact(
+        header(c, width),
+        body(c, width),
+        height,
+        cs::compact_header(&c.left.numero, &c.right.numero),
+    )
 }
 
 /// The scrolling body: what changed (when one replaces the other), identity
@@ -178,7 +166,7 @@ fn list(out: &mut Lines, title: &str, rows: &[Row<String>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::view::compare_lines::columns;
+    use crate::app::view::compare_lines::{Cells, columns};
 
     fn plain(line: &ViewLine) -> String {
         let join = |w: &super::super::detail::Wrapped| {

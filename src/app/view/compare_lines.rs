@@ -104,17 +104,29 @@ pub fn screen_lines(
     width: usize,
     height: usize,
 ) -> (Vec<ViewLine>, Vec<ViewLine>) {
-    let head = header(c, width);
-    let mut rest = body(fiche, c, width);
+    pinned_or_compact(
+        header(c, width),
+        body(fiche, c, width),
+        height,
+        cs::compact_header(&c.left.short, &c.right.short),
+    )
+}
+
+/// `head` pinned over `rest` while it takes at most half of `height`;
+/// otherwise the one line `compact` stands for it and `head` ends the
+/// scrolling body, after a blank line. Both comparisons do this.
+pub(super) fn pinned_or_compact(
+    head: Vec<ViewLine>,
+    mut rest: Vec<ViewLine>,
+    height: usize,
+    compact: String,
+) -> (Vec<ViewLine>, Vec<ViewLine>) {
     if head.len() * 2 <= height {
         return (head, rest);
     }
     let compact = ViewLine {
         mark: None,
-        cells: Cells::Full(vec![(
-            Tone::Title,
-            cs::compact_header(&c.left.short, &c.right.short),
-        )]),
+        cells: Cells::Full(vec![(Tone::Title, compact)]),
     };
     rest.push(ViewLine {
         mark: None,
