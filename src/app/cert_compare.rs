@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::action::{Action, Pane};
-use super::list::{ListCursor, WHEEL_STEP};
+use super::list::{ListCursor, scrolled};
 use super::view::compare_lines::ViewLine;
 use super::view::{cert_lines, layout};
 use super::{App, Mode, Popup};
@@ -360,26 +360,14 @@ pub fn view(app: &mut App, action: Action) {
     let Mode::CertCompare(view) = &mut app.mode else {
         return;
     };
-    match action {
-        Action::Up => view.scroll = view.scroll.saturating_sub(1),
-        Action::Down => view.scroll = view.scroll.saturating_add(1),
-        Action::PageUp => view.scroll = view.scroll.saturating_sub(page),
-        Action::PageDown => view.scroll = view.scroll.saturating_add(page),
-        Action::Top => view.scroll = 0,
-        Action::Bottom => view.scroll = usize::MAX,
-        Action::Wheel { down, .. } => {
-            view.scroll = if down {
-                view.scroll.saturating_add(WHEEL_STEP)
-            } else {
-                view.scroll.saturating_sub(WHEEL_STEP)
-            }
-        }
-        Action::Swap => {
-            let scroll = view.scroll;
-            **view = CertView::new(&app.catalogue, view.right, view.left, view.back, today);
-            view.scroll = scroll;
-        }
-        _ => {}
+    if let Some(scroll) = scrolled(view.scroll, page, action) {
+        view.scroll = scroll;
+        return clamp(app);
+    }
+    if action == Action::Swap {
+        let scroll = view.scroll;
+        **view = CertView::new(&app.catalogue, view.right, view.left, view.back, today);
+        view.scroll = scroll;
     }
     clamp(app);
 }

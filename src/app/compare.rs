@@ -5,7 +5,7 @@
 
 use super::action::{Action, Pane};
 use super::cert_compare::{self, Back};
-use super::list::{ListCursor, WHEEL_STEP};
+use super::list::{ListCursor, scrolled};
 use super::tree::Selection;
 use super::view::{compare_lines as lines, layout};
 use super::{App, Mode, Popup};
@@ -212,20 +212,11 @@ pub fn view(app: &mut App, action: Action) {
     let Mode::Compare(view) = &mut app.mode else {
         return;
     };
+    if let Some(scroll) = scrolled(view.scroll, page, action) {
+        view.scroll = scroll;
+        return clamp(app);
+    }
     match action {
-        Action::Up => view.scroll = view.scroll.saturating_sub(1),
-        Action::Down => view.scroll = view.scroll.saturating_add(1),
-        Action::PageUp => view.scroll = view.scroll.saturating_sub(page),
-        Action::PageDown => view.scroll = view.scroll.saturating_add(page),
-        Action::Top => view.scroll = 0,
-        Action::Bottom => view.scroll = usize::MAX,
-        Action::Wheel { down, .. } => {
-            view.scroll = if down {
-                view.scroll.saturating_add(WHEEL_STEP)
-            } else {
-                view.scroll.saturating_sub(WHEEL_STEP)
-            }
-        }
         Action::Swap => {
             // Same rows mirrored: the scroll position still makes sense.
             let scroll = view.scroll;
@@ -347,6 +338,7 @@ mod tests {
 
     use super::*;
     use crate::app::keys::{self, KeyMode};
+    use crate::app::list::WHEEL_STEP;
     use crate::app::update;
     use crate::model::embedded;
 

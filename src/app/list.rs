@@ -31,6 +31,23 @@ pub fn moved(cursor: usize, len: usize, page: usize, action: Action) -> Option<u
     })
 }
 
+/// Where a view scrolled by `action` starts, from `scroll` (one line, a
+/// `page`, the ends, the wheel); `None` when `action` scrolls nothing. The
+/// view clamps it to its length.
+pub fn scrolled(scroll: usize, page: usize, action: Action) -> Option<usize> {
+    Some(match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll.saturating_add(1),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll.saturating_add(page),
+        Action::Top => 0,
+        Action::Bottom => usize::MAX,
+        Action::Wheel { down: true, .. } => scroll.saturating_add(WHEEL_STEP),
+        Action::Wheel { down: false, .. } => scroll.saturating_sub(WHEEL_STEP),
+        _ => return None,
+    })
+}
+
 /// First row to show so that `cursor` is visible in a window of `height`
 /// rows over `len` rows, moving the window as little as possible.
 pub fn follow(offset: usize, cursor: usize, height: usize, len: usize) -> usize {
