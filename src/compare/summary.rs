@@ -112,9 +112,9 @@ pub(super) fn summarise(
             left: left_side.fiche.ects_total(left),
             right: right_side.fiche.ects_total(right),
         },
-        competences: counts(competences),
-        sectors: counts(sectors),
-        jobs: counts(jobs),
+        competences: ListCounts::of(competences),
+        sectors: ListCounts::of(sectors),
+        jobs: ListCounts::of(jobs),
         findings,
         finding_sides,
     }
@@ -147,14 +147,17 @@ fn semester_ects(left: Side<'_>, right: Side<'_>) -> Vec<SemesterEcts> {
         .collect()
 }
 
-fn counts(rows: &[Row<String>]) -> ListCounts {
-    let mut c = ListCounts::default();
-    for r in rows {
-        match r.status {
-            Status::Shared => c.shared += 1,
-            Status::Left => c.left += 1,
-            Status::Right => c.right += 1,
+impl ListCounts {
+    /// How `rows` split between both sides and each side's own.
+    pub fn of<T>(rows: &[Row<T>]) -> ListCounts {
+        let mut c = ListCounts::default();
+        for r in rows {
+            match r.status {
+                Status::Shared => c.shared += 1,
+                Status::Left => c.left += 1,
+                Status::Right => c.right += 1,
+            }
         }
+        c
     }
-    c
 }

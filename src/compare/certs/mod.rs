@@ -149,14 +149,14 @@ pub fn compare(catalogue: &Catalogue, left: &Fiche, right: &Fiche, today: Date) 
     let jobs = list(|p| &p.jobs);
     let summary = CertSummary {
         blocs: bloc_counts(&blocs),
-        certifiers: counts(&certifiers),
-        nsf: counts(&nsf),
-        rome: counts(&rome),
-        formacodes: counts(&formacodes),
-        competences: counts(&competences),
-        activities: counts(&activities),
-        sectors: counts(&sectors),
-        jobs: counts(&jobs),
+        certifiers: ListCounts::of(&certifiers),
+        nsf: ListCounts::of(&nsf),
+        rome: ListCounts::of(&rome),
+        formacodes: ListCounts::of(&formacodes),
+        competences: ListCounts::of(&competences),
+        activities: ListCounts::of(&activities),
+        sectors: ListCounts::of(&sectors),
+        jobs: ListCounts::of(&jobs),
     };
     CertComparison {
         left: side(left, today),
@@ -345,18 +345,6 @@ fn correspondences(left: &Fiche, right: &Fiche) -> Vec<Correspondence> {
             }),
     );
     out
-}
-
-fn counts<T>(rows: &[Row<T>]) -> ListCounts {
-    let mut c = ListCounts::default();
-    for r in rows {
-        match r.status {
-            Status::Shared => c.shared += 1,
-            Status::Left => c.left += 1,
-            Status::Right => c.right += 1,
-        }
-    }
-    c
 }
 
 fn bloc_counts(rows: &[BlocRow]) -> BlocCounts {
